@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+/**
+ * What a button carries. Flows create these, adapters put the encoded string in a Slack button value or an
+ * Adaptive Card's data and hand it back untouched on click. Short keys keep the value far under Slack's
+ * 2,000-character limit; everything is validated again on the way in, since clients can send anything.
+ */
+const shortId = z.string().min(1).max(128);
+
+export const buttonActionSchema = z.discriminatedUnion("a", [
+  /** An answer to one question of one assessment. */
+  z.object({ a: z.literal("answer"), c: shortId, r: shortId, q: shortId, v: z.string().min(1).max(32) }),
+  /** Navigation inside an assessment. */
+  z.object({ a: z.enum(["back", "skip", "cancel", "resume"]), c: shortId, r: shortId }),
+  /** Join (or start) the team's round: `c` is the team's channel id, `r` the round id. */
+  z.object({ a: z.literal("join"), c: shortId, r: shortId, m: z.enum(["quick", "deep"]).optional() }),
+  /** Start a new round for a team (reassessment nudge). */
+  z.object({ a: z.literal("start"), c: shortId, m: z.enum(["quick", "deep"]).optional() }),
+]);
+export type ButtonAction = z.infer<typeof buttonActionSchema>;
+
+export function encodeAction(action: ButtonAction): string {
+  return JSON.stringify(action);
+}
+
+export function decodeAction(value: unknown): ButtonAction | undefined {
+  if (typeof value !== "string" || value.length > 2000) return undefined;
+  try {
+    const parsed = buttonActionSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { buttonActionSchema } from "./actions.js";
+import { addressSchema, userSchema } from "./address.js";
+
+/**
+ * Everything that reaches the bot, whatever the platform. Adapters parse payloads into exactly one of these;
+ * anything they do not understand becomes `unsupported` (logged, never thrown).
+ */
+const common = {
+  address: addressSchema,
+  user: userSchema,
+  /** The platform payload, kept for logging and platform extras; flows never read it. */
+  raw: z.unknown(),
+};
+
+export const inboundEventSchema = z.discriminatedUnion("kind", [
+  /** `/mlops-assess <text>` in Slack, or the same words sent to the bot in Teams or the terminal. */
+  z.object({ kind: z.literal("command"), text: z.string().max(4000), ...common }),
+  /** A button the bot posted was clicked. */
+  z.object({ kind: z.literal("action"), action: buttonActionSchema, ...common }),
+  /** Free text in a conversation with the bot that is not a command (e.g. an evidence link). */
+  z.object({ kind: z.literal("text"), text: z.string().max(4000), ...common }),
+  /** The person opened the bot's home (Slack App Home). */
+  z.object({ kind: z.literal("home"), ...common }),
+  z.object({ kind: z.literal("unsupported"), reason: z.string(), raw: z.unknown() }),
+]);
+export type InboundEvent = z.infer<typeof inboundEventSchema>;
+export type SupportedEvent = Exclude<InboundEvent, { kind: "unsupported" }>;

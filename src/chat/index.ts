@@ -1,0 +1,5 @@
+export * from "./actions.js";
+export * from "./address.js";
+export * from "./inbound.js";
+export * from "./outbound.js";
+export * from "./ports.js";

@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { buttonActionSchema } from "./actions.js";
+import { addressSchema } from "./address.js";
+
+/**
+ * What the bot says, in platform-neutral terms. Adapters render these as Block Kit, Adaptive Cards or terminal
+ * text; flows never build platform payloads. Text fields are plain text: renderers escape them for their platform.
+ */
+export const buttonSchema = z.object({
+  label: z.string().min(1).max(75),
+  action: buttonActionSchema,
+  style: z.enum(["primary", "danger"]).optional(),
+});
+export type Button = z.infer<typeof buttonSchema>;
+
+const levelSchema = z.int().min(0).max(4);
+
+export const questionMessageSchema = z.object({
+  kind: z.literal("question"),
+  /** "3/8 · Monitoring & feedback" */
+  progress: z.object({ index: z.int().min(1), total: z.int().min(1), section: z.string() }),
+  prompt: z.string(),
+  /** The person's current answer when they come back to a question. */
+  current: z.string().optional(),
+  options: z.array(buttonSchema).min(1),
+  /** back / skip / cancel */
+  navigation: z.array(buttonSchema),
+  note: z.string().optional(),
+});
+
+export const dimensionLineSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: levelSchema,
+  levelName: z.string(),
+  /** Percent of the way to the next level. */
+  progress: z.number().min(0).max(100),
+  previous: levelSchema.optional(),
+  target: levelSchema.optional(),
+  /** Team summaries: lowest and highest respondent level. */
+  spread: z.object({ min: levelSchema, max: levelSchema }).optional(),
+  disagreement: z.boolean().default(false),
+  unresolved: z.boolean().default(false),
+});
+export type DimensionLine = z.infer<typeof dimensionLineSchema>;
+
+export const nextStepSchema = z.object({
+  title: z.string(),
+  dimension: z.string(),
+  unlocksLevel: levelSchema,
+  why: z.string(),
+  how: z.string(),
+});
+
+export const summaryMessageSchema = z.object({
+  kind: z.literal("summary"),
+  scope: z.enum(["person", "team"]),
+  title: z.string(),
+  overall: z.object({ level: levelSchema, name: z.string(), previous: levelSchema.optional() }),
+  /** Mean of the dimension levels, shown beside the weakest-link headline, never instead of it. */
+  profile: z.number(),
+  dimensions: z.array(dimensionLineSchema),
+  /** What blocks the next level of the weakest dimension. */
+  explanation: z.string().optional(),
+  nextSteps: z.array(nextStepSchema).max(3),
+  participation: z.object({ completed: z.int().min(0), inProgress: z.int().min(0) }).optional(),
+  notes: z.array(z.string()).default([]),
+  buttons: z.array(buttonSchema).default([]),
+});
+export type SummaryMessage = z.infer<typeof summaryMessageSchema>;
+
+export const invitationMessageSchema = z.object({
+  kind: z.literal("invitation"),
+  startedBy: z.string(),
+  mode: z.enum(["quick", "deep"]),
+  completed: z.array(z.string()),
+  inProgress: z.int().min(0),
+  closed: z.boolean(),
+  button: buttonSchema.optional(),
+  text: z.string(),
+});
+
+export const noticeMessageSchema = z.object({
+  kind: z.enum(["notice", "error"]),
+  text: z.string(),
+  lines: z.array(z.string()).default([]),
+  buttons: z.array(buttonSchema).default([]),
+});
+
+export const outboundMessageSchema = z.discriminatedUnion("kind", [
+  questionMessageSchema,
+  summaryMessageSchema,
+  invitationMessageSchema,
+  noticeMessageSchema,
+]);
+export type OutboundMessage = z.infer<typeof outboundMessageSchema>;
+export type QuestionMessage = z.infer<typeof questionMessageSchema>;
+export type InvitationMessage = z.infer<typeof invitationMessageSchema>;
+export type NoticeMessage = z.infer<typeof noticeMessageSchema>;
+
+/**
+ * Where a reply goes.
+ * - `private`: only the person sees it (Slack: DM with the bot, or ephemeral for `ephemeral: true`; Teams: 1:1 chat).
+ * - `channel`: everyone in the conversation the event came from, or `address` when given.
+ * - `replace`: replaces the message whose button was clicked (questions updated in place).
+ * `track` names a message so a later reply with the same `track` and `update: true` edits it (the round invitation).
+ */
+export const deliverySchema = z.discriminatedUnion("to", [
+  z.object({ to: z.literal("private"), ephemeral: z.boolean().default(false) }),
+  z.object({
+    to: z.literal("channel"),
+    address: addressSchema.optional(),
+    track: z.string().optional(),
+    update: z.boolean().default(false),
+  }),
+  z.object({ to: z.literal("replace") }),
+]);
+export type Delivery = z.infer<typeof deliverySchema>;
+
+export interface Reply {
+  message: OutboundMessage;
+  delivery: Delivery;
+}

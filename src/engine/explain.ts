@@ -1,0 +1,64 @@
+import { applies } from "./answers.js";
+import type { AssessmentModel, Level } from "./model-schema.js";
+import type { AssessmentResult } from "./score.js";
+
+export type BlockReason =
+  | "required-missing" // a required practice scored below "manual or partial"
+  | "not-sure" // answered "Not sure": ask whoever owns it
+  | "unanswered" // skipped
+  | "raise-score" // the level's mean is short of 0.75; this practice is below "automated"
+  | "next-level"; // quick mode: what the next level asks for (no practice answers to go on)
+
+export interface Blocker {
+  practiceId: string;
+  reason: BlockReason;
+}
+
+export interface Explanation {
+  dimension: string;
+  level: Level;
+  nextLevel: Level | undefined;
+  /** Exactly the practices standing between the dimension and its next level. */
+  blockers: Blocker[];
+  /** True when the next level has too many N/A answers to be claimed. */
+  notAssessable: boolean;
+}
+
+/** Why a dimension is where it is: which practices block its next level. */
+export function explain(model: AssessmentModel, result: AssessmentResult, dimension: string): Explanation {
+  const dim = result.dimensions.find((d) => d.dimension === dimension);
+  if (!dim) throw new RangeError(`Unknown dimension "${dimension}"`);
+  const base = { dimension, level: dim.level };
+  if (dim.level === 4) return { ...base, nextLevel: undefined, blockers: [], notAssessable: false };
+  const nextLevel = (dim.level + 1) as Level;
+
+  if (result.mode === "quick") {
+    const blockers = model.deep
+      .filter(
+        (p) =>
+          p.dimension === dimension &&
+          p.level === nextLevel &&
+          p.requirement === "required" &&
+          applies(p, result.context),
+      )
+      .map((p) => ({ practiceId: p.id, reason: "next-level" as const }));
+    return { ...base, nextLevel, blockers, notAssessable: false };
+  }
+
+  const check = dim.checks[dim.level];
+  if (!check) return { ...base, nextLevel, blockers: [], notAssessable: false };
+  const blockers: Blocker[] = [];
+  for (const p of check.practices) {
+    if (p.score === "unknown") blockers.push({ practiceId: p.id, reason: p.answer ? "not-sure" : "unanswered" });
+    else if (p.required && typeof p.score === "number" && p.score < 0.5)
+      blockers.push({ practiceId: p.id, reason: "required-missing" });
+  }
+  if ((check.score ?? 0) < 0.75) {
+    const listed = new Set(blockers.map((b) => b.practiceId));
+    const raise = check.practices
+      .filter((p) => typeof p.score === "number" && p.score < 1 && !listed.has(p.id))
+      .sort((a, b) => Number(a.score) - Number(b.score));
+    for (const p of raise) blockers.push({ practiceId: p.id, reason: "raise-score" });
+  }
+  return { ...base, nextLevel, blockers, notAssessable: check.status === "not-assessable" };
+}

@@ -1,0 +1,76 @@
+import type { Answers } from "./answers.js";
+import {
+  applies,
+  CONTEXT_QUESTION_ID,
+  LADDER_ANSWERS,
+  type Mode,
+  PRACTICE_ANSWER_LABELS,
+  PRACTICE_ANSWERS,
+} from "./answers.js";
+import type { Applicability, AssessmentModel } from "./model-schema.js";
+
+/** A question as a flow presents it: what to ask and the options, whatever the mode. */
+export interface Question {
+  id: string;
+  /** Dimension id, or "context" for the deep-mode opening question. */
+  dimension: string;
+  section: string;
+  prompt: string;
+  options: { value: string; label: string }[];
+}
+
+const EVERYTHING: Applicability[] = ["all", "batch", "online", "llm"];
+
+/** Which practices apply, from the deep-mode context answer; everything until it is answered. */
+export function contextOf(model: AssessmentModel, answers: Answers): Applicability[] {
+  const picked = answers[CONTEXT_QUESTION_ID];
+  const option = picked === undefined ? undefined : model.context.options[Number(picked)];
+  return option ? option.applies : EVERYTHING;
+}
+
+/** The ordered questionnaire for a mode. Deep mode depends on the context answer, so pass the answers so far. */
+export function questionsFor(model: AssessmentModel, mode: Mode, answers: Answers = {}): Question[] {
+  const sectionOf = (dimensionId: string) => model.dimensions.find((d) => d.id === dimensionId)?.name ?? dimensionId;
+  if (mode === "quick") {
+    return model.dimensions.flatMap((d) =>
+      model.quick
+        .filter((q) => q.dimension === d.id)
+        .map((q) => ({
+          id: q.id,
+          dimension: d.id,
+          section: d.name,
+          prompt: q.prompt,
+          options: [
+            ...q.options.map((label, level) => ({ value: LADDER_ANSWERS[level] ?? String(level), label })),
+            { value: "not-sure", label: "Not sure" },
+          ],
+        })),
+    );
+  }
+  const context = contextOf(model, answers);
+  const contextQuestion: Question = {
+    id: CONTEXT_QUESTION_ID,
+    dimension: CONTEXT_QUESTION_ID,
+    section: "About your models",
+    prompt: model.context.prompt,
+    options: model.context.options.map((o, i) => ({ value: String(i), label: o.label })),
+  };
+  // Practices grouped by dimension, least mature level first, so the questionnaire reads as a climb.
+  const practices = model.dimensions.flatMap((d) =>
+    model.deep
+      .filter((p) => p.dimension === d.id && applies(p, context))
+      .sort((a, b) => a.level - b.level)
+      .map((p) => ({
+        id: p.id,
+        dimension: d.id,
+        section: sectionOf(d.id),
+        prompt: p.statement,
+        options: PRACTICE_ANSWERS.map((value) => ({ value, label: PRACTICE_ANSWER_LABELS[value] })),
+      })),
+  );
+  return [contextQuestion, ...practices];
+}
+
+export function isValidAnswer(question: Question, value: string): boolean {
+  return question.options.some((o) => o.value === value);
+}

@@ -1,0 +1,145 @@
+import { type Answers, applies, type Mode, practiceScore } from "./answers.js";
+import type { Applicability, AssessmentModel, Level } from "./model-schema.js";
+import { contextOf, questionsFor } from "./questions.js";
+
+/** Thresholds from the design: required practices at least "manual or partial", the level's mean at least 0.75. */
+export const REQUIRED_MINIMUM = 0.5;
+export const LEVEL_MEAN_MINIMUM = 0.75;
+
+export type LevelStatus = "achieved" | "not-achieved" | "unresolved" | "not-assessable";
+
+export interface PracticeOutcome {
+  id: string;
+  required: boolean;
+  /** The raw answer: undefined when skipped or not yet answered. */
+  answer: string | undefined;
+  score: number | "na" | "unknown";
+}
+
+export interface LevelCheck {
+  level: 1 | 2 | 3 | 4;
+  status: LevelStatus;
+  /** Mean over the practices that count (N/A left out), unknown answers counted as 0; null when none count. */
+  score: number | null;
+  practices: PracticeOutcome[];
+}
+
+export interface DimensionResult {
+  dimension: string;
+  level: Level;
+  /** Percent of the way to the next level (100 at level 4). */
+  progress: number;
+  /** A "Not sure" or a missing answer keeps this dimension from a level it might have. */
+  unresolved: boolean;
+  /** Deep mode: one check per level 1-4. Quick mode: empty. */
+  checks: LevelCheck[];
+}
+
+export interface AssessmentResult {
+  modelId: string;
+  modelVersion: string;
+  mode: Mode;
+  context: Applicability[];
+  /** Weakest link: the minimum over core dimensions. */
+  overall: Level;
+  /** Mean of the dimension levels, one decimal: shown beside the headline, never instead of it. */
+  profile: number;
+  dimensions: DimensionResult[];
+  /** Core dimensions at the overall level: the ones that hold it down. */
+  weakest: string[];
+  answered: number;
+  total: number;
+}
+
+function mean(values: number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+export function checkLevel(level: 1 | 2 | 3 | 4, practices: PracticeOutcome[]): LevelCheck {
+  const counted = practices.filter((p) => p.score !== "na");
+  const naCount = practices.length - counted.length;
+  // More than half N/A means we cannot honestly say the level is there (and N/A must not be a free pass).
+  if (practices.length === 0 || naCount * 2 > practices.length) {
+    return { level, status: "not-assessable", score: null, practices };
+  }
+  const asNumber = (p: PracticeOutcome, unknownAs: number) => (typeof p.score === "number" ? p.score : unknownAs);
+  const worst = counted.map((p) => asNumber(p, 0));
+  const best = counted.map((p) => asNumber(p, 1));
+  const requiredOk = (unknownAs: number) =>
+    counted.filter((p) => p.required).every((p) => asNumber(p, unknownAs) >= REQUIRED_MINIMUM);
+  const meets = (scores: number[], unknownAs: number) => requiredOk(unknownAs) && mean(scores) >= LEVEL_MEAN_MINIMUM;
+  const hasUnknown = counted.some((p) => p.score === "unknown");
+  let status: LevelStatus = "not-achieved";
+  if (!hasUnknown && meets(worst, 0)) status = "achieved";
+  else if (hasUnknown && meets(best, 1)) status = "unresolved";
+  return { level, status, score: mean(worst), practices };
+}
+
+function scoreDeepDimension(model: AssessmentModel, dimension: string, answers: Answers, context: Applicability[]) {
+  const checks = ([1, 2, 3, 4] as const).map((level) =>
+    checkLevel(
+      level,
+      model.deep
+        .filter((p) => p.dimension === dimension && p.level === level && applies(p, context))
+        .map((p) => ({
+          id: p.id,
+          required: p.requirement === "required",
+          answer: answers[p.id],
+          score: practiceScore(answers[p.id]),
+        })),
+    ),
+  );
+  // Levels are cumulative: no skipping a level you have not reached.
+  const firstMissing = checks.findIndex((c) => c.status !== "achieved");
+  const level = (firstMissing === -1 ? 4 : firstMissing) as Level;
+  const next = checks[level];
+  const progress = next ? Math.round((next.score ?? 0) * 100) : 100;
+  const unresolved = next?.status === "unresolved";
+  return { dimension, level, progress, unresolved, checks };
+}
+
+function scoreLadderDimension(model: AssessmentModel, dimension: string, answers: Answers): DimensionResult {
+  const question = model.quick.find((q) => q.dimension === dimension);
+  const answer = question ? answers[question.id] : undefined;
+  const picked = answer === undefined ? Number.NaN : Number(answer);
+  const known = Number.isInteger(picked) && picked >= 0 && picked <= 4;
+  return { dimension, level: (known ? picked : 0) as Level, progress: 0, unresolved: !known, checks: [] };
+}
+
+/** Score one person's answers. Pure: same model and answers, same result. */
+export function score(model: AssessmentModel, mode: Mode, answers: Answers): AssessmentResult {
+  const context = mode === "deep" ? contextOf(model, answers) : (["all"] as Applicability[]);
+  const dimensions = model.dimensions.map((d) =>
+    mode === "quick" ? scoreLadderDimension(model, d.id, answers) : scoreDeepDimension(model, d.id, answers, context),
+  );
+  const questions = questionsFor(model, mode, answers);
+  return summarise(model, mode, context, dimensions, {
+    answered: questions.filter((q) => answers[q.id] !== undefined).length,
+    total: questions.length,
+  });
+}
+
+/** Overall level, profile and weakest dimensions from per-dimension levels (also used for team aggregates). */
+export function summarise(
+  model: AssessmentModel,
+  mode: Mode,
+  context: Applicability[],
+  dimensions: DimensionResult[],
+  counts: { answered: number; total: number },
+): AssessmentResult {
+  const coreIds = new Set(model.dimensions.filter((d) => d.core).map((d) => d.id));
+  const core = dimensions.filter((d) => coreIds.has(d.dimension));
+  const deciding = core.length > 0 ? core : dimensions;
+  const overall = Math.min(...deciding.map((d) => d.level)) as Level;
+  return {
+    modelId: model.id,
+    modelVersion: model.version,
+    mode,
+    context,
+    overall,
+    profile: Math.round(mean(dimensions.map((d) => d.level)) * 10) / 10,
+    dimensions,
+    weakest: deciding.filter((d) => d.level === overall).map((d) => d.dimension),
+    ...counts,
+  };
+}
