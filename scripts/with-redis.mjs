@@ -53,7 +53,13 @@ async function startPrivateRedis() {
   });
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 50; i++) {
-    if (await ping(url)) return { url, stop: () => (child.kill(), rmSync(dir, { recursive: true, force: true })) };
+    if (await ping(url)) {
+      const stop = () => {
+        child.kill();
+        rmSync(dir, { recursive: true, force: true });
+      };
+      return { url, stop };
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();

@@ -22,7 +22,10 @@ export const questionMessageSchema = z.object({
   prompt: z.string(),
   /** The person's current answer when they come back to a question. */
   current: z.string().optional(),
-  options: z.array(buttonSchema).min(1),
+  /** Labels can be whole sentences (ladder options): renderers fit them to their platform's button limits. */
+  options: z.array(
+    z.object({ label: z.string().min(1).max(300), action: buttonActionSchema, selected: z.boolean().default(false) }),
+  ),
   /** back / skip / cancel */
   navigation: z.array(buttonSchema),
   note: z.string().optional(),
@@ -115,7 +118,8 @@ export const deliverySchema = z.discriminatedUnion("to", [
   }),
   z.object({ to: z.literal("replace") }),
 ]);
-export type Delivery = z.infer<typeof deliverySchema>;
+/** Input type: `ephemeral` and `update` may be left out (false). */
+export type Delivery = z.input<typeof deliverySchema>;
 
 export interface Reply {
   message: OutboundMessage;

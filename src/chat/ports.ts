@@ -12,3 +12,11 @@ export interface ChatBot {
 /** Injected clock, so flows, nudges and tests agree on "now". */
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
+
+/** The logging the core needs; pino's logger satisfies it. Structured fields first, message second. */
+export interface Logger {
+  debug(fields: object, message?: string): void;
+  info(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
+}

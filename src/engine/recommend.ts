@@ -24,8 +24,8 @@ export interface Recommendation {
 const REASON_ORDER: BlockReason[] = ["required-missing", "next-level", "not-sure", "unanswered", "raise-score"];
 
 /**
- * At most three next steps, taken from the dimensions that hold the overall level down first (lowest level
- * tier first), ordered by the model's dependency stages (version control before tracking before pipelines ...),
+ * At most three next steps, taken from the dimensions that hold the overall level down (the lowest level below
+ * target), ordered by the model's dependency stages (version control before tracking before pipelines ...),
  * and never aimed above the team's target level.
  */
 export function recommend(model: AssessmentModel, standings: DimensionStanding[], target: Level = 4): Recommendation[] {
@@ -34,37 +34,32 @@ export function recommend(model: AssessmentModel, standings: DimensionStanding[]
   const stageIndex = (p: Practice) => model.stages.indexOf(p.stage);
   const dimensionIndex = (id: string) => model.dimensions.findIndex((d) => d.id === id);
   const below = standings.filter((s) => core.has(s.dimension) && s.level < target);
-  const tiers = [...new Set(below.map((s) => s.level))].sort((a, b) => a - b);
+  // Only the dimensions at the lowest level below target: they are what holds the overall level down.
+  const tier = Math.min(...below.map((s) => s.level));
 
-  const chosen: Recommendation[] = [];
-  for (const tier of tiers) {
-    const candidates = below
-      .filter((s) => s.level === tier)
-      .flatMap((s) =>
-        s.blockers.flatMap((b) => {
-          const practice = practices.get(b.practiceId);
-          return practice ? [{ practice, reason: b.reason }] : [];
-        }),
-      )
-      .sort(
-        (a, b) =>
-          stageIndex(a.practice) - stageIndex(b.practice) ||
-          REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason) ||
-          dimensionIndex(a.practice.dimension) - dimensionIndex(b.practice.dimension),
-      );
-    for (const { practice } of candidates) {
-      if (chosen.length === MAX_RECOMMENDATIONS) return chosen;
-      if (chosen.some((c) => c.practiceId === practice.id)) continue;
-      chosen.push({
-        practiceId: practice.id,
-        title: practice.title,
-        dimension: practice.dimension,
-        unlocksLevel: practice.level as Level,
-        ...practice.recommendation,
-      });
-    }
-  }
-  return chosen;
+  const candidates = below
+    .filter((s) => s.level === tier)
+    .flatMap((s) =>
+      s.blockers.flatMap((b) => {
+        const practice = practices.get(b.practiceId);
+        return practice ? [{ practice, reason: b.reason }] : [];
+      }),
+    )
+    .sort(
+      (a, b) =>
+        stageIndex(a.practice) - stageIndex(b.practice) ||
+        REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason) ||
+        Number(b.practice.requirement === "required") - Number(a.practice.requirement === "required") ||
+        dimensionIndex(a.practice.dimension) - dimensionIndex(b.practice.dimension),
+    );
+  const unique = candidates.filter((c, i) => candidates.findIndex((x) => x.practice.id === c.practice.id) === i);
+  return unique.slice(0, MAX_RECOMMENDATIONS).map(({ practice }) => ({
+    practiceId: practice.id,
+    title: practice.title,
+    dimension: practice.dimension,
+    unlocksLevel: practice.level as Level,
+    ...practice.recommendation,
+  }));
 }
 
 /** One person's standings: each dimension's level and what explain() says blocks its next level. */

@@ -6,7 +6,11 @@ import { deepAnswers, fixtureModel } from "./fixture-model.js";
 
 describe("explain", () => {
   it("names exactly the practices that block the next level", () => {
-    const answers = { ...deepAnswers({ code: 4, data: 1, ops: 4 }), "data-2-req": "no", "data-2-rec": "not-sure" };
+    const answers: Record<string, string> = {
+      ...deepAnswers({ code: 4, data: 1, ops: 4 }),
+      "data-2-req": "no",
+      "data-2-rec": "not-sure",
+    };
     delete answers["data-3-req"];
     const result = score(fixtureModel, "deep", answers);
     expect(explain(fixtureModel, result, "data")).toEqual({

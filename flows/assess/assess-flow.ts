@@ -1,0 +1,142 @@
+import type { Mode } from "../../src/engine/answers.js";
+import type { AssessmentModel } from "../../src/engine/model-schema.js";
+import { isValidAnswer, type Question, questionsFor } from "../../src/engine/questions.js";
+import type { AssessInput, AssessState } from "./assess-state.js";
+
+/** What happened, so the caller can pick the replies (next question, result, notice). */
+export type AssessOutcome =
+  | { kind: "ask"; question: Question; index: number; total: number; note?: string }
+  | { kind: "completed"; skipped: number }
+  | { kind: "cancelled" }
+  | { kind: "closed"; note: string };
+
+export interface AssessStep {
+  state: AssessState;
+  outcome: AssessOutcome;
+  /** False when the input changed nothing (a double click, a stale button): no write needed. */
+  changed: boolean;
+}
+
+export function startAssessment(
+  model: AssessmentModel,
+  mode: Mode,
+  round: { roundId: string; channel: string },
+  userName: string | undefined,
+  now: Date,
+): AssessStep {
+  const first = questionsFor(model, mode)[0];
+  const state: AssessState = {
+    modelId: model.id,
+    modelVersion: model.version,
+    mode,
+    roundId: round.roundId,
+    channel: round.channel,
+    userName,
+    answers: {},
+    position: first?.id,
+    status: "in-progress",
+    startedAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  return { state, outcome: ask(model, state), changed: true };
+}
+
+function ask(model: AssessmentModel, state: AssessState, note?: string): AssessOutcome {
+  const questions = questionsFor(model, state.mode, state.answers);
+  const index = Math.max(
+    0,
+    questions.findIndex((q) => q.id === state.position),
+  );
+  const question = questions[index];
+  if (!question) return { kind: "completed", skipped: 0 };
+  return { kind: "ask", question, index: index + 1, total: questions.length, ...(note ? { note } : {}) };
+}
+
+/**
+ * Bring a state written under an older model version in line with this one: answers to questions that still
+ * exist with the same options are kept, the rest dropped, and the person continues at the first gap.
+ */
+function migrate(model: AssessmentModel, state: AssessState): { state: AssessState; note?: string } {
+  if (state.modelVersion === model.version && state.modelId === model.id) return { state };
+  const questions = questionsFor(model, state.mode, state.answers);
+  const answers = Object.fromEntries(
+    Object.entries(state.answers).filter(([id, value]) => {
+      const q = questions.find((x) => x.id === id);
+      return q !== undefined && isValidAnswer(q, value);
+    }),
+  );
+  const firstGap = questionsFor(model, state.mode, answers).find((q) => answers[q.id] === undefined);
+  return {
+    state: { ...state, modelId: model.id, modelVersion: model.version, answers, position: firstGap?.id },
+    note: "The questionnaire was updated since you started; your answers to unchanged questions are kept.",
+  };
+}
+
+/** The assessment state machine: pure, `now` passed in. */
+export function assessNext(model: AssessmentModel, current: AssessState, input: AssessInput, now: Date): AssessStep {
+  if (current.status !== "in-progress") {
+    const note =
+      current.status === "completed" ? "You have already completed this assessment." : "You cancelled this assessment.";
+    return { state: current, outcome: { kind: "closed", note }, changed: false };
+  }
+  const migrated = migrate(model, current);
+  const state = migrated.state;
+  const migratedChanged = state !== current;
+  const touch = (next: AssessState): AssessState => ({ ...next, updatedAt: now.toISOString() });
+  const questions = questionsFor(model, state.mode, state.answers);
+  const at = questions.findIndex((q) => q.id === state.position);
+
+  const moveTo = (answers: AssessState["answers"], fromId: string | undefined, step: 1 | -1): AssessStep => {
+    // The questionnaire can change shape (deep mode's context question), so look positions up afresh.
+    const list = questionsFor(model, state.mode, answers);
+    const from = list.findIndex((q) => q.id === fromId);
+    const target = list[from + step];
+    if (step === 1 && !target) {
+      const skipped = list.filter((q) => answers[q.id] === undefined).length;
+      const done = touch({
+        ...state,
+        answers,
+        position: undefined,
+        status: "completed",
+        completedAt: now.toISOString(),
+      });
+      return { state: done, outcome: { kind: "completed", skipped }, changed: true };
+    }
+    const next = touch({ ...state, answers, position: (target ?? list[0])?.id });
+    return { state: next, outcome: ask(model, next), changed: true };
+  };
+
+  switch (input.type) {
+    case "resume":
+      return { state, outcome: ask(model, state, migrated.note), changed: migratedChanged };
+    case "cancel":
+      return { state: touch({ ...state, status: "cancelled" }), outcome: { kind: "cancelled" }, changed: true };
+    case "back":
+      return at <= 0
+        ? { state, outcome: ask(model, state), changed: migratedChanged }
+        : moveTo(state.answers, state.position, -1);
+    case "skip":
+      return moveTo(state.answers, state.position, 1);
+    case "answer": {
+      const question = questions.find((q) => q.id === input.questionId);
+      if (!question || !isValidAnswer(question, input.value)) {
+        return {
+          state,
+          outcome: ask(model, state, "That button is no longer valid; here is where you are."),
+          changed: migratedChanged,
+        };
+      }
+      const answers = { ...state.answers, [question.id]: input.value };
+      if (question.id === state.position) return moveTo(answers, question.id, 1);
+      // An older button: keep the (possibly amended) answer, stay where the person is.
+      if (state.answers[question.id] === input.value)
+        return { state, outcome: ask(model, state), changed: migratedChanged };
+      const amended = touch({ ...state, answers });
+      return {
+        state: amended,
+        outcome: ask(model, amended, `Updated your earlier answer to "${question.prompt}".`),
+        changed: true,
+      };
+    }
+  }
+}

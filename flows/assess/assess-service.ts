@@ -1,0 +1,121 @@
+import type { Address, ChatUser } from "../../src/chat/address.js";
+import type { Delivery, Reply } from "../../src/chat/outbound.js";
+import { score } from "../../src/engine/score.js";
+import { channelAddress, type FlowContext, teamScope } from "../context.js";
+import type { Round } from "../rounds/round-state.js";
+import { personalSummary } from "../summary/summary-message.js";
+import { invitationMessage, roundStanding } from "../summary/team-result.js";
+import { type AssessOutcome, type AssessStep, assessNext, startAssessment } from "./assess-flow.js";
+import type { AssessInput, AssessState } from "./assess-state.js";
+import { questionMessage } from "./question-message.js";
+
+export const INVITATION_TRACK = (roundId: string) => `invitation:${roundId}`;
+
+const notice = (text: string, delivery: Delivery = { to: "private", ephemeral: false }): Reply => ({
+  message: { kind: "notice", text, lines: [], buttons: [] },
+  delivery,
+});
+
+/** Start the person's questionnaire for a round, or pick it up where they left it. */
+export async function beginAssessment(ctx: FlowContext, from: Address, user: ChatUser, round: Round): Promise<Reply[]> {
+  const team = teamScope(from, round.channel);
+  const now = ctx.clock();
+  let step: AssessStep | undefined;
+  await ctx.repo.updateResponse(team, round.id, user.id, (current) => {
+    step = current
+      ? assessNext(ctx.model, current, { type: "resume" }, now)
+      : startAssessment(ctx.model, round.mode, { roundId: round.id, channel: round.channel }, user.name, now);
+    return step.changed ? step.state : undefined;
+  });
+  if (!step) return [];
+  await ctx.repo.addRespondent(team, round.id, user.id);
+  await ctx.repo.setActive(team, user.id, { channel: round.channel, roundId: round.id });
+  return outcomeReplies(ctx, from, round.id, step, { to: "private", ephemeral: false });
+}
+
+/** Apply one input (answer, back, skip, cancel, resume) atomically and say what comes next. */
+export async function continueAssessment(
+  ctx: FlowContext,
+  from: Address,
+  user: ChatUser,
+  ref: { channel: string; roundId: string },
+  input: AssessInput,
+  delivery: Delivery,
+): Promise<Reply[]> {
+  const team = teamScope(from, ref.channel);
+  const now = ctx.clock();
+  let step: AssessStep | undefined;
+  await ctx.repo.updateResponse(team, ref.roundId, user.id, (current) => {
+    step = current ? assessNext(ctx.model, current, input, now) : undefined;
+    return step?.changed ? step.state : undefined;
+  });
+  if (!step) {
+    return [notice("I can't find that assessment any more. Start a new one with `/mlops-assess`.", delivery)];
+  }
+  return outcomeReplies(ctx, from, ref.roundId, step, delivery);
+}
+
+async function outcomeReplies(
+  ctx: FlowContext,
+  from: Address,
+  roundId: string,
+  step: AssessStep,
+  delivery: Delivery,
+): Promise<Reply[]> {
+  const { state, outcome } = step;
+  const ref = { channel: state.channel, roundId };
+  switch (outcome.kind) {
+    case "ask":
+      return [{ message: questionMessage(ref, outcome, state.answers[outcome.question.id]), delivery }];
+    case "cancelled":
+      return [notice("Cancelled. Start again any time with `/mlops-assess`.", delivery)];
+    case "closed":
+      return [notice(`${outcome.note} Use \`/mlops-assess summary\` to see the results.`, delivery)];
+    case "completed":
+      return step.changed ? completionReplies(ctx, from, state, outcome, delivery) : [];
+  }
+}
+
+async function completionReplies(
+  ctx: FlowContext,
+  from: Address,
+  state: AssessState,
+  outcome: Extract<AssessOutcome, { kind: "completed" }>,
+  delivery: Delivery,
+): Promise<Reply[]> {
+  const team = teamScope(from, state.channel);
+  const settings = await ctx.repo.settings(team);
+  const result = score(ctx.model, state.mode, state.answers);
+  const notes =
+    outcome.skipped > 0
+      ? [`You skipped ${outcome.skipped} question(s); skipped practices keep a level from being claimed.`]
+      : [];
+  const mine: Reply = {
+    message: personalSummary(
+      {
+        model: ctx.model,
+        title: "Your MLOps maturity",
+        notes,
+        ...(settings.target === undefined ? {} : { target: settings.target }),
+      },
+      result,
+    ),
+    delivery,
+  };
+  const round = await ctx.repo.latestRound(team);
+  if (!round || round.id !== state.roundId || round.personal) return [mine];
+  // Tell the channel who has answered (not what): the invitation updates in place.
+  const standing = await roundStanding(ctx, team, round);
+  return [
+    mine,
+    {
+      message: invitationMessage(round, standing, ctx.clock()),
+      delivery: {
+        to: "channel",
+        address: channelAddress(from, round.channel),
+        track: INVITATION_TRACK(round.id),
+        update: true,
+      },
+    },
+  ];
+}

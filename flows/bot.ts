@@ -1,0 +1,124 @@
+import type { ButtonAction } from "../src/chat/actions.js";
+import type { InboundEvent, SupportedEvent } from "../src/chat/inbound.js";
+import type { Reply } from "../src/chat/outbound.js";
+import type { ChatBot, Clock, Logger } from "../src/chat/ports.js";
+import type { AssessmentModel } from "../src/engine/model-schema.js";
+import type { Keys } from "../src/store/keys.js";
+import { type Store, StoreDataError, StoreUnavailableError } from "../src/store/store.js";
+import { beginAssessment, continueAssessment } from "./assess/assess-service.js";
+import { runCommand } from "./commands.js";
+import { type FlowContext, teamScope } from "./context.js";
+import { createRoundRepo, isOpen } from "./rounds/round-repo.js";
+import { parseCommand } from "./router.js";
+
+export interface BotDeps {
+  store: Store;
+  keys: Keys;
+  model: AssessmentModel;
+  clock: Clock;
+  logger: Logger;
+  /** Days after which an open round closes by itself. */
+  roundDays?: number;
+}
+
+const DEFAULT_ROUND_DAYS = 14;
+
+const notice = (kind: "notice" | "error", text: string): Reply => ({
+  message: { kind, text, lines: [], buttons: [] },
+  delivery: { to: "private", ephemeral: true },
+});
+
+/** The platform-neutral bot: every adapter (Slack, Teams, terminal) drives exactly this. */
+export function createBot(deps: BotDeps): ChatBot {
+  const ctx: FlowContext = {
+    repo: createRoundRepo(deps.store, deps.keys),
+    model: deps.model,
+    clock: deps.clock,
+    logger: deps.logger,
+    roundDays: deps.roundDays ?? DEFAULT_ROUND_DAYS,
+  };
+
+  async function dispatch(event: SupportedEvent): Promise<Reply[]> {
+    switch (event.kind) {
+      case "command":
+        return runCommand(ctx, event, parseCommand(event.text));
+      case "action":
+        return onAction(event, event.action);
+      case "home":
+        return runCommand(ctx, event, { kind: "resume" });
+      case "text":
+        return [notice("notice", "I answer commands: try `help`.")];
+    }
+  }
+
+  async function onAction(event: SupportedEvent, action: ButtonAction): Promise<Reply[]> {
+    const replace = { to: "replace" } as const;
+    switch (action.a) {
+      case "answer":
+        return continueAssessment(
+          ctx,
+          event.address,
+          event.user,
+          { channel: action.c, roundId: action.r },
+          {
+            type: "answer",
+            questionId: action.q,
+            value: action.v,
+          },
+          replace,
+        );
+      case "back":
+      case "skip":
+      case "cancel":
+      case "resume":
+        return continueAssessment(
+          ctx,
+          event.address,
+          event.user,
+          { channel: action.c, roundId: action.r },
+          {
+            type: action.a,
+          },
+          replace,
+        );
+      case "join": {
+        const round = await ctx.repo.latestRound(teamScope(event.address, action.c));
+        if (!round || round.id !== action.r || !isOpen(round, ctx.clock())) {
+          return [notice("notice", "This round is closed. Start a new one with `/mlops-assess` in the channel.")];
+        }
+        return beginAssessment(ctx, event.address, event.user, round);
+      }
+      case "start":
+        return runCommand(
+          ctx,
+          { address: { ...event.address, channel: action.c, isDirect: false }, user: event.user },
+          { kind: "start", mode: action.m ?? "quick" },
+        );
+    }
+  }
+
+  return {
+    async handle(event: InboundEvent): Promise<Reply[]> {
+      if (event.kind === "unsupported") {
+        deps.logger.info({ reason: event.reason }, "unsupported event ignored");
+        return [];
+      }
+      try {
+        return await dispatch(event);
+      } catch (error) {
+        if (error instanceof StoreUnavailableError) {
+          deps.logger.warn({ err: error, kind: event.kind }, "store unavailable");
+          return [
+            notice(
+              "error",
+              "I can't reach my storage right now. Please try again in a moment: nothing you already answered is lost.",
+            ),
+          ];
+        }
+        const code = error instanceof StoreDataError ? error.code : "unexpected";
+        deps.logger.error({ err: error, code, kind: event.kind }, "event failed");
+        return [notice("error", "Something went wrong on my side. Please try again; your earlier answers are safe.")];
+      }
+    },
+  };
+}

@@ -1,0 +1,195 @@
+import type { Address, ChatUser } from "../src/chat/address.js";
+import type { Reply } from "../src/chat/outbound.js";
+import type { Mode } from "../src/engine/answers.js";
+import { trend } from "../src/engine/compare.js";
+import { beginAssessment, continueAssessment, INVITATION_TRACK } from "./assess/assess-service.js";
+import { channelAddress, type FlowContext, teamScope } from "./context.js";
+import { isOpen } from "./rounds/round-repo.js";
+import type { Round, RoundRecord } from "./rounds/round-state.js";
+import { type Command, HELP_LINES } from "./router.js";
+import { teamSummary } from "./summary/summary-message.js";
+import { invitationMessage, roundStanding, snapshotOf } from "./summary/team-result.js";
+
+export interface CommandEvent {
+  address: Address;
+  user: ChatUser;
+}
+
+const say = (text: string, lines: string[] = [], ephemeral = true): Reply => ({
+  message: { kind: "notice", text, lines, buttons: [] },
+  delivery: { to: "private", ephemeral },
+});
+
+export async function runCommand(ctx: FlowContext, event: CommandEvent, command: Command): Promise<Reply[]> {
+  switch (command.kind) {
+    case "start":
+      return start(ctx, event, command.mode);
+    case "resume":
+      return resume(ctx, event);
+    case "status":
+      return status(ctx, event);
+    case "summary":
+      return summary(ctx, event);
+    case "history":
+      return history(ctx, event);
+    case "close":
+      return close(ctx, event);
+    case "target":
+      return target(ctx, event, command.level);
+    case "help":
+      return [
+        say(
+          command.unknown ? `I don't know "${command.unknown}". Here is what I can do:` : "Here is what I can do:",
+          HELP_LINES,
+        ),
+      ];
+  }
+}
+
+async function start(ctx: FlowContext, { address, user }: CommandEvent, mode: Mode): Promise<Reply[]> {
+  const team = teamScope(address, address.channel);
+  const latest = await ctx.repo.latestRound(team);
+  const expired = latest && !latest.closedAt && !isOpen(latest, ctx.clock());
+  const replies: Reply[] = expired ? await closeRound(ctx, address, latest) : [];
+  const opened = await ctx.repo.openOrJoin(team, {
+    mode,
+    openedBy: { id: user.id, ...(user.name ? { name: user.name } : {}) },
+    personal: address.isDirect,
+    now: ctx.clock(),
+    roundDays: ctx.roundDays,
+  });
+  const { round, created } = opened;
+  if (!round.personal && created) {
+    const standing = await roundStanding(ctx, team, round);
+    replies.push({
+      message: invitationMessage(round, standing, ctx.clock()),
+      delivery: { to: "channel", track: INVITATION_TRACK(round.id), update: false },
+    });
+  } else if (!round.personal) {
+    replies.push(say("A round is already open in this channel: I've sent you its questions privately."));
+  }
+  return [...replies, ...(await beginAssessment(ctx, address, user, round))];
+}
+
+async function resume(ctx: FlowContext, { address, user }: CommandEvent): Promise<Reply[]> {
+  const pointer = await ctx.repo.active(address, user.id);
+  if (!pointer) return [say("You have nothing to resume. Start with `/mlops-assess`.")];
+  return continueAssessment(ctx, address, user, pointer, { type: "resume" }, { to: "private", ephemeral: false });
+}
+
+async function status(ctx: FlowContext, { address, user }: CommandEvent): Promise<Reply[]> {
+  const team = teamScope(address, address.channel);
+  const round = await ctx.repo.latestRound(team);
+  if (!round) return [say("No assessment yet here. Start one with `/mlops-assess`.")];
+  const standing = await roundStanding(ctx, team, round);
+  const mine = await ctx.repo.response(team, round.id, user.id);
+  const open = isOpen(round, ctx.clock());
+  return [
+    say(`${open ? "Open" : "Closed"} ${round.mode} round started by ${round.openedBy.name ?? round.openedBy.id}.`, [
+      `Completed: ${standing.participation.completed} · in progress: ${standing.participation.inProgress}`,
+      open
+        ? `Closes automatically on ${round.closesAt.slice(0, 10)}`
+        : `Closed on ${(round.closedAt ?? round.closesAt).slice(0, 10)}`,
+      mine
+        ? `You: ${mine.status === "completed" ? "done" : `${Object.keys(mine.answers).length} answered so far`}`
+        : "You have not started yet.",
+    ]),
+  ];
+}
+
+/** Post the team summary in the channel (in a DM: the person's own result). */
+async function summary(ctx: FlowContext, { address }: CommandEvent): Promise<Reply[]> {
+  const team = teamScope(address, address.channel);
+  const round = await ctx.repo.latestRound(team);
+  if (!round) return [say("No assessment yet here. Start one with `/mlops-assess`.")];
+  const summaryReply = await summaryFor(ctx, address, round);
+  return summaryReply ? [summaryReply] : [say("Nobody has completed this round yet.")];
+}
+
+async function summaryFor(ctx: FlowContext, address: Address, round: Round): Promise<Reply | undefined> {
+  const team = teamScope(address, round.channel);
+  const standing = await roundStanding(ctx, team, round);
+  if (!standing.team) return undefined;
+  const [settings, past] = await Promise.all([ctx.repo.settings(team), ctx.repo.history(team)]);
+  const previous = past.filter((r) => r.roundId !== round.id && r.snapshot).at(-1)?.snapshot;
+  const message = teamSummary(
+    {
+      model: ctx.model,
+      title: round.personal ? "Your MLOps maturity" : "Team MLOps maturity",
+      ...(previous ? { previous } : {}),
+      ...(settings.target === undefined ? {} : { target: settings.target }),
+    },
+    standing.team,
+    standing.participation,
+  );
+  return { message, delivery: { to: "channel", address: channelAddress(address, round.channel) } };
+}
+
+async function history(ctx: FlowContext, { address }: CommandEvent): Promise<Reply[]> {
+  const records = await ctx.repo.history(teamScope(address, address.channel));
+  const rounds = records.filter((r): r is RoundRecord & { snapshot: NonNullable<RoundRecord["snapshot"]> } =>
+    Boolean(r.snapshot),
+  );
+  if (rounds.length === 0) return [say("No closed rounds yet. Close one with `/mlops-assess close`.")];
+  const lines = rounds.map((r, i) => {
+    const prev = rounds[i - 1];
+    const change = prev ? trend(prev.snapshot, r.snapshot).overall.delta : 0;
+    const arrow = change > 0 ? ` (up ${change})` : change < 0 ? ` (down ${-change})` : "";
+    const level = ctx.model.levels[r.snapshot.overall]?.name ?? "";
+    return `${r.closedAt.slice(0, 10)} · Level ${r.snapshot.overall} ${level}${arrow} · profile ${r.snapshot.profile} · ${r.respondents} answered`;
+  });
+  return [say("Past rounds:", lines, false)];
+}
+
+function mayManage(user: ChatUser, round: Round | undefined): boolean {
+  return user.isAdmin === true || round?.openedBy.id === user.id;
+}
+
+async function close(ctx: FlowContext, { address, user }: CommandEvent): Promise<Reply[]> {
+  const round = await ctx.repo.latestRound(teamScope(address, address.channel));
+  if (!round || round.closedAt) return [say("There is no open round to close.")];
+  if (!mayManage(user, round)) return [say("Only the person who opened this round or an admin can close it.")];
+  return closeRound(ctx, address, round);
+}
+
+/** Close a round once, keep it in history, post the summary and mark the invitation closed. */
+export async function closeRound(ctx: FlowContext, address: Address, round: Round): Promise<Reply[]> {
+  const team = teamScope(address, round.channel);
+  const standing = await roundStanding(ctx, team, round);
+  const now = ctx.clock();
+  const record: RoundRecord = {
+    roundId: round.id,
+    mode: round.mode,
+    openedAt: round.openedAt,
+    closedAt: now.toISOString(),
+    respondents: standing.participation.completed,
+    ...(standing.team ? { snapshot: snapshotOf(standing.team) } : {}),
+  };
+  if (!(await ctx.repo.closeRound(team, round, record))) return [];
+  const closed = { ...round, closedAt: record.closedAt };
+  const summaryReply = await summaryFor(ctx, address, closed);
+  const channel = channelAddress(address, round.channel);
+  return [
+    ...(round.personal
+      ? []
+      : [
+          {
+            message: invitationMessage(closed, standing, now),
+            delivery: { to: "channel" as const, address: channel, track: INVITATION_TRACK(round.id), update: true },
+          },
+        ]),
+    summaryReply ?? say("Round closed. Nobody had completed it, so there is no summary.", [], false),
+  ];
+}
+
+async function target(ctx: FlowContext, { address, user }: CommandEvent, level: number | undefined): Promise<Reply[]> {
+  if (level === undefined) return [say("Give a level from 0 to 4, e.g. `/mlops-assess target 3`.")];
+  const team = teamScope(address, address.channel);
+  const round = await ctx.repo.latestRound(team);
+  if (round && !round.personal && !mayManage(user, round)) {
+    return [say("Only the person who opened the latest round or an admin can change the target.")];
+  }
+  await ctx.repo.saveSettings(team, (s) => ({ ...s, target: level as 0 | 1 | 2 | 3 | 4 }));
+  const name = ctx.model.levels[level]?.name ?? "";
+  return [say(`Target set to Level ${level} (${name}). Next steps will not go beyond it.`, [], false)];
+}

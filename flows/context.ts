@@ -1,0 +1,23 @@
+import type { Address, TeamScope } from "../src/chat/address.js";
+import type { Clock, Logger } from "../src/chat/ports.js";
+import type { AssessmentModel } from "../src/engine/model-schema.js";
+import type { RoundRepo } from "./rounds/round-repo.js";
+
+/** What every flow handler needs; built once by createBot. */
+export interface FlowContext {
+  repo: RoundRepo;
+  model: AssessmentModel;
+  clock: Clock;
+  logger: Logger;
+  /** A round closes by itself this many days after it opened. */
+  roundDays: number;
+}
+
+/** The address of a team's channel, seen from any event of the same workspace (e.g. a click in a DM). */
+export function channelAddress(from: Address, channel: string): Address {
+  return { platform: from.platform, workspace: from.workspace, channel, isDirect: false };
+}
+
+export function teamScope(from: Address, channel: string): TeamScope {
+  return { platform: from.platform, workspace: from.workspace, channel };
+}

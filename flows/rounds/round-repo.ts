@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import type { TeamScope } from "../../src/chat/address.js";
+import type { Mode } from "../../src/engine/answers.js";
+import type { Keys } from "../../src/store/keys.js";
+import { HISTORY_MAX_ROUNDS, RESPONSE_TTL_MS } from "../../src/store/keys.js";
+import type { Store } from "../../src/store/store.js";
+import { type AssessState, assessStateSchema } from "../assess/assess-state.js";
+import {
+  type ActivePointer,
+  activePointerSchema,
+  historySchema,
+  type Round,
+  type RoundRecord,
+  roundSchema,
+  type TeamSettings,
+  teamSettingsSchema,
+} from "./round-state.js";
+
+export function isOpen(round: Round, now: Date): boolean {
+  return !round.closedAt && new Date(round.closesAt) > now;
+}
+
+/** Round, respondent and history persistence for one store; every write is atomic or idempotent. */
+export function createRoundRepo(store: Store, keys: Keys) {
+  return {
+    /** The team's latest round, open or closed (closed ones stay until the next round opens). */
+    latestRound: (team: TeamScope) => store.get(keys.openRound(team), roundSchema),
+
+    /**
+     * Open a round unless one is open (then join it). Atomic, so two people starting at once share one round.
+     * Callers close an expired round first, so it reaches history before it is replaced.
+     */
+    async openOrJoin(
+      team: TeamScope,
+      init: { mode: Mode; openedBy: Round["openedBy"]; personal: boolean; now: Date; roundDays: number },
+    ): Promise<{ round: Round; created: boolean }> {
+      let created: Round | undefined;
+      const { value } = await store.update(keys.openRound(team), roundSchema, (current) => {
+        created = undefined;
+        if (current && isOpen(current, init.now)) return undefined;
+        created = {
+          id: randomUUID().slice(0, 8),
+          channel: team.channel,
+          mode: init.mode,
+          openedBy: init.openedBy,
+          openedAt: init.now.toISOString(),
+          closesAt: new Date(init.now.getTime() + init.roundDays * 86_400_000).toISOString(),
+          personal: init.personal,
+        };
+        return created;
+      });
+      if (!value) throw new Error("round could not be opened");
+      return { round: value, created: created !== undefined };
+    },
+
+    /** Close the round once: only the call that flips it writes the history record. */
+    async closeRound(team: TeamScope, round: Round, record: RoundRecord): Promise<boolean> {
+      const { changed } = await store.update(keys.openRound(team), roundSchema, (current) =>
+        current?.id === round.id && !current.closedAt ? { ...current, closedAt: record.closedAt } : undefined,
+      );
+      if (!changed) return false;
+      await store.update(keys.history(team), historySchema, (history = []) =>
+        history.some((h) => h.roundId === record.roundId) ? undefined : [...history, record].slice(-HISTORY_MAX_ROUNDS),
+      );
+      return true;
+    },
+
+    history: async (team: TeamScope) => (await store.get(keys.history(team), historySchema)) ?? [],
+
+    settings: async (team: TeamScope): Promise<TeamSettings> =>
+      (await store.get(keys.settings(team), teamSettingsSchema)) ?? {},
+    saveSettings: (team: TeamScope, change: (s: TeamSettings) => TeamSettings) =>
+      store.update(keys.settings(team), teamSettingsSchema, (current = {}) => change(current)),
+
+    response: (team: TeamScope, roundId: string, userId: string) =>
+      store.get(keys.response(team, roundId, userId), assessStateSchema),
+
+    /** The one write path for answers: compare-and-set, so a click is never lost or counted twice. */
+    updateResponse: (
+      team: TeamScope,
+      roundId: string,
+      userId: string,
+      change: (current: AssessState | undefined) => AssessState | undefined,
+    ) => store.update(keys.response(team, roundId, userId), assessStateSchema, change, RESPONSE_TTL_MS),
+
+    async addRespondent(team: TeamScope, roundId: string, userId: string): Promise<void> {
+      await store.addToSet(keys.respondents(team, roundId), [userId], RESPONSE_TTL_MS);
+      await store.addToSet(keys.teams(team), [team.channel]);
+    },
+
+    /** Every respondent's state for a round, in two round trips (set + one multi-get in the team's slot). */
+    async responses(team: TeamScope, roundId: string): Promise<{ userId: string; state: AssessState }[]> {
+      const users = await store.setMembers(keys.respondents(team, roundId));
+      const states = await store.getMany(
+        users.map((u) => keys.response(team, roundId, u)),
+        assessStateSchema,
+      );
+      return users.flatMap((userId, i) => {
+        const state = states[i];
+        return state ? [{ userId, state }] : [];
+      });
+    },
+
+    active: (team: Pick<TeamScope, "platform" | "workspace">, userId: string) =>
+      store.get(keys.activeAssessment(team, userId), activePointerSchema),
+    setActive: (team: Pick<TeamScope, "platform" | "workspace">, userId: string, pointer: ActivePointer) =>
+      store.set(keys.activeAssessment(team, userId), pointer, RESPONSE_TTL_MS),
+  };
+}
+
+export type RoundRepo = ReturnType<typeof createRoundRepo>;

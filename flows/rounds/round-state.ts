@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { modeSchema } from "../../src/engine/answers.js";
+import { levelSchema } from "../../src/engine/model-schema.js";
+
+/** A team's assessment round: opened by `/mlops-assess` in a channel, closed by `close` or after `closesAt`. */
+export const roundSchema = z.object({
+  id: z.string(),
+  channel: z.string(),
+  mode: modeSchema,
+  openedBy: z.object({ id: z.string(), name: z.string().optional() }),
+  openedAt: z.iso.datetime(),
+  closesAt: z.iso.datetime(),
+  /** Set when the round is closed; the record stays as the "last round" until the next one opens. */
+  closedAt: z.iso.datetime().optional(),
+  /** A DM round is one person's own assessment: no invitation, no team summary. */
+  personal: z.boolean(),
+});
+export type Round = z.infer<typeof roundSchema>;
+
+const snapshotSchema = z.object({
+  modelVersion: z.string(),
+  overall: levelSchema,
+  profile: z.number(),
+  dimensions: z.array(z.object({ dimension: z.string(), level: levelSchema })),
+});
+
+/** What history keeps of a closed round: enough for trends and charts, no individual answers. */
+export const roundRecordSchema = z.object({
+  roundId: z.string(),
+  mode: modeSchema,
+  openedAt: z.iso.datetime(),
+  closedAt: z.iso.datetime(),
+  respondents: z.int().min(0),
+  snapshot: snapshotSchema.optional(),
+});
+export type RoundRecord = z.infer<typeof roundRecordSchema>;
+export const historySchema = z.array(roundRecordSchema);
+
+export const teamSettingsSchema = z.object({
+  target: levelSchema.optional(),
+});
+export type TeamSettings = z.infer<typeof teamSettingsSchema>;
+
+/** Where a person's current assessment lives, so `resume` works from anywhere (DM, App Home, another channel). */
+export const activePointerSchema = z.object({ channel: z.string(), roundId: z.string() });
+export type ActivePointer = z.infer<typeof activePointerSchema>;

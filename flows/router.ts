@@ -1,0 +1,68 @@
+import type { Mode } from "../src/engine/answers.js";
+import type { Level } from "../src/engine/model-schema.js";
+
+/** A chat command, whatever the platform: the words after `/mlops-assess` (or sent to the bot in Teams). */
+export type Command =
+  | { kind: "start"; mode: Mode }
+  | { kind: "resume" }
+  | { kind: "status" }
+  | { kind: "summary" }
+  | { kind: "history" }
+  | { kind: "close" }
+  | { kind: "target"; level: Level | undefined }
+  | { kind: "help"; unknown?: string };
+
+export const HELP_LINES = [
+  "`/mlops-assess` or `/mlops-assess start [quick|deep]`: start a round in this channel, or join the open one (in a DM: a personal assessment)",
+  "`/mlops-assess resume`: carry on where you left off",
+  "`/mlops-assess status`: who has answered, and where you are",
+  "`/mlops-assess summary`: post the team's result in the channel",
+  "`/mlops-assess history`: the team's levels over past rounds",
+  "`/mlops-assess close`: close the round and keep it in the history (opener or admin)",
+  "`/mlops-assess target <0-4>`: the level this team aims for; next steps never go beyond it",
+  "`/mlops-assess help`: this list",
+];
+
+/** Parse the command text. Unknown words get help with examples, never an error. */
+export function parseCommand(text: string): Command {
+  const words = text
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  // Teams users type the command name; Slack puts it in `command`, not in the text.
+  if (words[0] === "/mlops-assess" || words[0] === "mlops-assess") words.shift();
+  const [word, arg] = words;
+  switch (word) {
+    case undefined:
+      return { kind: "start", mode: "quick" };
+    case "start":
+    case "assess":
+    case "quick":
+    case "deep":
+      return { kind: "start", mode: word === "deep" || arg === "deep" ? "deep" : "quick" };
+    case "resume":
+    case "continue":
+      return { kind: "resume" };
+    case "status":
+      return { kind: "status" };
+    case "summary":
+    case "results":
+      return { kind: "summary" };
+    case "history":
+      return { kind: "history" };
+    case "close":
+      return { kind: "close" };
+    case "target": {
+      const level = Number(arg);
+      return {
+        kind: "target",
+        level: Number.isInteger(level) && level >= 0 && level <= 4 ? (level as Level) : undefined,
+      };
+    }
+    case "help":
+      return { kind: "help" };
+    default:
+      return { kind: "help", unknown: word };
+  }
+}

@@ -1,0 +1,126 @@
+import type { Button, DimensionLine, SummaryMessage } from "../../src/chat/outbound.js";
+import type { LevelSnapshot, TeamResult } from "../../src/engine/compare.js";
+import { trend } from "../../src/engine/compare.js";
+import type { AssessmentModel, Level } from "../../src/engine/model-schema.js";
+import { type DimensionStanding, recommend, standingsOf } from "../../src/engine/recommend.js";
+import type { AssessmentResult } from "../../src/engine/score.js";
+
+const REASON_TEXT = {
+  "required-missing": "required, not in place",
+  "not-sure": "answered Not sure: ask whoever owns it",
+  unanswered: "skipped",
+  "raise-score": "in place only partly",
+  "next-level": "what the next level asks for",
+} as const;
+
+export interface SummaryContext {
+  model: AssessmentModel;
+  title: string;
+  previous?: LevelSnapshot;
+  target?: Level;
+  buttons?: Button[];
+  notes?: string[];
+}
+
+function levelName(model: AssessmentModel, level: number): string {
+  return model.levels[level]?.name ?? `Level ${level}`;
+}
+
+/** Plain-language explanation of what blocks the weakest dimension's next level. */
+function explanationText(model: AssessmentModel, standing: DimensionStanding | undefined): string | undefined {
+  if (!standing || standing.level === 4) return undefined;
+  const dimension = model.dimensions.find((d) => d.id === standing.dimension);
+  const practices = new Map(model.deep.map((p) => [p.id, p]));
+  const blockers = standing.blockers
+    .slice(0, 5)
+    .map((b) => `${practices.get(b.practiceId)?.title ?? b.practiceId} (${REASON_TEXT[b.reason]})`);
+  const next = standing.level + 1;
+  const head = `${dimension?.name ?? standing.dimension} holds the overall level down. Level ${next} (${levelName(model, next)}) means: ${dimension?.rubric[next] ?? ""}`;
+  return blockers.length > 0 ? `${head} Blocking: ${blockers.join("; ")}.` : head;
+}
+
+function lines(
+  model: AssessmentModel,
+  result: AssessmentResult,
+  previous: LevelSnapshot | undefined,
+  target: Level | undefined,
+  team: TeamResult | undefined,
+): DimensionLine[] {
+  const before = previous ? trend(previous, result) : undefined;
+  return result.dimensions.map((d, i) => {
+    const spread = team?.dimensions[i];
+    const from = before?.dimensions.find((t) => t.dimension === d.dimension)?.from;
+    return {
+      id: d.dimension,
+      name: model.dimensions.find((x) => x.id === d.dimension)?.name ?? d.dimension,
+      level: d.level,
+      levelName: levelName(model, d.level),
+      progress: d.progress,
+      ...(from === undefined ? {} : { previous: from }),
+      ...(target === undefined ? {} : { target }),
+      ...(spread ? { spread: { min: spread.min, max: spread.max } } : {}),
+      disagreement: spread?.disagreement ?? false,
+      unresolved: d.unresolved,
+    };
+  });
+}
+
+function build(
+  ctx: SummaryContext,
+  scope: "person" | "team",
+  result: AssessmentResult,
+  standings: DimensionStanding[],
+  team?: TeamResult,
+  participation?: { completed: number; inProgress: number },
+): SummaryMessage {
+  const { model } = ctx;
+  const weakest = standings.find((s) => s.dimension === result.weakest[0]);
+  const steps = recommend(model, standings, ctx.target);
+  const dimensionName = (id: string) => model.dimensions.find((d) => d.id === id)?.name ?? id;
+  return {
+    kind: "summary",
+    scope,
+    title: ctx.title,
+    overall: {
+      level: result.overall,
+      name: levelName(model, result.overall),
+      ...(ctx.previous ? { previous: ctx.previous.overall } : {}),
+    },
+    profile: result.profile,
+    dimensions: lines(model, result, ctx.previous, ctx.target, team),
+    ...(weakest ? { explanation: explanationText(model, weakest) } : {}),
+    nextSteps: steps.map((s) => ({
+      title: s.title,
+      dimension: dimensionName(s.dimension),
+      unlocksLevel: s.unlocksLevel,
+      why: s.why,
+      how: s.how,
+    })),
+    ...(participation ? { participation } : {}),
+    notes: ctx.notes ?? [],
+    buttons: ctx.buttons ?? [],
+  };
+}
+
+export function personalSummary(ctx: SummaryContext, result: AssessmentResult): SummaryMessage {
+  return build(ctx, "person", result, standingsOf(ctx.model, result));
+}
+
+export function teamSummary(
+  ctx: SummaryContext,
+  team: TeamResult,
+  participation: { completed: number; inProgress: number },
+): SummaryMessage {
+  const disputed = team.dimensions.filter((d) => d.disagreement);
+  const notes = [
+    ...(ctx.notes ?? []),
+    ...(disputed.length > 0
+      ? [
+          `Answers differ by two levels or more on ${disputed
+            .map((d) => ctx.model.dimensions.find((x) => x.id === d.dimension)?.name ?? d.dimension)
+            .join(", ")}: worth a conversation.`,
+        ]
+      : []),
+  ];
+  return build({ ...ctx, notes }, "team", team.result, team.standings, team, participation);
+}

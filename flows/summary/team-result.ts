@@ -1,0 +1,67 @@
+import type { TeamScope } from "../../src/chat/address.js";
+import type { InvitationMessage } from "../../src/chat/outbound.js";
+import { aggregate, type LevelSnapshot, type TeamResult } from "../../src/engine/compare.js";
+import { score } from "../../src/engine/score.js";
+import type { AssessState } from "../assess/assess-state.js";
+import type { FlowContext } from "../context.js";
+import type { Round } from "../rounds/round-state.js";
+
+export interface RoundStanding {
+  team: TeamResult | undefined;
+  participation: { completed: number; inProgress: number };
+  completedNames: string[];
+}
+
+/** Aggregate each respondent's complete answers for a round (re-scored with the current model). */
+export async function roundStanding(ctx: FlowContext, team: TeamScope, round: Round): Promise<RoundStanding> {
+  const responses = await ctx.repo.responses(team, round.id);
+  const completed = responses.filter((r) => r.state.status === "completed");
+  const inProgress = responses.filter((r) => r.state.status === "in-progress").length;
+  const results = completed.map((r) => score(ctx.model, r.state.mode, r.state.answers));
+  return {
+    team: aggregate(ctx.model, round.mode, results),
+    participation: { completed: completed.length, inProgress },
+    completedNames: completed.map((r) => displayName(r.userId, r.state)),
+  };
+}
+
+function displayName(userId: string, state: AssessState): string {
+  return state.userName ?? userId;
+}
+
+export function snapshotOf(team: TeamResult): LevelSnapshot & { profile: number } {
+  return {
+    modelVersion: team.result.modelVersion,
+    overall: team.result.overall,
+    profile: team.result.profile,
+    dimensions: team.result.dimensions.map((d) => ({ dimension: d.dimension, level: d.level })),
+  };
+}
+
+export function invitationMessage(round: Round, standing: RoundStanding, now: Date): InvitationMessage {
+  const closed = Boolean(round.closedAt) || new Date(round.closesAt) <= now;
+  const starter = round.openedBy.name ?? round.openedBy.id;
+  const { completed, inProgress } = standing.participation;
+  const text = closed
+    ? `This MLOps maturity round is closed: ${completed} answered.`
+    : `${starter} started an MLOps maturity round (${round.mode}, about ${round.mode === "quick" ? "3" : "15"} minutes). ` +
+      "Everyone answers privately; the team summary shows levels, not who answered what.";
+  return {
+    kind: "invitation",
+    startedBy: starter,
+    mode: round.mode,
+    completed: standing.completedNames,
+    inProgress,
+    closed,
+    ...(closed
+      ? {}
+      : {
+          button: {
+            label: "Take the assessment",
+            action: { a: "join" as const, c: round.channel, r: round.id, m: round.mode },
+            style: "primary" as const,
+          },
+        }),
+    text,
+  };
+}

@@ -1,0 +1,156 @@
+import type { DimensionPack } from "./pack.js";
+import { ANCHOR, SEED } from "./sources.js";
+
+export const governanceCompliance: DimensionPack = {
+  dimension: {
+    id: "governance-compliance",
+    name: "Governance & compliance",
+    rubric: [
+      "No governance: anyone can change production, and nobody could show a regulator what happened.",
+      "Access to production is limited and sensitive data is handled under privacy rules.",
+      "Models are documented and evaluated for risk, bias and important slices before release.",
+      "Releases carry recorded approvals and sign-offs, and audit logs show who changed what.",
+      "Compliance checks run automatically for every model, ready for regulators at any time.",
+    ],
+  },
+  quick: {
+    id: "q-governance-compliance",
+    dimension: "governance-compliance",
+    prompt: "Which best describes governance of your ML systems?",
+    options: [
+      "Anyone can change production; there are no records",
+      "Access to production is limited and sensitive data follows privacy rules",
+      "Each model is documented and checked for risk and bias before release",
+      "Releases need recorded sign-offs, and audit logs show who changed what",
+      "Compliance checks run automatically for every model",
+    ],
+    source: [SEED.datarobot, SEED.stages, SEED.roadmap],
+  },
+  deep: [
+    {
+      id: "access-control",
+      dimension: "governance-compliance",
+      level: 1,
+      requirement: "required",
+      stage: "governance",
+      title: "Limited access to production",
+      statement: "Access to production ML systems and their data is limited to a small number of trained people.",
+      source: [SEED.datarobot, SEED.stages],
+      recommendation: {
+        why: "Fewer hands on production means fewer mistakes and downtime, and it is what governance asks first.",
+        good: "Role-based access where only the release pipeline and a few named operators can change production.",
+        how: "Review who can write to production models and data, remove personal access and grant it to pipelines and roles.",
+      },
+    },
+    {
+      id: "data-privacy",
+      dimension: "governance-compliance",
+      level: 1,
+      requirement: "recommended",
+      stage: "governance",
+      title: "Privacy rules for ML data",
+      statement:
+        "Personal and sensitive data used for ML is identified and handled under the organisation's privacy rules.",
+      source: [SEED.stages, ANCHOR.testScore("Data 5, the data pipeline has privacy controls")],
+      recommendation: {
+        why: "ML pipelines copy data widely; one unmanaged copy of personal data is a breach waiting to happen.",
+        good: "Sensitive fields are classified, minimised or masked in training data, with retention rules.",
+        how: "Classify the fields in your training sets with your privacy officer and mask or drop what models do not need.",
+      },
+    },
+    {
+      id: "model-documentation",
+      dimension: "governance-compliance",
+      level: 2,
+      requirement: "required",
+      stage: "governance",
+      title: "Model documentation and risk review",
+      statement:
+        "Each model has documentation (purpose, data, features, limitations, risk assessment) kept up to date.",
+      source: [SEED.datarobot, ANCHOR.marvelous("§1 Documentation, model risk evaluation")],
+      recommendation: {
+        why: "Governance, audits and new team members all start from knowing what a model does and what can go wrong.",
+        good: "A model card per model, updated with each release, including known limitations and risk level.",
+        how: "Adopt a model card template and make filling it in part of the release checklist.",
+      },
+    },
+    {
+      id: "bias-slice-evaluation",
+      dimension: "governance-compliance",
+      level: 2,
+      requirement: "recommended",
+      stage: "governance",
+      title: "Bias and slice evaluation",
+      statement: "Models are evaluated for bias and on important data slices before release.",
+      source: [SEED.datarobot, ANCHOR.testScore("Model 6-7, slices and inclusion")],
+      recommendation: {
+        why: "A model that is fine on average can be unfair or broken for a group that matters.",
+        good: "Metrics per relevant segment are part of every evaluation, with agreed limits.",
+        how: "Pick the segments that matter with the business, add per-segment metrics to the evaluation step.",
+      },
+    },
+    {
+      id: "approvals-signoffs",
+      dimension: "governance-compliance",
+      level: 3,
+      requirement: "required",
+      stage: "governance",
+      title: "Recorded approvals and sign-offs",
+      statement:
+        "Production releases of models need recorded approvals and sign-offs from business and technical owners.",
+      source: [SEED.datarobot, SEED.redglue, ANCHOR.aws("Reliable")],
+      recommendation: {
+        why: "Sign-offs keep business stakeholders and experts in the loop and give auditors a trail.",
+        good: "The release pipeline's approval step records who approved which model version and when.",
+        how: "Use your CI/CD system's protected environments or approval steps and keep their records.",
+      },
+    },
+    {
+      id: "audit-logs",
+      dimension: "governance-compliance",
+      level: 3,
+      requirement: "required",
+      stage: "governance",
+      title: "Audit and event logs",
+      statement: "Access and change events on production ML systems are kept in audit logs.",
+      source: [SEED.datarobot],
+      recommendation: {
+        why: "Audit logs prove that access and change processes are followed, and they speed up troubleshooting.",
+        good: "Immutable logs of who accessed or changed models, data and configuration, kept for the required period.",
+        how: "Turn on audit logging on your ML platform, registry and data stores and ship it to central log storage.",
+      },
+    },
+    {
+      id: "continuous-compliance",
+      dimension: "governance-compliance",
+      level: 4,
+      requirement: "required",
+      stage: "governance",
+      title: "Continuous compliance checks",
+      statement:
+        "Compliance checks (access reviews, documentation, approvals, lineage) run automatically for every model.",
+      source: [SEED.stages, SEED.roadmap],
+      recommendation: {
+        why: "With many models, compliance checked by hand falls behind; automated checks keep every model audit-ready.",
+        good: "Policies as code that fail a release or raise an alert when a model lacks documentation, approval or lineage.",
+        how: "Encode your release checklist as automated policy checks in the pipeline, starting with documentation and approval.",
+      },
+    },
+    {
+      id: "llm-guardrails",
+      dimension: "governance-compliance",
+      level: 4,
+      requirement: "recommended",
+      appliesTo: ["llm"],
+      stage: "governance",
+      title: "Automated LLM output checks",
+      statement: "LLM outputs are checked automatically for safety, grounding and leaks of sensitive data.",
+      source: [SEED.roadmap, ANCHOR.marvelous("LLMOps assessment")],
+      recommendation: {
+        why: "LLM features can produce harmful, invented or confidential content that no offline test fully catches.",
+        good: "Guardrails check outputs in production and evaluation sets check them before each release.",
+        how: "Add an output filter and a fixed evaluation set for safety and grounding to the release pipeline.",
+      },
+    },
+  ],
+};

@@ -1,0 +1,156 @@
+import type { DimensionPack } from "./pack.js";
+import { ANCHOR, SEED } from "./sources.js";
+
+export const monitoringFeedback: DimensionPack = {
+  dimension: {
+    id: "monitoring-feedback",
+    name: "Monitoring & feedback",
+    rubric: [
+      "No central tracking of model performance: problems are found by users.",
+      "Services, jobs and infrastructure are monitored with alerts; feedback on the model's performance is limited.",
+      "Model metrics are recorded for every trained model and data pipelines are monitored.",
+      "Data drift and deployed-model performance are monitored centrally and compared with business KPIs.",
+      "Feedback from production flows back automatically into evaluation, retraining and rollback.",
+    ],
+  },
+  quick: {
+    id: "q-monitoring-feedback",
+    dimension: "monitoring-feedback",
+    prompt: "Which best describes how you know your models are doing well in production?",
+    options: [
+      "We find out when users complain",
+      "Services and jobs are monitored with alerts, but not model quality",
+      "Model metrics are recorded and data pipelines are monitored",
+      "Drift and model performance are monitored centrally against business KPIs",
+      "Production feedback automatically drives evaluation, retraining and rollback",
+    ],
+    source: [SEED.redglue, SEED.datarobot, SEED.roadmap, ANCHOR.azure(0), ANCHOR.google(2)],
+  },
+  deep: [
+    {
+      id: "service-health-monitoring",
+      dimension: "monitoring-feedback",
+      level: 1,
+      requirement: "required",
+      stage: "monitoring",
+      title: "Service monitoring and alerting",
+      statement:
+        "The model service or batch job is monitored (up, errors, latency or completion) and alerts reach someone.",
+      source: [SEED.datarobot, SEED.stages, ANCHOR.marvelous("§4 Monitoring & support")],
+      recommendation: {
+        why: "A model that is down or late is invisible until someone complains, unless it is monitored.",
+        good: "Health checks and alerts against your SLA for response time, errors or job completion.",
+        how: "Add the model service to your existing monitoring and alerting with an owner on the alert route.",
+      },
+    },
+    {
+      id: "infrastructure-monitoring",
+      dimension: "monitoring-feedback",
+      level: 1,
+      requirement: "recommended",
+      stage: "monitoring",
+      title: "Infrastructure monitoring",
+      statement:
+        "The storage and compute infrastructure used for training and serving is monitored, including its cost.",
+      source: [SEED.datarobot, ANCHOR.marvelous("§4 cost tracking and infrastructure health")],
+      recommendation: {
+        why: "Full disks, broken clusters and runaway costs stop ML systems as surely as bad models.",
+        good: "Dashboards and alerts for capacity, failures and spend of ML infrastructure.",
+        how: "Tag ML resources, add them to infrastructure dashboards and set a budget alert.",
+      },
+    },
+    {
+      id: "model-metrics-recorded",
+      dimension: "monitoring-feedback",
+      level: 2,
+      requirement: "required",
+      stage: "tracking",
+      title: "Model metrics recorded",
+      statement: "Evaluation metrics of every trained model are stored so models can be compared over time.",
+      source: [SEED.azure, ANCHOR.marvelous("§4 offline metrics stored")],
+      recommendation: {
+        why: "Without a record of metrics, nobody can tell whether a new model is better or the old one decayed.",
+        good: "Metrics of each model version stored with the model and visible side by side.",
+        how: "Log evaluation metrics from the pipeline to the experiment tracker or registry for every run.",
+      },
+    },
+    {
+      id: "pipeline-monitoring",
+      dimension: "monitoring-feedback",
+      level: 2,
+      requirement: "recommended",
+      stage: "monitoring",
+      title: "Data pipeline monitoring",
+      statement: "Data pipeline runs are monitored: failed, late or empty runs raise an alert.",
+      source: [SEED.datarobot],
+      recommendation: {
+        why: "A silently failed data pipeline feeds stale or empty data to training and scoring.",
+        good: "Every pipeline run reports success, duration and row counts; anomalies alert the owner.",
+        how: "Use your orchestrator's failure and SLA alerts, and add row-count checks to critical steps.",
+      },
+    },
+    {
+      id: "data-drift-monitoring",
+      dimension: "monitoring-feedback",
+      level: 3,
+      requirement: "required",
+      stage: "monitoring",
+      title: "Data drift monitoring",
+      statement: "Production input data is compared with the training data automatically, and drift raises an alert.",
+      source: [SEED.roadmap, SEED.datarobot, ANCHOR.testScore("Monitor 2-3")],
+      recommendation: {
+        why: "When production data drifts from training data, model quality degrades long before anyone notices.",
+        good: "Feature distributions are compared with the training baseline on a schedule, with thresholds and alerts.",
+        how: "Log model inputs, compute drift statistics per feature weekly (e.g. Evidently, whylogs) and alert on thresholds.",
+      },
+    },
+    {
+      id: "centralized-model-performance",
+      dimension: "monitoring-feedback",
+      level: 3,
+      requirement: "required",
+      stage: "monitoring",
+      title: "Central performance metrics of deployed models",
+      statement: "Performance metrics of deployed models are collected centrally and compared with business KPIs.",
+      source: [SEED.redglue, SEED.azure, SEED.stages, ANCHOR.azure(3)],
+      recommendation: {
+        why: "Offline accuracy says little about business value; only live metrics show whether a model still earns its keep.",
+        good: "A dashboard per model with live quality metrics (from labels or proxies) next to the business KPI it serves.",
+        how: "Join logged predictions with outcomes as they arrive and chart quality and KPI per model version.",
+      },
+    },
+    {
+      id: "batch-delivery-continuity",
+      dimension: "monitoring-feedback",
+      level: 3,
+      requirement: "recommended",
+      appliesTo: ["batch"],
+      stage: "monitoring",
+      title: "Batch delivery continuity",
+      statement:
+        "Batch scoring jobs are checked for on-time, complete delivery and re-run automatically when they fail.",
+      source: [SEED.datarobot, ANCHOR.marvelous("§4 delivery continuity for batch")],
+      recommendation: {
+        why: "Consumers of batch predictions act on whatever file is there, stale or not.",
+        good: "Each run's output is checked for freshness and completeness, with automatic retry and an alert.",
+        how: "Add a completeness check and retry policy to the scoring job and alert consumers when output is late.",
+      },
+    },
+    {
+      id: "production-feedback-loop",
+      dimension: "monitoring-feedback",
+      level: 4,
+      requirement: "required",
+      stage: "retraining",
+      title: "Production feedback closes the loop",
+      statement:
+        "Feedback from production (outcomes, labels, KPIs) flows back automatically into evaluation, retraining and rollback decisions.",
+      source: [SEED.redglue, SEED.azure, SEED.stages, ANCHOR.azure(4)],
+      recommendation: {
+        why: "Full automation only works when the system learns from its own results without waiting for people.",
+        good: "Outcomes are joined to predictions automatically and drive retraining, promotion or rollback.",
+        how: "Build the outcome-to-prediction join as a pipeline and wire its metrics into retraining and rollback triggers.",
+      },
+    },
+  ],
+};

@@ -1,0 +1,65 @@
+/**
+ * Every Redis key and TTL, in one place. Keys are scoped by platform and workspace/tenant, so data of one
+ * workspace can never be addressed from another, and carry a hash tag ({...}) so that all keys of one team
+ * (or one workspace) live in one Redis Cluster slot and multi-key operations (MGET, Lua) work there.
+ */
+import type { TeamScope } from "../chat/address.js";
+
+export type WorkspaceScope = Pick<TeamScope, "platform" | "workspace">;
+
+const DAY_MS = 86_400_000;
+
+/** Slack retries an event up to ~5 minutes after the first delivery; one hour leaves room for slow retries. */
+export const EVENT_DEDUPE_TTL_MS = 60 * 60 * 1000;
+/**
+ * An assessment (finished or not) is kept 180 days: long enough to resume after holidays and to recompute the
+ * team result of a round that stays open for a quarter, short enough not to keep people's answers forever.
+ */
+export const RESPONSE_TTL_MS = 180 * DAY_MS;
+/** A sent-nudge marker must outlive the longest catch-up window (a quarterly cadence) so it is never re-sent. */
+export const NUDGE_SENT_TTL_MS = 120 * DAY_MS;
+/** Cached DM channel ids and user profiles: refreshed daily so renamed people and new time zones show up. */
+export const PROFILE_CACHE_TTL_MS = DAY_MS;
+/** Teams conversation references are needed for as long as the bot is installed: a year, refreshed on use. */
+export const CONVERSATION_REF_TTL_MS = 365 * DAY_MS;
+/** History keeps this many closed rounds per team (years of quarterly rounds). */
+export const HISTORY_MAX_ROUNDS = 40;
+
+/**
+ * Ids come from platforms and, through buttons, from clients. Encoding every part means an id containing
+ * ":", "{" or "}" can never make two scopes' keys equal or split a hash tag.
+ */
+function part(value: string): string {
+  return encodeURIComponent(value).replace(/[{}:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+export function createKeys(prefix = "ma") {
+  const ws = (s: WorkspaceScope) => `${prefix}:{${part(s.platform)}:${part(s.workspace)}}`;
+  const team = (s: TeamScope) => `${prefix}:{${part(s.platform)}:${part(s.workspace)}:${part(s.channel)}}`;
+  return {
+    prefix,
+    /** The team's latest round (open, or closed until the next one opens). */
+    openRound: (s: TeamScope) => `${team(s)}:round`,
+    respondents: (s: TeamScope, roundId: string) => `${team(s)}:respondents:${part(roundId)}`,
+    /** One person's assessment state in one round. */
+    response: (s: TeamScope, roundId: string, userId: string) => `${team(s)}:response:${part(roundId)}:${part(userId)}`,
+    history: (s: TeamScope) => `${team(s)}:history`,
+    settings: (s: TeamScope) => `${team(s)}:settings`,
+    /** Tracked bot messages (the round invitation) -> platform message id, for updates in place. */
+    message: (s: TeamScope, track: string) => `${team(s)}:message:${part(track)}`,
+    nudgeSent: (s: TeamScope, slot: string) => `${team(s)}:nudge-sent:${part(slot)}`,
+
+    /** Pointer to the person's current assessment, so `resume` works from anywhere. */
+    activeAssessment: (s: WorkspaceScope, userId: string) => `${ws(s)}:active:${part(userId)}`,
+    teams: (s: WorkspaceScope) => `${ws(s)}:teams`,
+    eventSeen: (s: WorkspaceScope, eventId: string) => `${ws(s)}:event:${part(eventId)}`,
+    conversationRef: (s: WorkspaceScope, conversationId: string) => `${ws(s)}:conversation:${part(conversationId)}`,
+    userProfile: (s: WorkspaceScope, userId: string) => `${ws(s)}:user:${part(userId)}`,
+
+    /** Global: all due reminders in one sorted set (single-key operations only). */
+    nudgesDue: () => `${prefix}:nudges-due`,
+    lock: (name: string) => `${prefix}:lock:${part(name)}`,
+  };
+}
+
+export type Keys = ReturnType<typeof createKeys>;

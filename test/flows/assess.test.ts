@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { SummaryMessage } from "../../src/chat/outbound.js";
+import { createMemoryStore } from "../../src/store/memory-store.js";
+import { createTranscript, dm, messages, option, questionIn } from "./harness.js";
+
+describe("answering one question at a time", () => {
+  it("goes back to the previous question showing the earlier answer, and skips forward", async () => {
+    const t = createTranscript(createMemoryStore());
+    const q1 = questionIn(await t.say("alice", ""));
+    const q2 = questionIn(await t.click("alice", option(q1, 4)));
+    expect(q2.progress.index).toBe(2);
+
+    const back = questionIn(await t.click("alice", q2.navigation.find((n) => n.action.a === "back")!.action));
+    expect(back.progress.index).toBe(1);
+    expect(back.options[3]?.selected).toBe(true);
+    expect(back.current).toBe(q1.options[3]?.label);
+
+    const skipped = questionIn(await t.click("alice", back.navigation.find((n) => n.action.a === "skip")!.action));
+    expect(skipped.progress.index).toBe(2);
+  });
+
+  it("treats Not sure as an answer that keeps the level from being claimed", async () => {
+    const t = createTranscript(createMemoryStore());
+    let replies = await t.say("alice", "");
+    for (let i = 0; i < 8; i++) {
+      const q = questionIn(replies);
+      const notSure = q.options.findIndex((o) => o.label === "Not sure") + 1;
+      replies = await t.click("alice", option(q, i === 0 ? notSure : 5));
+    }
+    const result = messages(replies, "summary")[0] as SummaryMessage;
+    expect(result.dimensions[0]).toMatchObject({ level: 0, unresolved: true });
+    expect(result.overall.level).toBe(0);
+    expect(result.explanation).toContain("Team & ownership");
+  });
+
+  it("counts the same answer sent twice once (a double click)", async () => {
+    const t = createTranscript(createMemoryStore());
+    const q1 = questionIn(await t.say("alice", ""));
+    const first = await t.click("alice", option(q1, 2));
+    const second = await t.click("alice", option(q1, 2));
+    // Both show question 2: the double click neither advanced nor corrupted anything.
+    expect(questionIn(first).progress.index).toBe(2);
+    expect(questionIn(second).progress.index).toBe(2);
+    expect(questionIn(second).note).toBeUndefined();
+  });
+
+  it("applies a still-valid answer from an old button without moving the person", async () => {
+    const t = createTranscript(createMemoryStore());
+    const q1 = questionIn(await t.say("alice", ""));
+    const q2 = questionIn(await t.click("alice", option(q1, 2)));
+    const q3 = questionIn(await t.click("alice", option(q2, 2)));
+    const amended = questionIn(await t.click("alice", option(q1, 5)));
+    expect(amended.progress.index).toBe(q3.progress.index);
+    expect(amended.note).toContain("Updated your earlier answer");
+  });
+
+  it("shows the current question again for an invalid or foreign button", async () => {
+    const t = createTranscript(createMemoryStore());
+    const q1 = questionIn(await t.say("alice", ""));
+    const forged = { ...option(q1, 1), q: "no-such-question" };
+    const replies = await t.click("alice", forged);
+    expect(questionIn(replies).progress.index).toBe(1);
+    expect(questionIn(replies).note).toContain("no longer valid");
+    // Somebody else's round id: there is nothing of theirs to touch.
+    const other = await t.click("mallory", option(q1, 1));
+    expect(messages(other, "notice")[0]).toMatchObject({ text: expect.stringContaining("can't find") });
+  });
+
+  it("resumes exactly where the person left off, from a fresh bot on the same store", async () => {
+    const store = createMemoryStore();
+    const first = createTranscript(store);
+    const q1 = questionIn(await first.say("alice", ""));
+    await first.click("alice", option(q1, 3));
+    const restarted = createTranscript(store);
+    const resumed = questionIn(await restarted.say("alice", "resume", dm("D-alice")));
+    expect(resumed.progress.index).toBe(2);
+  });
+
+  it("cancels, and then has nothing to resume in that assessment", async () => {
+    const t = createTranscript(createMemoryStore());
+    const q1 = questionIn(await t.say("alice", ""));
+    const cancelled = await t.click("alice", q1.navigation.find((n) => n.action.a === "cancel")!.action);
+    expect(messages(cancelled, "notice")[0]).toMatchObject({ text: expect.stringContaining("Cancelled") });
+    expect(messages(await t.click("alice", option(q1, 1)), "notice")[0]).toMatchObject({
+      text: expect.stringContaining("cancelled"),
+    });
+  });
+
+  it("runs a personal assessment in a DM, deep mode end to end", async () => {
+    const t = createTranscript(createMemoryStore());
+    let replies = await t.say("alice", "deep", dm("D-alice"));
+    expect(messages(replies, "invitation")).toHaveLength(0);
+    let asked = 0;
+    while (!messages(replies, "summary").length) {
+      const q = questionIn(replies);
+      replies = await t.click("alice", option(q, 1), dm("D-alice"));
+      asked += 1;
+    }
+    expect(asked).toBeGreaterThan(30);
+    expect((messages(replies, "summary")[0] as SummaryMessage).scope).toBe("person");
+  });
+});

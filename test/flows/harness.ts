@@ -1,0 +1,64 @@
+import { createBot } from "../../flows/bot.js";
+import type { ButtonAction } from "../../src/chat/actions.js";
+import type { Address } from "../../src/chat/address.js";
+import type { OutboundMessage, QuestionMessage, Reply } from "../../src/chat/outbound.js";
+import type { ChatBot, Logger } from "../../src/chat/ports.js";
+import { defaultModel } from "../../src/engine/default-model/index.js";
+import type { AssessmentModel } from "../../src/engine/model-schema.js";
+import { createKeys } from "../../src/store/keys.js";
+import type { Store } from "../../src/store/store.js";
+
+export const quietLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A mutable clock so tests can move time (round expiry, resume after days). */
+export function testClock(start = "2026-11-23T09:00:00.000Z") {
+  let now = new Date(start);
+  return {
+    clock: () => new Date(now),
+    advanceDays(days: number) {
+      now = new Date(now.getTime() + days * 86_400_000);
+    },
+  };
+}
+
+export const channel = (id = "C1"): Address => ({ platform: "slack", workspace: "T1", channel: id, isDirect: false });
+export const dm = (id: string): Address => ({ platform: "slack", workspace: "T1", channel: id, isDirect: true });
+
+/** Transcript-style driver: people type commands and click the buttons the bot actually sent them. */
+export function createTranscript(
+  store: Store,
+  options: { model?: AssessmentModel; prefix?: string; clock?: () => Date } = {},
+) {
+  const bot: ChatBot = createBot({
+    store,
+    keys: createKeys(options.prefix ?? "t"),
+    model: options.model ?? defaultModel,
+    clock: options.clock ?? testClock().clock,
+    logger: quietLogger,
+  });
+  const user = (id: string) => ({ id, name: id });
+  return {
+    bot,
+    say: (userId: string, text: string, where: Address = channel()) =>
+      bot.handle({ kind: "command", text, address: where, user: user(userId), raw: null }),
+    click: (userId: string, action: ButtonAction, where: Address = dm(`D-${userId}`)) =>
+      bot.handle({ kind: "action", action, address: where, user: user(userId), raw: null }),
+  };
+}
+
+export function messages(replies: Reply[], kind: OutboundMessage["kind"]): OutboundMessage[] {
+  return replies.map((r) => r.message).filter((m) => m.kind === kind);
+}
+
+export function questionIn(replies: Reply[]): QuestionMessage {
+  const q = replies.map((r) => r.message).find((m): m is QuestionMessage => m.kind === "question");
+  if (!q) throw new Error(`expected a question in ${JSON.stringify(replies.map((r) => r.message.kind))}`);
+  return q;
+}
+
+/** The button for option `n` (1-based, as printed) of a question. */
+export function option(question: QuestionMessage, n: number): ButtonAction {
+  const action = question.options[n - 1]?.action;
+  if (!action) throw new Error(`question has no option ${n}`);
+  return action;
+}
