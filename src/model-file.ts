@@ -1,0 +1,30 @@
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
+import type { AssessmentModel } from "./engine/model-schema.js";
+import { parseModel } from "./engine/parse-model.js";
+
+/** An organisation's model file that cannot be used; the message lists every problem with its field path. */
+export class ModelFileError extends Error {
+  readonly code = "model_file_invalid";
+  constructor(
+    readonly file: string,
+    readonly errors: string[],
+  ) {
+    super(`${file}: invalid assessment model\n${errors.map((e) => `  - ${e}`).join("\n")}`);
+  }
+}
+
+export async function loadModelFile(file: string): Promise<AssessmentModel> {
+  const extension = extname(file).toLowerCase();
+  const format = extension === ".json" ? "json" : extension === ".yaml" || extension === ".yml" ? "yaml" : undefined;
+  if (!format) throw new ModelFileError(file, ["use a .json, .yaml or .yml file"]);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new ModelFileError(file, [`cannot read the file: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+  const parsed = parseModel(text, format);
+  if (!parsed.ok) throw new ModelFileError(file, parsed.errors);
+  return parsed.model;
+}
