@@ -37,3 +37,36 @@ export function createRedisClient(options: RedisClientOptions): Redis | Cluster 
   }
   return new Redis(options.url ?? "redis://127.0.0.1:6379", common);
 }
+
+/**
+ * Create the client and wait until it is ready. With the offline queue off, commands sent before the first
+ * connection would fail, so start-up waits here (and says clearly when Redis cannot be reached).
+ */
+export async function connectRedisClient(options: RedisClientOptions, timeoutMs = 5000): Promise<Redis | Cluster> {
+  const client = createRedisClient(options);
+  if (client.status === "ready") return client;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      client.disconnect();
+      reject(new Error(`Redis did not answer within ${timeoutMs} ms (${describe(options)})`));
+    }, timeoutMs);
+    const onReady = () => {
+      cleanup();
+      resolve();
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      client.off("ready", onReady);
+    };
+    client.on("ready", onReady);
+  });
+  return client;
+}
+
+function describe(options: RedisClientOptions): string {
+  if (options.clusterNodes) return `cluster ${options.clusterNodes.map((n) => `${n.host}:${n.port}`).join(",")}`;
+  if (options.sentinels) return `sentinel ${options.sentinelName ?? "mymaster"}`;
+  // Never log credentials that may be part of the URL.
+  return (options.url ?? "redis://127.0.0.1:6379").replace(/\/\/[^@/]*@/, "//***@");
+}

@@ -1,0 +1,69 @@
+import { levelBar, trendArrow } from "../../src/chat/level-bar.js";
+import type { OutboundMessage, SummaryMessage } from "../../src/chat/outbound.js";
+
+/** Neutral messages as terminal text. Options are numbered; the number is what the person types. */
+export function renderText(message: OutboundMessage): string {
+  switch (message.kind) {
+    case "question": {
+      const { index, total, section } = message.progress;
+      return [
+        "",
+        `${index}/${total} · ${section}`,
+        message.prompt,
+        ...message.options.map((o, i) => `  ${i + 1}) ${o.label}${o.selected ? "  (your answer)" : ""}`),
+        `  ${message.navigation.map((n) => navigationKey(n.action.a)).join("  ")}`,
+        ...(message.note ? [`  note: ${message.note}`] : []),
+      ].join("\n");
+    }
+    case "summary":
+      return renderSummary(message);
+    case "invitation":
+      return `\n${message.text}${message.completed.length > 0 ? `\nAnswered: ${message.completed.join(", ")}` : ""}`;
+    case "notice":
+    case "error":
+      return [
+        message.kind === "error" ? `! ${message.text}` : message.text,
+        ...message.lines.map((l) => `  ${l}`),
+      ].join("\n");
+  }
+}
+
+function navigationKey(action: string): string {
+  return action === "back" ? "b) back" : action === "skip" ? "s) skip" : action === "cancel" ? "c) cancel" : action;
+}
+
+function renderSummary(s: SummaryMessage): string {
+  const width = Math.max(...s.dimensions.map((d) => d.name.length));
+  const who = s.scope === "team" ? "Team overall" : "Overall";
+  const out = [
+    "",
+    s.title,
+    `${who}: Level ${s.overall.level} - ${s.overall.name}  (profile ${s.profile.toFixed(1)})${s.overall.previous === undefined ? "" : `  ${trendArrow(s.overall.previous, s.overall.level)}`}`,
+    "",
+    ...s.dimensions.map((d) => {
+      const extras = [
+        trendArrow(d.previous, d.level),
+        d.spread && d.spread.min !== d.spread.max ? `answers ${d.spread.min}-${d.spread.max}` : "",
+        d.disagreement ? "disagreement" : "",
+        d.unresolved ? "not sure" : "",
+        d.level < 4 && d.progress > 0 ? `${d.progress}% to next` : "",
+      ].filter(Boolean);
+      return `  ${d.name.padEnd(width)}  ${levelBar(d.level)}  L${d.level} ${d.levelName}${extras.length ? `  (${extras.join(", ")})` : ""}`;
+    }),
+  ];
+  if (s.explanation) out.push("", `Why: ${s.explanation}`);
+  if (s.nextSteps.length > 0) {
+    out.push("", "Next steps:");
+    s.nextSteps.forEach((n, i) => {
+      out.push(
+        `  ${i + 1}. ${n.title} (${n.dimension}, towards level ${n.unlocksLevel})`,
+        `     Why: ${n.why}`,
+        `     How: ${n.how}`,
+      );
+    });
+  }
+  if (s.participation)
+    out.push("", `Participation: ${s.participation.completed} completed, ${s.participation.inProgress} in progress`);
+  for (const note of s.notes) out.push(`Note: ${note}`);
+  return out.join("\n");
+}

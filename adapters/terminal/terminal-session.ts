@@ -1,0 +1,78 @@
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { ButtonAction } from "../../src/chat/actions.js";
+import type { Address, ChatUser } from "../../src/chat/address.js";
+import type { QuestionMessage, Reply } from "../../src/chat/outbound.js";
+import type { ChatBot } from "../../src/chat/ports.js";
+import { renderText } from "./render-text.js";
+
+export interface TerminalSessionOptions {
+  bot: ChatBot;
+  user: ChatUser;
+  team: string;
+  mode: "quick" | "deep";
+  input: Readable;
+  output: Writable;
+  /** A person at a keyboard gets a prompt; piped input is read one answer per line. */
+  interactive: boolean;
+}
+
+export interface TerminalOutcome {
+  completed: boolean;
+  /** Where the person was when the session ended ("3/8"). */
+  reached?: string;
+}
+
+const KEYS: Record<string, ButtonAction["a"]> = { b: "back", s: "skip", c: "cancel" };
+
+/** Drive the bot from a terminal: one question at a time, answers typed as the numbers printed. */
+export async function runTerminalSession(options: TerminalSessionOptions): Promise<TerminalOutcome> {
+  const { bot, user, output } = options;
+  const address: Address = { platform: "terminal", workspace: "local", channel: options.team, isDirect: false };
+  const lines = createInterface({ input: options.input, terminal: false })[Symbol.asyncIterator]();
+  const print = (text: string) => output.write(`${text}\n`);
+
+  let question: QuestionMessage | undefined;
+  const show = (replies: Reply[]): boolean => {
+    let done = false;
+    for (const reply of replies) {
+      // Edits of an earlier channel message (the invitation's participation) mean nothing in a scrolling terminal.
+      if (reply.delivery.to === "channel" && reply.delivery.update) continue;
+      print(renderText(reply.message));
+      if (reply.message.kind === "question") question = reply.message;
+      if (reply.message.kind === "summary" && reply.message.scope === "person") done = true;
+    }
+    return done;
+  };
+
+  if (show(await bot.handle({ kind: "command", text: `start ${options.mode}`, address, user, raw: null }))) {
+    return { completed: true };
+  }
+  while (question) {
+    const current: QuestionMessage = question;
+    if (options.interactive) output.write("> ");
+    const next = await lines.next();
+    if (next.done) {
+      return { completed: false, reached: `${current.progress.index}/${current.progress.total}` };
+    }
+    const action = actionFor(current, next.value.trim().toLowerCase());
+    if (!action) {
+      print(`Please type a number from 1 to ${current.options.length}, b (back), s (skip) or c (cancel).`);
+      print(renderText(current));
+      continue;
+    }
+    question = undefined;
+    const replies = await bot.handle({ kind: "action", action, address, user, raw: null });
+    if (show(replies)) return { completed: true };
+    if (!question && replies.some((r) => r.message.kind === "notice")) return { completed: false };
+    question ??= current;
+  }
+  return { completed: false };
+}
+
+function actionFor(question: QuestionMessage, line: string): ButtonAction | undefined {
+  const number = Number(line);
+  if (Number.isInteger(number) && number >= 1) return question.options[number - 1]?.action;
+  const nav = KEYS[line];
+  return nav ? question.navigation.find((n) => n.action.a === nav)?.action : undefined;
+}
