@@ -10,7 +10,7 @@ import { defaultModel } from "../../src/engine/default-model/index.js";
 const doc = readFileSync(join(import.meta.dirname, "..", "..", "docs", "seed-coverage.md"), "utf8");
 const rows = doc
   .split("\n")
-  .filter((line) => line.startsWith("| ") && !line.startsWith("| capability"))
+  .filter((line) => line.startsWith("|") && !line.startsWith("| capability") && !/^\|[\s|:-]+$/.test(line))
   .map((line) => line.split("|").map((cell) => cell.trim()))
   .map(([, capability = "", seeds = "", questions = ""]) => ({
     capability,
