@@ -23,8 +23,8 @@ export interface BotDeps {
 
 const DEFAULT_ROUND_DAYS = 14;
 
-const notice = (kind: "notice" | "error", text: string): Reply => ({
-  message: { kind, text, lines: [], buttons: [] },
+const notice = (kind: "notice" | "error", text: string, code?: string): Reply => ({
+  message: { kind, text, lines: [], buttons: [], ...(code ? { code } : {}) },
   delivery: { to: "private", ephemeral: true },
 });
 
@@ -112,12 +112,15 @@ export function createBot(deps: BotDeps): ChatBot {
             notice(
               "error",
               "I can't reach my storage right now. Please try again in a moment: nothing you already answered is lost.",
+              error.code,
             ),
           ];
         }
         const code = error instanceof StoreDataError ? error.code : "unexpected";
         deps.logger.error({ err: error, code, kind: event.kind }, "event failed");
-        return [notice("error", "Something went wrong on my side. Please try again; your earlier answers are safe.")];
+        return [
+          notice("error", "Something went wrong on my side. Please try again; your earlier answers are safe.", code),
+        ];
       }
     },
   };

@@ -85,6 +85,8 @@ export const invitationMessageSchema = z.object({
 
 export const noticeMessageSchema = z.object({
   kind: z.enum(["notice", "error"]),
+  /** A stable code for errors (e.g. "store_unavailable"), for metrics and logs; never shown. */
+  code: z.string().optional(),
   text: z.string(),
   lines: z.array(z.string()).default([]),
   buttons: z.array(buttonSchema).default([]),

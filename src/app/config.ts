@@ -1,0 +1,96 @@
+import { z } from "zod";
+
+/**
+ * All configuration, read once from the environment and validated with zod. A bad or half-set configuration
+ * stops start-up with one message listing every problem, instead of failing on the first request.
+ */
+const hostPort = z
+  .string()
+  .regex(/^[^:,\s]+:\d+$/, "use host:port")
+  .transform((s) => {
+    const [host = "", port = "0"] = s.split(":");
+    return { host, port: Number(port) };
+  });
+const hostList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(hostPort).min(1));
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+export const envSchema = z.object({
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+  ),
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: "use redis:// or rediss://" })),
+  REDIS_SENTINELS: optional(hostList),
+  REDIS_SENTINEL_NAME: optional(z.string()),
+  REDIS_CLUSTER_NODES: optional(hostList),
+  KEY_PREFIX: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .default("ma"),
+  ),
+  MODEL_FILE: optional(z.string()),
+  ROUND_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
+  SLACK_SIGNING_SECRET: optional(z.string().min(8)),
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xox[bp]-/, "a bot token starts with xoxb-")),
+  SLACK_API_URL: optional(z.url()),
+  SLACK_BOT_ID: optional(z.string()),
+  SLACK_BOT_USER_ID: optional(z.string()),
+  MICROSOFT_APP_ID: optional(z.string()),
+  MICROSOFT_APP_PASSWORD: optional(z.string()),
+  MICROSOFT_APP_TENANT_ID: optional(z.string()),
+  MICROSOFT_APP_TYPE: z.preprocess(blankToUndefined, z.enum(["MultiTenant", "SingleTenant"]).default("MultiTenant")),
+  /** Serve /api/messages without an app id (local testing with auth off). */
+  TEAMS_ENABLED: z.preprocess(blankToUndefined, z.enum(["true", "false"]).default("false")),
+});
+
+/**
+ * Variables that only make sense together. Checked on the raw environment (presence only), so these problems are
+ * listed even when other variables are invalid too.
+ */
+function missingPartners(source: NodeJS.ProcessEnv): string[] {
+  const set = (name: string) => (source[name] ?? "").trim() !== "";
+  const problems: string[] = [];
+  const pair = (a: string, b: string) => {
+    if (set(a) && !set(b)) problems.push(`${b}: required when ${a} is set`);
+  };
+  pair("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET");
+  pair("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN");
+  pair("MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD");
+  pair("REDIS_SENTINELS", "REDIS_SENTINEL_NAME");
+  if (set("MICROSOFT_APP_ID") && source.MICROSOFT_APP_TYPE === "SingleTenant")
+    pair("MICROSOFT_APP_ID", "MICROSOFT_APP_TENANT_ID");
+  return problems;
+}
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  readonly code = "config_invalid";
+  constructor(readonly problems: string[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`,
+    );
+  }
+}
+
+export function readConfig(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`)),
+    ...missingPartners(source),
+  ];
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return parsed.data;
+}

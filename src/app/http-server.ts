@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Logger } from "../chat/ports.js";
+import type { Store } from "../store/store.js";
+import type { Metrics } from "./metrics.js";
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface HttpServerOptions {
+  store: Store;
+  metrics: Metrics;
+  logger: Logger;
+  /** Platform endpoints that are switched on: path -> handler (POST only). */
+  routes: Record<string, RequestHandler>;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = "application/json"): void {
+  res.writeHead(status, { "content-type": type });
+  res.end(body);
+}
+
+/**
+ * The app's one HTTP server: platform webhooks plus health, readiness and metrics. Every request gets an id
+ * for the logs and a latency observation per route.
+ */
+export function createHttpServer(options: HttpServerOptions): Server {
+  const { store, metrics, logger, routes } = options;
+  return createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const route = routes[path] ? path : ["/healthz", "/readyz", "/metrics"].includes(path) ? path : "other";
+    const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();
+    res.setHeader("x-request-id", requestId);
+    res.on("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.httpDuration.observe({ route, method: req.method ?? "", status: String(res.statusCode) }, seconds);
+      logger.debug({ requestId, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, "request");
+    });
+
+    const handler = routes[path];
+    if (handler) {
+      if (req.method !== "POST") return send(res, 405, JSON.stringify({ error: "use POST" }));
+      return handler(req, res);
+    }
+    if (req.method !== "GET") return send(res, 404, JSON.stringify({ error: "not found" }));
+    switch (path) {
+      case "/healthz":
+        return send(res, 200, JSON.stringify({ status: "ok" }));
+      case "/readyz":
+        store.ping().then(
+          (ok) => send(res, ok ? 200 : 503, JSON.stringify({ status: ok ? "ready" : "store unreachable" })),
+          () => send(res, 503, JSON.stringify({ status: "store unreachable" })),
+        );
+        return;
+      case "/metrics":
+        metrics.registry.metrics().then(
+          (text) => send(res, 200, text, metrics.registry.contentType),
+          (error: unknown) => {
+            logger.error({ err: error }, "metrics failed");
+            send(res, 500, "");
+          },
+        );
+        return;
+      default:
+        return send(res, 404, JSON.stringify({ error: "not found" }));
+    }
+  });
+}

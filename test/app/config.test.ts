@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "../../src/app/config.js";
+
+describe("configuration", () => {
+  it("starts from nothing with sensible defaults (memory store, no platforms)", () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({ PORT: 3000, LOG_LEVEL: "info", KEY_PREFIX: "ma", ROUND_DAYS: 14 });
+    expect(config.REDIS_URL).toBeUndefined();
+  });
+
+  it("lists every problem at once", () => {
+    const error = (() => {
+      try {
+        readConfig({ PORT: "x", SLACK_BOT_TOKEN: "abc", REDIS_URL: "http://nope", MICROSOFT_APP_ID: "id" });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join("\n");
+    for (const name of ["PORT", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "REDIS_URL", "MICROSOFT_APP_PASSWORD"]) {
+      expect(problems).toContain(`${name}:`);
+    }
+  });
+
+  it("accepts TLS Redis, Sentinel and Cluster settings", () => {
+    expect(readConfig({ REDIS_URL: "rediss://user:pw@redis.example:6380" }).REDIS_URL).toContain("rediss://");
+    expect(
+      readConfig({ REDIS_SENTINELS: "10.0.0.1:26379, 10.0.0.2:26379", REDIS_SENTINEL_NAME: "mymaster" })
+        .REDIS_SENTINELS,
+    ).toEqual([
+      { host: "10.0.0.1", port: 26379 },
+      { host: "10.0.0.2", port: 26379 },
+    ]);
+    expect(readConfig({ REDIS_CLUSTER_NODES: "a:7000,b:7001" }).REDIS_CLUSTER_NODES).toHaveLength(2);
+  });
+
+  it("treats blank values as unset", () => {
+    expect(readConfig({ SLACK_BOT_TOKEN: " ", SLACK_SIGNING_SECRET: "", PORT: "" }).PORT).toBe(3000);
+  });
+});
