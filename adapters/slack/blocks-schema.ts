@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+/**
+ * The subset of Block Kit this app sends, with Slack's limits (docs "Blocks", @slack/types JSDoc). Every render is
+ * checked against it in tests, and deliveries check it again before sending, so a message Slack would reject with
+ * `invalid_blocks` is caught here, with the offending path, instead of in production.
+ */
+export const LIMITS = {
+  messageBlocks: 50,
+  viewBlocks: 100,
+  sectionText: 3000,
+  headerText: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  id: 255,
+  actionsElements: 25,
+  contextElements: 10,
+  /** Notification / fallback text: Slack truncates at 40,000, but keeps it readable far below. */
+  fallbackText: 4000,
+} as const;
+
+const id = z.string().min(1).max(LIMITS.id);
+const mrkdwn = z.strictObject({ type: z.literal("mrkdwn"), text: z.string().min(1).max(LIMITS.sectionText) });
+const plainText = (max: number) =>
+  z.strictObject({ type: z.literal("plain_text"), text: z.string().min(1).max(max), emoji: z.boolean().optional() });
+
+export const buttonSchema = z.strictObject({
+  type: z.literal("button"),
+  action_id: id,
+  text: plainText(LIMITS.buttonText),
+  value: z.string().min(1).max(LIMITS.buttonValue),
+  style: z.enum(["primary", "danger"]).optional(),
+});
+
+export const blockSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("header"), block_id: id.optional(), text: plainText(LIMITS.headerText) }),
+  z.strictObject({ type: z.literal("section"), block_id: id.optional(), text: mrkdwn }),
+  z.strictObject({
+    type: z.literal("context"),
+    block_id: id.optional(),
+    elements: z.array(mrkdwn).min(1).max(LIMITS.contextElements),
+  }),
+  z.strictObject({
+    type: z.literal("actions"),
+    block_id: id.optional(),
+    elements: z.array(buttonSchema).min(1).max(LIMITS.actionsElements),
+  }),
+  z.strictObject({ type: z.literal("divider"), block_id: id.optional() }),
+]);
+
+export type Block = z.infer<typeof blockSchema>;
+export type SlackButton = z.infer<typeof buttonSchema>;
+
+/** Slack rejects a message whose block ids repeat; we also keep action ids unique so a click names one button. */
+function uniqueIds(blocks: readonly Block[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  const claim = (value: string | undefined, what: string) => {
+    if (value === undefined) return;
+    if (seen.has(`${what}:${value}`)) ctx.addIssue({ code: "custom", message: `duplicate ${what} ${value}` });
+    seen.add(`${what}:${value}`);
+  };
+  for (const block of blocks) {
+    claim(block.block_id, "block_id");
+    if (block.type === "actions") for (const button of block.elements) claim(button.action_id, "action_id");
+  }
+}
+
+export const slackMessageSchema = z
+  .strictObject({
+    text: z.string().min(1).max(LIMITS.fallbackText),
+    blocks: z.array(blockSchema).min(1).max(LIMITS.messageBlocks),
+  })
+  .superRefine((message, ctx) => uniqueIds(message.blocks, ctx));
+
+export const homeViewSchema = z
+  .strictObject({
+    type: z.literal("home"),
+    blocks: z.array(blockSchema).min(1).max(LIMITS.viewBlocks),
+  })
+  .superRefine((view, ctx) => uniqueIds(view.blocks, ctx));
+
+export type SlackMessage = z.infer<typeof slackMessageSchema>;
+export type HomeView = z.infer<typeof homeViewSchema>;

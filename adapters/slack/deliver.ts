@@ -1,0 +1,177 @@
+import { z } from "zod";
+import { teamOf } from "../../src/chat/address.js";
+import { deliverySchema, type OutboundMessage, type Reply } from "../../src/chat/outbound.js";
+import type { Logger } from "../../src/chat/ports.js";
+import { type Keys, RESPONSE_TTL_MS } from "../../src/store/keys.js";
+import type { Store } from "../../src/store/store.js";
+import { section } from "./blocks.js";
+import { type HomeView, homeViewSchema, type SlackMessage, slackMessageSchema } from "./blocks-schema.js";
+import type { Origin } from "./origin.js";
+import type { Profiles } from "./profiles.js";
+import { renderMessage } from "./render.js";
+import { renderHome } from "./render-home.js";
+import { type SlackApi, slackErrorCode } from "./slack-api.js";
+
+type ParsedDelivery = z.output<typeof deliverySchema>;
+
+/** A tracked message (the round invitation) is edited for as long as the round's answers are kept. */
+const TRACKED_MESSAGE_TTL_MS = RESPONSE_TTL_MS;
+const trackedMessage = z.object({ channel: z.string(), ts: z.string() });
+/** chat.update refuses: the tracked message was deleted or can no longer be edited, so a fresh one is posted. */
+const GONE = new Set(["message_not_found", "cant_update_message", "channel_not_found", "edit_window_closed"]);
+/** The app cannot post where it is not a member (a private channel, someone else's DM). */
+const NOT_A_MEMBER = new Set(["channel_not_found", "not_in_channel", "user_not_in_channel"]);
+
+const apology = (code: string | undefined): OutboundMessage => ({
+  kind: "error",
+  text: NOT_A_MEMBER.has(code ?? "")
+    ? "I can't post in this channel yet: add the app to it (channel details → Integrations → Add apps), then try again."
+    : "Something went wrong, please try again.",
+  lines: [],
+  buttons: [],
+});
+
+export interface SlackDelivery {
+  /** Deliver one reply; rejects when Slack refuses (callers decide whether to tell the person). */
+  send(origin: Origin, reply: Reply): Promise<void>;
+  /** Deliver an event's replies in order; failures are logged and the person is told once. Never rejects. */
+  sendAll(origin: Origin, replies: readonly Reply[]): Promise<void>;
+  /** Tell the person something went wrong (after handle() itself failed). Never rejects. */
+  apologise(origin: Origin): Promise<void>;
+}
+
+export function createDelivery(deps: {
+  api: SlackApi;
+  store: Store;
+  keys: Keys;
+  profiles: Profiles;
+  logger: Logger;
+}): SlackDelivery {
+  const { api, store, keys, profiles, logger } = deps;
+
+  /** Render and check against Block Kit's limits; a message that breaks them still goes out, as its text. */
+  function render(message: OutboundMessage): SlackMessage {
+    const rendered = renderMessage(message);
+    const checked = slackMessageSchema.safeParse(rendered);
+    if (checked.success) return checked.data;
+    logger.error(
+      { kind: message.kind, issues: checked.error.issues.slice(0, 5) },
+      "slack message breaks Block Kit limits",
+    );
+    return { text: rendered.text, blocks: [section(rendered.text)] };
+  }
+
+  function home(messages: readonly OutboundMessage[]): HomeView {
+    const view = renderHome(messages);
+    const checked = homeViewSchema.safeParse(view);
+    if (checked.success) return checked.data;
+    logger.error({ issues: checked.error.issues.slice(0, 5) }, "slack home view breaks Block Kit limits");
+    return renderHome([]);
+  }
+
+  async function direct(origin: Origin, message: OutboundMessage): Promise<void> {
+    const { address, userId } = origin;
+    const channel = userId
+      ? await profiles.dmChannel(address.workspace, userId)
+      : address.isDirect
+        ? address.channel
+        : undefined;
+    if (!channel) throw new Error("a private reply needs a person or a direct conversation");
+    await api.postMessage(channel, render(message));
+  }
+
+  async function ephemeral(origin: Origin, message: OutboundMessage): Promise<void> {
+    if (!origin.userId) throw new Error("an ephemeral reply needs a person");
+    const rendered = render(message);
+    try {
+      await api.postEphemeral(origin.address.channel, origin.userId, rendered);
+    } catch (error) {
+      // Slash commands work in conversations the app is not in; their response_url reaches the person there.
+      if (!origin.responseUrl || !NOT_A_MEMBER.has(slackErrorCode(error) ?? "")) throw error;
+      await api.respond(origin.responseUrl, { ...rendered, response_type: "ephemeral" });
+    }
+  }
+
+  async function replace(origin: Origin, message: OutboundMessage): Promise<void> {
+    const clicked = origin.clicked;
+    if (!clicked) return direct(origin, message);
+    // Ephemeral messages cannot be edited with chat.update; their response_url can replace them.
+    if (clicked.ephemeral) {
+      if (!origin.responseUrl) return direct(origin, message);
+      return api.respond(origin.responseUrl, { ...render(message), replace_original: true });
+    }
+    await api.update(clicked.channel, clicked.ts, render(message));
+  }
+
+  async function toChannel(origin: Origin, message: OutboundMessage, d: Extract<ParsedDelivery, { to: "channel" }>) {
+    const target = d.address ?? origin.address;
+    const rendered = render(message);
+    const key = d.track ? keys.message(teamOf(target), d.track) : undefined;
+    if (key && d.update) {
+      const stored = await store.get(key, trackedMessage);
+      if (stored) {
+        try {
+          return await api.update(stored.channel, stored.ts, rendered);
+        } catch (error) {
+          if (!GONE.has(slackErrorCode(error) ?? "")) throw error;
+          logger.info(
+            { code: slackErrorCode(error), track: d.track },
+            "tracked slack message is gone: posting a new one",
+          );
+        }
+      }
+    }
+    const posted = await api.postMessage(target.channel, rendered, target.thread);
+    if (key) await store.set(key, posted, TRACKED_MESSAGE_TTL_MS);
+  }
+
+  async function send(origin: Origin, reply: Reply): Promise<void> {
+    const d = deliverySchema.parse(reply.delivery);
+    switch (d.to) {
+      case "channel":
+        return toChannel(origin, reply.message, d);
+      case "replace":
+        return replace(origin, reply.message);
+      case "private":
+        return d.ephemeral ? ephemeral(origin, reply.message) : direct(origin, reply.message);
+    }
+  }
+
+  async function publishHome(origin: Origin, messages: readonly OutboundMessage[]): Promise<void> {
+    if (!origin.userId) throw new Error("a home view needs a person");
+    await api.publishHome(origin.userId, home(messages));
+  }
+
+  async function tell(origin: Origin, message: OutboundMessage): Promise<void> {
+    try {
+      if (origin.home) await publishHome(origin, [message]);
+      else await send(origin, { message, delivery: { to: "private", ephemeral: true } });
+    } catch (error) {
+      logger.error({ err: error, code: slackErrorCode(error) }, "could not tell the person about a failure");
+    }
+  }
+
+  return {
+    send,
+    async sendAll(origin, replies) {
+      // In the Home tab, what is meant for the person alone is published there instead of sent as messages.
+      const forHome: OutboundMessage[] = [];
+      let failed: { code: string | undefined } | undefined;
+      const attempt = async (what: string, run: () => Promise<void>) => {
+        try {
+          await run();
+        } catch (error) {
+          failed = { code: slackErrorCode(error) };
+          logger.error({ err: error, code: failed.code, delivery: what }, "slack delivery failed");
+        }
+      };
+      for (const reply of replies) {
+        if (origin.home && reply.delivery.to !== "channel") forHome.push(reply.message);
+        else await attempt(reply.delivery.to, () => send(origin, reply));
+      }
+      if (origin.home === "opened" || forHome.length > 0) await attempt("home", () => publishHome(origin, forHome));
+      if (failed) await tell(origin, apology(failed.code));
+    },
+    apologise: (origin) => tell(origin, apology(undefined)),
+  };
+}

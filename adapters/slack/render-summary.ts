@@ -1,0 +1,77 @@
+import { levelBar } from "../../src/chat/level-bar.js";
+import type { DimensionLine, SummaryMessage } from "../../src/chat/outbound.js";
+import {
+  type ActionIds,
+  actions,
+  button,
+  context,
+  divider,
+  fallbackText,
+  header,
+  section,
+  sections,
+} from "./blocks.js";
+import type { SlackMessage } from "./blocks-schema.js";
+import { escapeMrkdwn as esc, fitPlain } from "./mrkdwn.js";
+
+/** Names come from the model (an organisation may load its own): long ones are shortened so 48 rows still fit. */
+const NAME_MAX = 120;
+
+/** "↑ was L1" / "↓ was L3"; nothing when unchanged or there is no earlier round. */
+function trend(previous: number | undefined, level: number): string | undefined {
+  if (previous === undefined || previous === level) return undefined;
+  return `${previous < level ? "↑" : "↓"} was L${previous}`;
+}
+
+function dimensionLine(d: DimensionLine): string {
+  const extras = [
+    trend(d.previous, d.level),
+    d.spread && d.spread.min !== d.spread.max ? `answers L${d.spread.min}–L${d.spread.max}` : undefined,
+    d.disagreement ? "⚠ disagreement" : undefined,
+    d.unresolved ? "not sure" : undefined,
+    d.level < 4 && d.progress > 0 ? `${Math.round(d.progress)}% to L${d.level + 1}` : undefined,
+    d.target !== undefined ? `target L${d.target}` : undefined,
+  ].filter((x): x is string => x !== undefined);
+  const name = esc(fitPlain(d.name, NAME_MAX));
+  const level = `L${d.level} ${esc(fitPlain(d.levelName, NAME_MAX))}`;
+  return `\`${levelBar(d.level)}\` *${name}* · ${level}${extras.length > 0 ? ` · ${extras.join(" · ")}` : ""}`;
+}
+
+/**
+ * The result: the weakest-link level as the headline with the mean profile beside it, one bar per dimension, what
+ * blocks the next level, at most three next steps, participation and notes. People's names never appear.
+ */
+export function renderSummary(s: SummaryMessage, ids: ActionIds): SlackMessage {
+  const headline = `Level ${s.overall.level} · ${s.overall.name}`;
+  const overallTrend = trend(s.overall.previous, s.overall.level);
+  const subtitle = [esc(s.title), `profile ${s.profile.toFixed(1)}`, ...(overallTrend ? [overallTrend] : [])];
+
+  const steps = s.nextSteps.map((n, i) =>
+    section(
+      [
+        `*${i + 1}. ${esc(n.title)}* · ${esc(n.dimension)}, towards L${n.unlocksLevel}`,
+        `*Why:* ${esc(n.why)}`,
+        `*How:* ${esc(n.how)}`,
+      ].join("\n"),
+    ),
+  );
+  const participation = s.participation
+    ? [context([`${s.participation.completed} completed · ${s.participation.inProgress} in progress`])]
+    : [];
+  const notes = s.notes.length > 0 ? [context([s.notes.map((n) => `_${esc(n)}_`).join("\n")])] : [];
+  const buttons = s.buttons.map((b, i) => button(ids(`button:${i + 1}`), b.label, b.action, b.style));
+
+  return {
+    text: fallbackText(`${esc(s.title)}: ${esc(headline)}`),
+    blocks: [
+      header(headline),
+      context([subtitle.join(" · ")]),
+      ...sections(s.dimensions.map(dimensionLine)),
+      ...(s.explanation ? [section(`*What blocks the next level:* ${esc(s.explanation)}`)] : []),
+      ...(steps.length > 0 ? [divider(), section("*Next steps*"), ...steps] : []),
+      ...participation,
+      ...notes,
+      ...actions(buttons),
+    ],
+  };
+}

@@ -1,0 +1,53 @@
+import type { InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
+import { type ActionIds, actionIds, actions, button, capBlocks, context, fallbackText, sections } from "./blocks.js";
+import { LIMITS, type SlackMessage } from "./blocks-schema.js";
+import { escapeMrkdwn as esc } from "./mrkdwn.js";
+import { renderQuestion } from "./render-question.js";
+import { renderSummary } from "./render-summary.js";
+
+/**
+ * A neutral message as Block Kit `{ text, blocks }`; `text` is the notification and screen-reader fallback.
+ * `scope` prefixes action ids when several messages share one view (the Home tab).
+ */
+export function renderMessage(message: OutboundMessage, scope = ""): SlackMessage {
+  const ids = actionIds(scope);
+  const rendered = render(message, ids);
+  return { text: rendered.text, blocks: capBlocks(rendered.blocks, LIMITS.messageBlocks) };
+}
+
+function render(message: OutboundMessage, ids: ActionIds): SlackMessage {
+  switch (message.kind) {
+    case "question":
+      return renderQuestion(message, ids);
+    case "summary":
+      return renderSummary(message, ids);
+    case "invitation":
+      return renderInvitation(message, ids);
+    case "notice":
+    case "error":
+      return renderNotice(message, ids);
+  }
+}
+
+/** The round's invitation in the channel: who started it and who has answered (never what). */
+function renderInvitation(m: InvitationMessage, ids: ActionIds): SlackMessage {
+  const mode = m.mode === "quick" ? "Quick" : "Deep";
+  const facts = [`Started by *${esc(m.startedBy)}*`, mode, `${m.completed.length} answered`];
+  if (m.inProgress > 0) facts.push(`${m.inProgress} in progress`);
+  const who = m.completed.length > 0 ? [`Answered: ${m.completed.map(esc).join(", ")}`] : [];
+  const join =
+    m.button && !m.closed ? [button(ids("join"), m.button.label, m.button.action, m.button.style ?? "primary")] : [];
+  return {
+    text: fallbackText(esc(m.text)),
+    blocks: [...sections([esc(m.text)]), context([facts.join(" · "), ...who]), ...actions(join)],
+  };
+}
+
+function renderNotice(m: NoticeMessage, ids: ActionIds): SlackMessage {
+  const text = m.kind === "error" ? `:warning: ${esc(m.text)}` : esc(m.text);
+  const buttons = m.buttons.map((b, i) => button(ids(`button:${i + 1}`), b.label, b.action, b.style));
+  return {
+    text: fallbackText(text),
+    blocks: [...sections([text, ...m.lines.map((line) => `• ${esc(line)}`)]), ...actions(buttons)],
+  };
+}

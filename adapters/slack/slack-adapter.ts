@@ -1,0 +1,136 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, HTTPReceiver } from "@slack/bolt";
+import type { Address } from "../../src/chat/address.js";
+import type { Reply } from "../../src/chat/outbound.js";
+import type { ChatBot, Logger } from "../../src/chat/ports.js";
+import { createKeys, EVENT_DEDUPE_TTL_MS, type Keys } from "../../src/store/keys.js";
+import type { Store } from "../../src/store/store.js";
+import { boltLogger } from "./bolt-logger.js";
+import { createDelivery } from "./deliver.js";
+import { originOf } from "./origin.js";
+import { parseSlackPayload } from "./parse.js";
+import { eventCallbackPayload } from "./payloads.js";
+import { createProfiles } from "./profiles.js";
+import { createSlackApi } from "./slack-api.js";
+
+/** Commands, interactivity and events all arrive here (manifest.json points every request URL at it). */
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export interface SlackAdapterConfig {
+  signingSecret: string;
+  botToken: string;
+  /** Web API base URL, e.g. a loopback fake in tests; default https://slack.com/api/. */
+  apiUrl?: string;
+  /** The app's bot id and bot user id: Bolt uses them to ignore the app's own events. */
+  botId?: string;
+  botUserId?: string;
+  bot: ChatBot;
+  store: Store;
+  /** Defaults to createKeys() (prefix "ma"); pass the app's keys when it uses another prefix. */
+  keys?: Keys;
+  logger: Logger;
+  /** Web API retries on 429 and network errors; tests pass 0. Default: @slack/web-api's (10 over ~30 minutes). */
+  apiRetries?: number;
+}
+
+export interface SlackAdapter {
+  /** Serves POST /slack/events on a node:http server owned by the app; other paths get 404. */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /**
+   * A proactive post (nudges). `private` goes to `userId`'s DM with the app (or to `address` when it is a direct
+   * conversation); `channel` posts to the address, tracked messages as for events. Rejects when Slack refuses.
+   */
+  deliver(address: Address, reply: Reply, userId?: string): Promise<void>;
+}
+
+export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
+  const { bot, store, logger } = config;
+  const keys = config.keys ?? createKeys();
+  const bolt = boltLogger(logger);
+  const api = createSlackApi({
+    token: config.botToken,
+    logger: bolt,
+    ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+    ...(config.apiRetries === undefined ? {} : { retries: config.apiRetries }),
+  });
+  const profiles = createProfiles({ store, keys, api, logger });
+  const delivery = createDelivery({ api, store, keys, profiles, logger });
+
+  // Signature verification is always on (HTTPReceiver's default, not configurable here): a bad signature or a
+  // timestamp older than five minutes gets 401; url_verification and ssl_check are answered by the receiver.
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    logger: bolt,
+  });
+  const app = new App({
+    receiver,
+    logger: bolt,
+    // Only slack-api.ts calls Slack. Bolt still builds a client per event: same base URL, so none can reach the real one.
+    clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {},
+    convoStore: false,
+    // The bot's identity is configuration: no auth.test at start-up, and no Slack call at all before the ack.
+    authorize: async () => ({ botToken: config.botToken, botId: config.botId, botUserId: config.botUserId }),
+  });
+
+  /** Slack retries events it thinks we missed (X-Slack-Retry-Num); only the first delivery of an event_id counts. */
+  async function firstDelivery(body: unknown, retryNum: number | undefined): Promise<boolean> {
+    const envelope = eventCallbackPayload.safeParse(body);
+    if (!envelope.success || !envelope.data.event_id) return true;
+    const { team_id: workspace, event_id: eventId } = envelope.data;
+    try {
+      const first = await store.setIfAbsent(
+        keys.eventSeen({ platform: "slack", workspace }, eventId),
+        1,
+        EVENT_DEDUPE_TTL_MS,
+      );
+      if (!first) logger.info({ eventId, retryNum }, "duplicate slack event ignored");
+      return first;
+    } catch (error) {
+      // Without the store we cannot tell; answering twice beats not answering.
+      logger.warn({ err: error, eventId }, "slack event dedupe unavailable");
+      return true;
+    }
+  }
+
+  async function handleBody(body: unknown, retryNum: number | undefined): Promise<void> {
+    const event = parseSlackPayload(body);
+    if (event.kind === "unsupported") {
+      logger.info({ reason: event.reason }, "slack payload ignored");
+      return;
+    }
+    if (!(await firstDelivery(body, retryNum))) return;
+    const origin = originOf(event);
+    try {
+      const user = await profiles.resolve(event.address.workspace, event.user);
+      const replies = await bot.handle({ ...event, user });
+      await delivery.sendAll(origin, replies);
+    } catch (error) {
+      logger.error({ err: error, kind: event.kind }, "slack event failed");
+      await delivery.apologise(origin);
+    }
+  }
+
+  app.use(async (args) => {
+    // Ack first, always with an empty body: Slack's 3-second budget is never spent on the bot's work. Events
+    // (no `ack` here) were already acknowledged by Bolt before any middleware ran.
+    if ("ack" in args && args.ack) await args.ack();
+    await handleBody(args.body, args.context.retryNum);
+  });
+  app.error(async (error) => {
+    logger.error({ err: error }, "slack request failed in bolt");
+  });
+
+  return {
+    handler(req, res) {
+      try {
+        receiver.requestListener(req, res);
+      } catch (error) {
+        // Bolt throws for requests it does not route (another path or method): answer them instead of hanging.
+        logger.warn({ err: error, url: req.url, method: req.method }, "slack request not routed");
+        if (!res.headersSent) res.writeHead(404).end();
+      }
+    },
+    deliver: (address, reply, userId) => delivery.send({ address, ...(userId ? { userId } : {}) }, reply),
+  };
+}

@@ -1,0 +1,114 @@
+import { type Logger as BoltLogger, webApi } from "@slack/bolt";
+import { z } from "zod";
+import type { HomeView, SlackMessage } from "./blocks-schema.js";
+
+/**
+ * The Web API calls the adapter makes, typed and with their answers validated. Base URL and retry policy are
+ * configuration, so tests run against a loopback fake and a fake 429 does not make them wait for minutes.
+ */
+export interface SlackApi {
+  postMessage(channel: string, message: SlackMessage, threadTs?: string): Promise<{ channel: string; ts: string }>;
+  update(channel: string, ts: string, message: SlackMessage): Promise<void>;
+  postEphemeral(channel: string, user: string, message: SlackMessage): Promise<void>;
+  /** The id of the person's DM with the app (`conversations.open`). */
+  openDm(user: string): Promise<string>;
+  userInfo(user: string): Promise<SlackProfile>;
+  publishHome(user: string, view: HomeView): Promise<void>;
+  /** POST to a response_url (slash commands and clicks); works even where the app is not a channel member. */
+  respond(url: string, body: SlackMessage & { response_type?: "ephemeral"; replace_original?: boolean }): Promise<void>;
+}
+
+export interface SlackProfile {
+  timeZone?: string;
+  isAdmin: boolean;
+  name?: string;
+}
+
+export interface SlackApiOptions {
+  token: string;
+  apiUrl?: string;
+  /** Retries on 429 and network errors; undefined keeps @slack/web-api's policy (10 retries over ~30 minutes). */
+  retries?: number;
+  logger: BoltLogger;
+}
+
+/** A response_url that did not answer 2xx; Web API failures keep @slack/web-api's own error classes. */
+export class SlackResponseUrlError extends Error {
+  readonly code = "slack_response_url_failed";
+  constructor(readonly status: number) {
+    super(`response_url answered HTTP ${status}`);
+  }
+}
+
+const posted = z.object({ channel: z.string(), ts: z.string() });
+const opened = z.object({ channel: z.object({ id: z.string() }) });
+const userInfo = z.object({
+  user: z.object({
+    name: z.string().optional(),
+    real_name: z.string().optional(),
+    tz: z.string().optional(),
+    is_admin: z.boolean().optional(),
+    is_owner: z.boolean().optional(),
+    profile: z.object({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
+  }),
+});
+
+/** Slack's error code (`not_in_channel`, `message_not_found`, …) or our own error's code, for logs and decisions. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const platform = z.object({ data: z.object({ error: z.string() }) }).safeParse(error);
+  if (platform.success) return platform.data.data.error;
+  const coded = z.object({ code: z.string() }).safeParse(error);
+  return coded.success ? coded.data.code : undefined;
+}
+
+/** Requests that hang would hold up every later reply of the event: give up after this long. */
+const REQUEST_TIMEOUT_MS = 10_000;
+
+export function createSlackApi(options: SlackApiOptions): SlackApi {
+  const client = new webApi.WebClient(options.token, {
+    logger: options.logger,
+    timeout: REQUEST_TIMEOUT_MS,
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...(options.retries === undefined ? {} : { retryConfig: { retries: options.retries } }),
+  });
+  return {
+    async postMessage(channel, message, threadTs) {
+      const result = await client.chat.postMessage({
+        channel,
+        ...message,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
+      return posted.parse(result);
+    },
+    async update(channel, ts, message) {
+      await client.chat.update({ channel, ts, ...message });
+    },
+    async postEphemeral(channel, user, message) {
+      await client.chat.postEphemeral({ channel, user, ...message });
+    },
+    async openDm(user) {
+      return opened.parse(await client.conversations.open({ users: user })).channel.id;
+    },
+    async userInfo(user) {
+      const u = userInfo.parse(await client.users.info({ user })).user;
+      const name = u.profile?.display_name || u.profile?.real_name || u.real_name || u.name;
+      return {
+        isAdmin: Boolean(u.is_admin || u.is_owner),
+        ...(u.tz ? { timeZone: u.tz } : {}),
+        ...(name ? { name } : {}),
+      };
+    },
+    async publishHome(user, view) {
+      await client.views.publish({ user_id: user, view });
+    },
+    async respond(url, body) {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      if (!response.ok) throw new SlackResponseUrlError(response.status);
+    },
+  };
+}

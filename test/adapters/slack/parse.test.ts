@@ -1,0 +1,161 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseSlackPayload } from "../../../adapters/slack/parse.js";
+import { type ButtonAction, encodeAction } from "../../../src/chat/actions.js";
+import { buttonClick, directMessage, fixture, jsonFixture } from "./harness.js";
+
+/** Every recorded Slack payload in fixtures/ goes through the parser; ours become events, the rest `unsupported`. */
+const slash = jsonFixture("vercel-chat_slash-commands_slack.json");
+const modals = jsonFixture("vercel-chat_modals_slack.json");
+const reactions = jsonFixture("vercel-chat_actions-reactions_slack.json");
+const answer: ButtonAction = { a: "answer", c: "C00FAKECHAN2", r: "round-1", q: "monitoring", v: "3" };
+
+const withOurButton = (recorded: unknown, value: string, actionId = "ma:answer:3") => {
+  const payload = structuredClone(recorded) as { actions: Array<Record<string, unknown>> };
+  payload.actions = [{ ...payload.actions[0], action_id: actionId, value }];
+  return payload;
+};
+
+describe("parseSlackPayload: slash commands", () => {
+  it("reads a recorded slash command: text, channel, user, workspace", () => {
+    expect(parseSlackPayload(slash.slashCommandWithArgs)).toEqual({
+      kind: "command",
+      text: "some arguments here",
+      address: { platform: "slack", workspace: "T00FAKE00BB", channel: "C00FAKECHAN3", isDirect: false },
+      user: { id: "U00FAKEUSER2", name: "testuser" },
+      raw: slash.slashCommandWithArgs,
+    });
+    expect(parseSlackPayload(slash.slashCommand)).toMatchObject({ kind: "command", text: "" });
+  });
+
+  it("reads Slack's signed test vector (a private channel G…, not a DM)", () => {
+    const fields = Object.fromEntries(new URLSearchParams(fixture("bolt-js_slash-command_signed-test-vector.form")));
+    expect(parseSlackPayload(fields)).toMatchObject({
+      kind: "command",
+      address: { workspace: "T1DC2JH3J", channel: "G8PSS9T3V", isDirect: false },
+      user: { id: "U2CERLKJA", name: "roadrunner" },
+    });
+  });
+
+  it("marks a command in a DM (channel D…) as direct", () => {
+    const inDm = { ...(slash.slashCommand as object), channel_id: "D00FAKEDM001" };
+    expect(parseSlackPayload(inDm)).toMatchObject({ address: { channel: "D00FAKEDM001", isDirect: true } });
+  });
+
+  it("keeps team_id as the workspace on an Enterprise Grid install", () => {
+    const grid = { ...(slash.slashCommand as object), enterprise_id: "E0GRID", is_enterprise_install: "true" };
+    expect(parseSlackPayload(grid)).toMatchObject({ address: { workspace: "T00FAKE00BB" } });
+  });
+});
+
+describe("parseSlackPayload: button clicks", () => {
+  it("turns a click on one of our buttons into the action it carries, in the clicked message's thread", () => {
+    const payload = withOurButton(modals.action, encodeAction(answer));
+    expect(parseSlackPayload(payload)).toEqual({
+      kind: "action",
+      action: answer,
+      address: {
+        platform: "slack",
+        workspace: "T00FAKE00BB",
+        channel: "C00FAKECHAN2",
+        thread: "1769220155.940449",
+        isDirect: false,
+      },
+      user: { id: "U00FAKEUSER2", name: "jane.smith" },
+      raw: payload,
+    });
+  });
+
+  it("reads a click on an ephemeral message (no `message` in the payload)", () => {
+    const payload = withOurButton(modals.ephemeralAction, encodeAction(answer));
+    expect(parseSlackPayload(payload)).toMatchObject({ kind: "action", address: { channel: "C00FAKECHAN3" } });
+  });
+
+  it("places a click in the Home tab in the person's DM with the app", () => {
+    const payload = { ...buttonClick(answer), container: { type: "view", view_id: "V1" } };
+    expect(parseSlackPayload(payload)).toMatchObject({
+      kind: "action",
+      address: { channel: "U00FAKEUSER2", isDirect: true },
+    });
+  });
+
+  it.each([
+    ["recorded button with another app's action id", reactions.action],
+    ["recorded static_select", reactions.staticSelectAction],
+    ["recorded radio_buttons", reactions.radioButtonsAction],
+    ["recorded button that opens a modal", modals.action],
+    ["recorded button on an ephemeral message", modals.ephemeralAction],
+    ["our action id with an undecodable value", withOurButton(modals.action, "not json")],
+    ["our action id with a value that is not an action", withOurButton(modals.action, '{"a":"drop-tables"}')],
+    ["our action id without a value", withOurButton(modals.action, "")],
+    ["a valid value under another action id", withOurButton(modals.action, encodeAction(answer), "info")],
+  ])("ignores %s", (_, payload) => {
+    expect(parseSlackPayload(payload).kind).toBe("unsupported");
+  });
+});
+
+describe("parseSlackPayload: events", () => {
+  it("turns the recorded app_home_opened into a home event in the person's DM", () => {
+    const body = jsonFixture("vercel-chat_event_callback_app_home_opened.json");
+    expect(parseSlackPayload(body)).toEqual({
+      kind: "home",
+      address: { platform: "slack", workspace: "T00FAKE00AA", channel: "D00FAKEDM001", isDirect: true },
+      user: { id: "U00FAKEUSER1" },
+      raw: body,
+    });
+  });
+
+  it("turns a person's DM to the app into text", () => {
+    expect(parseSlackPayload(directMessage("https://example.com/runbook"))).toMatchObject({
+      kind: "text",
+      text: "https://example.com/runbook",
+      address: { channel: "D00FAKEDM001", isDirect: true },
+      user: { id: "U00FAKEUSER2" },
+    });
+  });
+
+  it("ignores bot messages and message subtypes in the DM", () => {
+    expect(parseSlackPayload(directMessage("hi", { bot_id: "B00FAKEBOT03" })).kind).toBe("unsupported");
+    expect(parseSlackPayload(directMessage("hi", { subtype: "message_changed" })).kind).toBe("unsupported");
+  });
+
+  it.each([
+    ["recorded app_mention", reactions.mention],
+    ["recorded app_mention with blocks", modals.mention],
+    ["recorded reaction_added", reactions.reaction],
+    ["recorded view_submission", modals.viewSubmission],
+    ["recorded view_submission from a slash command", slash.viewSubmission],
+    ["recorded view_submission from an ephemeral message", modals.ephemeralViewSubmission],
+    ["url_verification", jsonFixture("python-slack-events-api_url_challenge.json")],
+  ])("ignores %s", (_, payload) => {
+    expect(parseSlackPayload(payload).kind).toBe("unsupported");
+  });
+});
+
+describe("parseSlackPayload never throws", () => {
+  it.each([null, undefined, 42, "payload", [], {}, { type: "block_actions" }, { type: "event_callback", event: null }])(
+    "%j is unsupported",
+    (payload) => {
+      expect(parseSlackPayload(payload).kind).toBe("unsupported");
+    },
+  );
+
+  it("holds for any JSON value, and for recorded payloads with any field replaced", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(() => parseSlackPayload(value)).not.toThrow();
+      }),
+    );
+    const recorded = [
+      slash.slashCommand,
+      modals.action,
+      jsonFixture("vercel-chat_event_callback_app_home_opened.json"),
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...recorded), fc.string(), fc.jsonValue(), (payload, key, value) => {
+        const mutated = { ...(payload as object), [key]: value };
+        expect(() => parseSlackPayload(mutated)).not.toThrow();
+      }),
+    );
+  });
+});

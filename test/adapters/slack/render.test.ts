@@ -1,0 +1,171 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type Block, homeViewSchema, slackMessageSchema } from "../../../adapters/slack/blocks-schema.js";
+import { renderMessage } from "../../../adapters/slack/render.js";
+import { renderHome } from "../../../adapters/slack/render-home.js";
+import { decodeAction } from "../../../src/chat/actions.js";
+import { invitation, ladderLabels, notice, question, summary, worstCases } from "./sample-messages.js";
+
+/** All mrkdwn the message carries: these are the strings Slack would turn into mentions and links. */
+function mrkdwnOf(message: { text: string; blocks: Block[] }): string[] {
+  return [
+    message.text,
+    ...message.blocks.flatMap((b) =>
+      b.type === "section" ? [b.text.text] : b.type === "context" ? b.elements.map((e) => e.text) : [],
+    ),
+  ];
+}
+
+const buttons = (blocks: Block[]) => blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
+
+describe("Block Kit limits", () => {
+  it.each(worstCases())("%s is a valid Slack message", (_, message) => {
+    const rendered = renderMessage(message);
+    const checked = slackMessageSchema.safeParse(rendered);
+    expect(checked.success ? [] : checked.error.issues).toEqual([]);
+  });
+
+  it("puts all of them at once in a valid Home view", () => {
+    const view = renderHome(worstCases().map(([, m]) => m));
+    const checked = homeViewSchema.safeParse(view);
+    expect(checked.success ? [] : checked.error.issues).toEqual([]);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+  });
+
+  it("the schema itself rejects what Slack rejects", () => {
+    const ok = renderMessage(question(["Yes", "No"]));
+    const tooMany = { ...ok, blocks: Array.from({ length: 51 }, () => ok.blocks[0]) };
+    const longButton = {
+      ...ok,
+      blocks: [
+        {
+          type: "actions",
+          elements: [{ ...buttons(ok.blocks)[0], text: { type: "plain_text", text: "x".repeat(76) } }],
+        },
+      ],
+    };
+    const duplicateIds = { ...ok, blocks: [...ok.blocks, ...ok.blocks.filter((b) => b.type === "actions")] };
+    for (const bad of [tooMany, longButton, duplicateIds])
+      expect(slackMessageSchema.safeParse(bad).success).toBe(false);
+  });
+});
+
+describe("escaping", () => {
+  it("renders a person named <!channel> as text, never as a mention", () => {
+    const rendered = renderMessage(invitation(["<!channel>"], false, "<!channel>"));
+    const json = JSON.stringify(rendered);
+    expect(json).toContain("&lt;!channel&gt;");
+    expect(json).not.toContain("<!channel>");
+  });
+
+  it.each(worstCases())("%s carries no raw < > and no bare & in any mrkdwn", (_, message) => {
+    for (const text of mrkdwnOf(renderMessage(message))) {
+      expect(text).not.toMatch(/[<>]/);
+      expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);
+    }
+  });
+
+  it("holds for any text anywhere in a message", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.string({ maxLength: 400 }), (a, b) => {
+        const messages = [
+          question([a || "x", b || "y"], { prompt: a, note: b, current: a }),
+          summary(3, 10, { title: a, explanation: b, notes: [a, b] }),
+          invitation([a, b], false, a || "someone"),
+          { ...notice([a, b]), text: b },
+        ];
+        for (const m of messages) {
+          const rendered = renderMessage(m);
+          expect(slackMessageSchema.safeParse(rendered).success).toBe(true);
+          for (const text of mrkdwnOf(rendered)) expect(text).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/);
+        }
+      }),
+    );
+  });
+});
+
+describe("question", () => {
+  it("shows progress, the prompt and one button per short option, then back / skip / cancel", () => {
+    const q = question(["Yes, automated", "Yes, manual or partial", "No", "N/A", "Not sure"]);
+    const { blocks, text } = renderMessage(q);
+    expect(blocks[0]).toEqual({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: "3/8 · Monitoring &amp; feedback" }],
+    });
+    expect(blocks[1]).toMatchObject({ type: "section", text: { text: `*${q.prompt}*` } });
+    expect(text).toContain("3/8");
+    expect(buttons(blocks).map((b) => [b.action_id, b.text.text, b.style])).toEqual([
+      ["ma:answer:1", "Yes, automated", undefined],
+      ["ma:answer:2", "Yes, manual or partial", undefined],
+      ["ma:answer:3", "No", "primary"],
+      ["ma:answer:4", "N/A", undefined],
+      ["ma:answer:5", "Not sure", undefined],
+      ["ma:nav:back", "Back", undefined],
+      ["ma:nav:skip", "Skip", undefined],
+      ["ma:nav:cancel", "Cancel", "danger"],
+    ]);
+    expect(buttons(blocks).map((b) => decodeAction(b.value))).toEqual([
+      ...q.options.map((o) => o.action),
+      ...q.navigation.map((n) => n.action),
+    ]);
+  });
+
+  it("lists long ladder options as numbered lines and numbers the buttons", () => {
+    const { blocks } = renderMessage(question(ladderLabels));
+    const prompt = blocks[1]?.type === "section" ? blocks[1].text.text : "";
+    ladderLabels.forEach((label, i) => {
+      expect(prompt).toContain(`*${i + 1}.* ${label}`);
+    });
+    expect(
+      buttons(blocks)
+        .slice(0, 5)
+        .map((b) => b.text.text),
+    ).toEqual(["1", "2", "3", "4", "5"]);
+  });
+});
+
+describe("summary", () => {
+  it("heads with the overall level and draws one bar per dimension with trend and disagreement", () => {
+    const { blocks } = renderMessage(summary(6));
+    expect(blocks[0]).toEqual({
+      type: "header",
+      text: { type: "plain_text", text: "Level 2 · Automated training", emoji: true },
+    });
+    const body = mrkdwnOf({ text: "", blocks }).join("\n");
+    expect(body).toContain("profile 2.4 · ↑ was L1");
+    expect(body).toContain("`░░░░░░░░` *&lt;!channel&gt;");
+    expect(body).toMatch(/`██░░░░░░` \*&lt;https:\/\/evil\.example\|click me&gt; [x ]+\* · L1 DevOps, no MLOps/);
+    expect(body).toContain("↓ was L1");
+    expect(body).toContain("⚠ disagreement");
+    expect(body).toContain("*What blocks the next level:* Model deployment is manual");
+    expect(body).toContain("*3. Step 3: put models in a registry &lt;@U0ADMIN&gt;* · Model management, towards L3");
+    expect(body).toContain("5 completed · 2 in progress");
+  });
+});
+
+describe("invitation and notices", () => {
+  it("invites with a primary button while open, and drops the button once closed", () => {
+    const open = renderMessage(invitation(["Ann", "Bo"]));
+    expect(buttons(open.blocks)).toMatchObject([{ text: { text: "Take the assessment" }, style: "primary" }]);
+    expect(decodeAction(buttons(open.blocks)[0]?.value)).toEqual({ a: "join", c: "C1", r: "round-1", m: "quick" });
+    expect(mrkdwnOf(open).join("\n")).toContain(
+      "Started by *Jane &lt;!channel&gt;* · Quick · 2 answered · 3 in progress",
+    );
+    expect(buttons(renderMessage(invitation(["Ann"], true)).blocks)).toEqual([]);
+  });
+
+  it("shows a notice's lines and buttons, and marks errors", () => {
+    const rendered = renderMessage(notice(["`/mlops-assess target <0-4>`: the level"], "error"));
+    expect(mrkdwnOf(rendered)[1]).toBe(
+      ":warning: Here is what I can do:\n• `/mlops-assess target &lt;0-4&gt;`: the level",
+    );
+    expect(buttons(rendered.blocks).map((b) => b.action_id)).toEqual(["ma:button:1"]);
+  });
+
+  it("keeps action ids unique per message in the Home tab", () => {
+    const view = renderHome([question(["a", "b"]), question(["c", "d"])]);
+    const ids = buttons(view.blocks).map((b) => b.action_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain("ma:h1:answer:2");
+  });
+});

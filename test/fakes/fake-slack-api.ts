@@ -1,0 +1,177 @@
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A loopback stand-in for Slack's Web API and for response_url hooks: a real HTTP server that records every call
+ * and answers like Slack does, so the adapter's real @slack/web-api client is exercised end to end.
+ */
+export interface RecordedCall {
+  /** Web API method (`chat.postMessage`), or `response_url` for posts to a response URL. */
+  method: string;
+  /** Form fields or JSON, with JSON-valued fields (`blocks`, `view`) parsed. */
+  body: Record<string, unknown>;
+  auth: string | undefined;
+  path: string;
+  /** What the fake answered (Web API JSON), once it has answered. */
+  response?: Record<string, unknown>;
+}
+
+export interface FakeUser {
+  tz?: string;
+  name?: string;
+  isAdmin?: boolean;
+}
+
+export interface FakeSlackApi {
+  /** Base URL for `slackApiUrl` (ends with `/api/`). */
+  apiUrl: string;
+  /** A response_url served by this fake. */
+  responseUrl(name?: string): string;
+  calls(method?: string): RecordedCall[];
+  /** Resolve once `count` calls of `method` have arrived (rejects after `timeoutMs`). */
+  waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** Answer the next `times` calls of `method` with HTTP 429 and Retry-After. */
+  rateLimit(method: string, times?: number, retryAfterSec?: number): void;
+  /** Answer the next `times` calls of `method` with `{ ok: false, error }`. */
+  fail(method: string, error: string, times?: number): void;
+  /** Hold every answer back this long (a slow Slack). */
+  delay(ms: number): void;
+  users: Map<string, FakeUser>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  if ((req.headers["content-type"] ?? "").startsWith("application/json")) {
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  }
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(text)) body[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  return body;
+}
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const recorded: RecordedCall[] = [];
+  const faults = new Map<string, Array<{ status: 429; retryAfter: number } | { status: 200; error: string }>>();
+  const waiters = new Set<() => void>();
+  const users = new Map<string, FakeUser>();
+  let tsCounter = 0;
+  let delayMs = 0;
+  const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, "0")}`;
+
+  function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    const str = (key: string) => String(body[key] ?? "");
+    switch (method) {
+      case "chat.postMessage": {
+        // Like Slack, a user id as channel means the app's DM with that person.
+        const channel = str("channel").startsWith("U") ? `D${str("channel").slice(1)}` : str("channel");
+        return { ok: true, channel, ts: nextTs(), message: { text: body.text } };
+      }
+      case "chat.update":
+        return { ok: true, channel: str("channel"), ts: str("ts") };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: nextTs() };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${str("users").slice(1)}` } };
+      case "users.info": {
+        const id = str("user");
+        const user = users.get(id) ?? {};
+        return {
+          ok: true,
+          user: {
+            id,
+            name: user.name ?? id.toLowerCase(),
+            real_name: user.name ?? id,
+            tz: user.tz ?? "Europe/Berlin",
+            is_admin: user.isAdmin ?? false,
+            is_owner: false,
+            profile: { display_name: user.name ?? "", real_name: user.name ?? id },
+          },
+        };
+      }
+      case "views.publish":
+        return { ok: true, view: { id: "V00FAKEVIEW1" } };
+      case "auth.test":
+        return { ok: true, user_id: "U00FAKEBOT01", bot_id: "B00FAKEBOT01", team_id: "T00FAKE00AA" };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+
+  const server = createServer(async (req, res) => {
+    const path = req.url ?? "/";
+    const body = await readBody(req);
+    const isApi = path.startsWith("/api/");
+    const method = isApi ? path.slice("/api/".length) : "response_url";
+    const call: RecordedCall = { method, body, auth: req.headers.authorization, path };
+    recorded.push(call);
+    // Waiters wake once the answer is out, so "the call happened" includes Slack's reply to it.
+    res.on("finish", () => {
+      for (const wake of waiters) wake();
+    });
+    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+
+    const fault = faults.get(method)?.shift();
+    if (fault?.status === 429) {
+      res.writeHead(429, { "retry-after": String(fault.retryAfter), "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+      return;
+    }
+    res.writeHead(200, { "content-type": isApi ? "application/json" : "text/plain" });
+    if (!isApi) return void res.end("ok");
+    call.response = fault ? { ok: false, error: fault.error } : answer(method, body);
+    res.end(JSON.stringify(call.response));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const calls = (method?: string) => recorded.filter((c) => method === undefined || c.method === method);
+  const addFault = (method: string, fault: NonNullable<ReturnType<typeof faults.get>>[number], times: number) => {
+    faults.set(method, [...(faults.get(method) ?? []), ...Array.from({ length: times }, () => fault)]);
+  };
+
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (name = "hook") => `${base}/hooks/${name}`,
+    calls,
+    waitFor(method, count = 1, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (calls(method).length < count) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(calls(method));
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`expected ${count} ${method} call(s), got ${calls(method).length}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    rateLimit: (method, times = 1, retryAfterSec = 0) =>
+      addFault(method, { status: 429, retryAfter: retryAfterSec }, times),
+    fail: (method, error, times = 1) => addFault(method, { status: 200, error }, times),
+    delay(ms) {
+      delayMs = ms;
+    },
+    users,
+    reset() {
+      recorded.length = 0;
+      faults.clear();
+      users.clear();
+      delayMs = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
