@@ -1,0 +1,103 @@
+import type { AddressInfo } from "node:net";
+import { createSlackAdapter, SLACK_EVENTS_PATH } from "../../adapters/slack/slack-adapter.js";
+import { createBot } from "../../flows/bot.js";
+import type { ChatBot, Clock, Logger } from "../chat/ports.js";
+import { systemClock } from "../chat/ports.js";
+import { defaultModel } from "../engine/default-model/index.js";
+import type { AssessmentModel } from "../engine/model-schema.js";
+import { loadModelFile } from "../model-file.js";
+import { createKeys } from "../store/keys.js";
+import { createMemoryStore } from "../store/memory-store.js";
+import { connectRedisClient } from "../store/redis-client.js";
+import { createRedisStore } from "../store/redis-store.js";
+import type { Store } from "../store/store.js";
+import type { Env } from "./config.js";
+import { createHttpServer, type RequestHandler } from "./http-server.js";
+import { instrumentBot } from "./instrument-bot.js";
+import { createMetrics } from "./metrics.js";
+
+export interface AppDeps {
+  config: Env;
+  logger: Logger;
+  clock?: Clock;
+  /** Tests may hand in a store; otherwise Redis from the config, or memory when none is configured. */
+  store?: Store;
+}
+
+export interface RunningApp {
+  bot: ChatBot;
+  store: Store;
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+async function storeFor(config: Env, logger: Logger): Promise<Store> {
+  const redisOptions = config.REDIS_CLUSTER_NODES
+    ? { clusterNodes: config.REDIS_CLUSTER_NODES }
+    : config.REDIS_SENTINELS
+      ? { sentinels: config.REDIS_SENTINELS, sentinelName: config.REDIS_SENTINEL_NAME ?? "mymaster" }
+      : config.REDIS_URL
+        ? { url: config.REDIS_URL }
+        : undefined;
+  if (!redisOptions) {
+    logger.warn({}, "no REDIS_URL: using the in-memory store; fine for one replica, data is lost on restart");
+    return createMemoryStore();
+  }
+  const client = await connectRedisClient({ ...redisOptions, failFast: true });
+  client.on("error", (error: unknown) => logger.warn({ err: error }, "redis connection problem"));
+  return createRedisStore(client);
+}
+
+/** The composition root: the only place that sees config, store, flows, adapters and the HTTP server together. */
+export async function createApp(deps: AppDeps): Promise<RunningApp> {
+  const { config, logger } = deps;
+  const metrics = createMetrics();
+  const model: AssessmentModel = config.MODEL_FILE ? await loadModelFile(config.MODEL_FILE) : defaultModel;
+  const store = deps.store ?? (await storeFor(config, logger));
+  const keys = createKeys(config.KEY_PREFIX);
+  const bot = instrumentBot(
+    createBot({ store, keys, model, clock: deps.clock ?? systemClock, logger, roundDays: config.ROUND_DAYS }),
+    metrics,
+  );
+
+  const routes: Record<string, RequestHandler> = {};
+  if (config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) {
+    const slack = createSlackAdapter({
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      botToken: config.SLACK_BOT_TOKEN,
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+      ...(config.SLACK_BOT_ID ? { botId: config.SLACK_BOT_ID } : {}),
+      ...(config.SLACK_BOT_USER_ID ? { botUserId: config.SLACK_BOT_USER_ID } : {}),
+      bot,
+      store,
+      keys,
+      logger,
+    });
+    routes[SLACK_EVENTS_PATH] = slack.handler;
+  }
+  logger.info(
+    { slack: Boolean(routes[SLACK_EVENTS_PATH]), model: `${model.id}@${model.version}` },
+    routes[SLACK_EVENTS_PATH]
+      ? "Slack is on"
+      : "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to serve /slack/events",
+  );
+
+  const server = createHttpServer({ store, metrics, logger, routes });
+  return {
+    bot,
+    store,
+    listen: (port, host = "0.0.0.0") =>
+      new Promise((resolve) => {
+        server.listen(port, host, () => {
+          const { port: bound } = server.address() as AddressInfo;
+          logger.info({ port: bound }, "listening");
+          resolve(`http://127.0.0.1:${bound}`);
+        });
+      }),
+    async close() {
+      // Stop taking requests, let those in flight finish, then release Redis.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
