@@ -8,6 +8,7 @@ import { type Store, StoreDataError, StoreUnavailableError } from "../src/store/
 import { beginAssessment, continueAssessment } from "./assess/assess-service.js";
 import { runCommand } from "./commands.js";
 import { type FlowContext, teamScope } from "./context.js";
+import { createScheduleRepo } from "./nudge/schedule-repo.js";
 import { createRoundRepo, isOpen } from "./rounds/round-repo.js";
 import { parseCommand } from "./router.js";
 
@@ -32,6 +33,7 @@ const notice = (kind: "notice" | "error", text: string, code?: string): Reply =>
 export function createBot(deps: BotDeps): ChatBot {
   const ctx: FlowContext = {
     repo: createRoundRepo(deps.store, deps.keys),
+    schedules: createScheduleRepo(deps.store, deps.keys),
     model: deps.model,
     clock: deps.clock,
     logger: deps.logger,

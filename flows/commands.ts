@@ -4,6 +4,8 @@ import type { Mode } from "../src/engine/answers.js";
 import { trend } from "../src/engine/compare.js";
 import { beginAssessment, continueAssessment, INVITATION_TRACK } from "./assess/assess-service.js";
 import { channelAddress, type FlowContext, teamScope } from "./context.js";
+import { pauseCommand, scheduleCommand, snoozeCommand } from "./nudge/schedule-commands.js";
+import { mayManage } from "./permissions.js";
 import { isOpen } from "./rounds/round-repo.js";
 import type { Round, RoundRecord } from "./rounds/round-state.js";
 import { type Command, HELP_LINES } from "./router.js";
@@ -36,6 +38,14 @@ export async function runCommand(ctx: FlowContext, event: CommandEvent, command:
       return close(ctx, event);
     case "target":
       return target(ctx, event, command.level);
+    case "schedule":
+      return scheduleCommand(ctx, event, command.text);
+    case "pause":
+      return pauseCommand(ctx, event, true);
+    case "unpause":
+      return pauseCommand(ctx, event, false);
+    case "snooze":
+      return snoozeCommand(ctx, event, command.days);
     case "help":
       return [
         say(
@@ -139,10 +149,6 @@ async function history(ctx: FlowContext, { address }: CommandEvent): Promise<Rep
     return `${r.closedAt.slice(0, 10)} · Level ${r.snapshot.overall} ${level}${arrow} · profile ${r.snapshot.profile} · ${r.respondents} answered`;
   });
   return [say("Past rounds:", lines, false)];
-}
-
-function mayManage(user: ChatUser, round: Round | undefined): boolean {
-  return user.isAdmin === true || round?.openedBy.id === user.id;
 }
 
 async function close(ctx: FlowContext, { address, user }: CommandEvent): Promise<Reply[]> {

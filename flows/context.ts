@@ -1,11 +1,13 @@
 import type { Address, TeamScope } from "../src/chat/address.js";
 import type { Clock, Logger } from "../src/chat/ports.js";
 import type { AssessmentModel } from "../src/engine/model-schema.js";
+import type { ScheduleRepo } from "./nudge/schedule-repo.js";
 import type { RoundRepo } from "./rounds/round-repo.js";
 
 /** What every flow handler needs; built once by createBot. */
 export interface FlowContext {
   repo: RoundRepo;
+  schedules: ScheduleRepo;
   model: AssessmentModel;
   clock: Clock;
   logger: Logger;

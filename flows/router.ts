@@ -10,6 +10,10 @@ export type Command =
   | { kind: "history" }
   | { kind: "close" }
   | { kind: "target"; level: Level | undefined }
+  | { kind: "schedule"; text: string }
+  | { kind: "pause" }
+  | { kind: "unpause" }
+  | { kind: "snooze"; days: number | undefined }
   | { kind: "help"; unknown?: string };
 
 export const HELP_LINES = [
@@ -20,18 +24,21 @@ export const HELP_LINES = [
   "`/mlops-assess history`: the team's levels over past rounds",
   "`/mlops-assess close`: close the round and keep it in the history (opener or admin)",
   "`/mlops-assess target <0-4>`: the level this team aims for; next steps never go beyond it",
+  "`/mlops-assess schedule weekly|biweekly|monthly|quarterly [day] [HH:MM] [time zone]`: remind this channel to reassess (`schedule` shows it, `schedule off` stops it)",
+  "`/mlops-assess pause` / `/mlops-assess resume nudges`: pause or restart this channel's reminders",
+  "`/mlops-assess snooze <days>`: no reminders to you about an unfinished assessment for that long",
   "`/mlops-assess help`: this list",
 ];
 
 /** Parse the command text. Unknown words get help with examples, never an error. */
 export function parseCommand(text: string): Command {
-  const words = text
+  const original = text
     .trim()
-    .toLowerCase()
     .split(/\s+/)
     .filter((w) => w.length > 0);
   // Teams users type the command name; Slack puts it in `command`, not in the text.
-  if (words[0] === "/mlops-assess" || words[0] === "mlops-assess") words.shift();
+  if (/^\/?mlops-assess$/i.test(original[0] ?? "")) original.shift();
+  const words = original.map((w) => w.toLowerCase());
   const [word, arg] = words;
   switch (word) {
     case undefined:
@@ -43,7 +50,16 @@ export function parseCommand(text: string): Command {
       return { kind: "start", mode: word === "deep" || arg === "deep" ? "deep" : "quick" };
     case "resume":
     case "continue":
-      return { kind: "resume" };
+      return arg === "nudges" || arg === "reminders" ? { kind: "unpause" } : { kind: "resume" };
+    case "schedule":
+      // Time zones and cron expressions are case-sensitive: pass the words as typed.
+      return { kind: "schedule", text: original.slice(1).join(" ") };
+    case "pause":
+      return { kind: "pause" };
+    case "snooze": {
+      const days = Number(arg);
+      return { kind: "snooze", days: Number.isInteger(days) && days >= 1 && days <= 90 ? days : undefined };
+    }
     case "status":
       return { kind: "status" };
     case "summary":

@@ -9,6 +9,8 @@ import { type AssessOutcome, type AssessStep, assessNext, startAssessment } from
 import type { AssessInput, AssessState } from "./assess-state.js";
 import { questionMessage } from "./question-message.js";
 
+const DAY_MS = 86_400_000;
+
 export const INVITATION_TRACK = (roundId: string) => `invitation:${roundId}`;
 
 const notice = (text: string, delivery: Delivery = { to: "private", ephemeral: false }): Reply => ({
@@ -29,6 +31,9 @@ export async function beginAssessment(ctx: FlowContext, from: Address, user: Cha
   });
   if (!step) return [];
   await ctx.repo.addRespondent(team, round.id, user.id);
+  // A reminder check a day later; the runner sends nothing if the person has finished by then.
+  if (step.outcome.kind === "ask")
+    await ctx.schedules.remindLater(team, round.id, user.id, new Date(now.getTime() + DAY_MS));
   await ctx.repo.setActive(team, user.id, { channel: round.channel, roundId: round.id });
   return outcomeReplies(ctx, from, round.id, step, { to: "private", ephemeral: false });
 }

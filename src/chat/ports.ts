@@ -1,3 +1,4 @@
+import type { Address } from "./address.js";
 import type { InboundEvent } from "./inbound.js";
 import type { Reply } from "./outbound.js";
 
@@ -19,4 +20,26 @@ export interface Logger {
   info(fields: object, message?: string): void;
   warn(fields: object, message?: string): void;
   error(fields: object, message?: string): void;
+}
+
+/**
+ * Proactive delivery (nudges), outside any incoming event. Adapters implement it; `userId` is who a private reply
+ * goes to. Failures are reported as DeliveryError so the scheduler can pace, retry or stop.
+ */
+export interface Notifier {
+  deliver(address: Address, reply: Reply, userId?: string): Promise<void>;
+}
+
+export type DeliveryFailure = "rate-limited" | "unreachable" | "failed";
+
+export class DeliveryError extends Error {
+  readonly code = "delivery_failed";
+  constructor(
+    readonly reason: DeliveryFailure,
+    message: string,
+    readonly retryAfterMs?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }

@@ -47,6 +47,8 @@ export function createKeys(prefix = "ma") {
     settings: (s: TeamScope) => `${team(s)}:settings`,
     /** Tracked bot messages (the round invitation) -> platform message id, for updates in place. */
     message: (s: TeamScope, track: string) => `${team(s)}:message:${part(track)}`,
+    /** The team's reassessment cadence and nudge state. */
+    schedule: (s: TeamScope) => `${team(s)}:schedule`,
     nudgeSent: (s: TeamScope, slot: string) => `${team(s)}:nudge-sent:${part(slot)}`,
 
     /** Pointer to the person's current assessment, so `resume` works from anywhere. */
@@ -55,6 +57,8 @@ export function createKeys(prefix = "ma") {
     eventSeen: (s: WorkspaceScope, eventId: string) => `${ws(s)}:event:${part(eventId)}`,
     conversationRef: (s: WorkspaceScope, conversationId: string) => `${ws(s)}:conversation:${part(conversationId)}`,
     userProfile: (s: WorkspaceScope, userId: string) => `${ws(s)}:user:${part(userId)}`,
+    /** A person's own settings (reminder snooze). */
+    preferences: (s: WorkspaceScope, userId: string) => `${ws(s)}:prefs:${part(userId)}`,
 
     /** Global: all due reminders in one sorted set (single-key operations only). */
     nudgesDue: () => `${prefix}:nudges-due`,

@@ -1,0 +1,173 @@
+import { z } from "zod";
+import type { TeamScope } from "../../src/chat/address.js";
+import type { Reply } from "../../src/chat/outbound.js";
+import { type Clock, DeliveryError, type Logger, type Notifier } from "../../src/chat/ports.js";
+import type { AssessmentModel } from "../../src/engine/model-schema.js";
+import { nextDue, slotId } from "../../src/schedule/next-due.js";
+import { type Keys, NUDGE_SENT_TTL_MS } from "../../src/store/keys.js";
+import type { Store } from "../../src/store/store.js";
+import { assessStateSchema } from "../assess/assess-state.js";
+import { historySchema } from "../rounds/round-state.js";
+import { personReminder, teamReminder } from "./nudge-messages.js";
+import {
+  type DueItem,
+  decodeDueItem,
+  encodeDueItem,
+  PERSON_REMINDER_DAYS,
+  preferencesSchema,
+  teamScheduleSchema,
+} from "./nudge-state.js";
+import type { Pacer } from "./pacer.js";
+
+export interface NudgeRunnerDeps {
+  store: Store;
+  keys: Keys;
+  model: AssessmentModel;
+  clock: Clock;
+  notifier: Notifier;
+  pacer: Pacer;
+  logger: Logger;
+  /** How long a claim is exclusive; a replica that dies mid-send leaves the item to others after this. */
+  leaseMs?: number;
+  batchSize?: number;
+}
+
+export interface TickResult {
+  claimed: number;
+  sent: number;
+  failed: number;
+}
+
+const DAY_MS = 86_400_000;
+const sentMarker = z.object({ sentAt: z.string() });
+
+/**
+ * One scheduler tick, run every minute by every replica. Each due item is claimed atomically (one replica
+ * gets it, for one lease), the send is idempotent per (team, slot) through a sent-marker, and the next due time
+ * is computed from now, so a slot missed while all replicas were down is sent once, not dropped or repeated.
+ */
+export function createNudgeRunner(deps: NudgeRunnerDeps) {
+  const { store, keys, clock, notifier, pacer, logger } = deps;
+  const leaseMs = deps.leaseMs ?? 5 * 60_000;
+  const batchSize = deps.batchSize ?? 200;
+  const dueKey = keys.nudgesDue();
+
+  const teamOf = (item: DueItem): TeamScope => ({ platform: item.p, workspace: item.w, channel: item.c });
+
+  async function deliverOnce(team: TeamScope, slot: string, channel: string, send: () => Promise<void>) {
+    const marker = keys.nudgeSent(team, slot);
+    if (await store.get(marker, sentMarker)) return false;
+    await pacer.send(channel, send);
+    await store.set(marker, { sentAt: clock().toISOString() }, NUDGE_SENT_TTL_MS);
+    return true;
+  }
+
+  async function runTeam(member: string, item: DueItem, now: Date): Promise<boolean> {
+    const team = teamOf(item);
+    const schedule = await store.get(keys.schedule(team), teamScheduleSchema);
+    if (!schedule || schedule.paused || schedule.unreachable) {
+      await store.unschedule(dueKey, member);
+      return false;
+    }
+    const due = new Date(schedule.nextDueAt);
+    if (due > now) {
+      await store.schedule(dueKey, member, due.getTime());
+      return false;
+    }
+    const last = (await store.get(keys.history(team), historySchema))?.at(-1);
+    const reply: Reply = teamReminder(deps.model, team.channel, last);
+    let sent: boolean;
+    try {
+      sent = await deliverOnce(team, slotId(due), `${team.platform}:${team.workspace}:${team.channel}`, () =>
+        notifier.deliver(schedule.address, reply),
+      );
+    } catch (error) {
+      if (error instanceof DeliveryError && error.reason === "unreachable") {
+        await store.update(keys.schedule(team), teamScheduleSchema, (s) =>
+          s ? { ...s, unreachable: true } : undefined,
+        );
+        await store.unschedule(dueKey, member);
+        logger.warn({ team, err: error }, "team unreachable: nudges stopped");
+      }
+      throw error;
+    }
+    const next = nextDue(schedule.cadence, now);
+    await store.update(keys.schedule(team), teamScheduleSchema, (s) =>
+      s ? { ...s, nextDueAt: next.toISOString(), lastSentSlot: slotId(due) } : undefined,
+    );
+    await store.schedule(dueKey, member, next.getTime());
+    return sent;
+  }
+
+  async function runPerson(member: string, item: Extract<DueItem, { t: "person" }>, now: Date): Promise<boolean> {
+    const team = teamOf(item);
+    const state = await store.get(keys.response(team, item.r, item.u), assessStateSchema);
+    if (state?.status !== "in-progress") {
+      await store.unschedule(dueKey, member);
+      return false;
+    }
+    const prefs = await store.get(keys.preferences(team, item.u), preferencesSchema);
+    if (prefs?.snoozeUntil && new Date(prefs.snoozeUntil) > now) {
+      await store.schedule(dueKey, member, new Date(prefs.snoozeUntil).getTime());
+      return false;
+    }
+    const slots = PERSON_REMINDER_DAYS.map((_, i) => `person:${item.r}:${item.u}:${i + 1}`);
+    const markers = await store.getMany(
+      slots.map((s) => keys.nudgeSent(team, s)),
+      sentMarker,
+    );
+    const index = markers.indexOf(undefined);
+    const days = PERSON_REMINDER_DAYS[index];
+    const slot = slots[index];
+    if (days === undefined || slot === undefined) {
+      await store.unschedule(dueKey, member);
+      return false;
+    }
+    const due = new Date(state.updatedAt).getTime() + days * DAY_MS;
+    if (due > now.getTime()) {
+      await store.schedule(dueKey, member, due);
+      return false;
+    }
+    const address = { platform: team.platform, workspace: team.workspace, channel: team.channel, isDirect: false };
+    const sent = await deliverOnce(team, slot, `${team.platform}:${team.workspace}:user:${item.u}`, () =>
+      notifier.deliver(address, personReminder(state, index + 1), item.u),
+    );
+    const later = PERSON_REMINDER_DAYS[index + 1];
+    if (later === undefined) await store.unschedule(dueKey, member);
+    else await store.schedule(dueKey, member, new Date(state.updatedAt).getTime() + later * DAY_MS);
+    return sent;
+  }
+
+  return {
+    async tick(): Promise<TickResult> {
+      const now = clock();
+      const claimed = await store.claimDue(dueKey, now.getTime(), batchSize, leaseMs);
+      const outcomes = await Promise.allSettled(
+        claimed.map(async (member) => {
+          const item = decodeDueItem(member);
+          if (!item) {
+            logger.warn({ member }, "dropping an unreadable due item");
+            await store.unschedule(dueKey, member);
+            return false;
+          }
+          return item.t === "team" ? runTeam(member, item, now) : runPerson(member, item, now);
+        }),
+      );
+      for (const o of outcomes)
+        if (o.status === "rejected") logger.warn({ err: o.reason }, "nudge failed; retried after the lease");
+      return {
+        claimed: claimed.length,
+        sent: outcomes.filter((o) => o.status === "fulfilled" && o.value).length,
+        failed: outcomes.filter((o) => o.status === "rejected").length,
+      };
+    },
+  };
+}
+
+export function teamDueMember(team: TeamScope): string {
+  return encodeDueItem({ t: "team", p: team.platform, w: team.workspace, c: team.channel });
+}
+
+export function personDueMember(team: TeamScope, roundId: string, userId: string): string {
+  return encodeDueItem({ t: "person", p: team.platform, w: team.workspace, c: team.channel, r: roundId, u: userId });
+}

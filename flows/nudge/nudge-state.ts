@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { addressSchema, platformSchema } from "../../src/chat/address.js";
+import { cadenceSchema } from "../../src/schedule/cadence.js";
+
+/** A team's reassessment schedule (keys.schedule). */
+export const teamScheduleSchema = z.object({
+  cadence: cadenceSchema,
+  /** Where reminders go: the team's channel. */
+  address: addressSchema,
+  nextDueAt: z.iso.datetime(),
+  paused: z.boolean().default(false),
+  /** The platform said the bot can no longer post there (removed, blocked): no more attempts. */
+  unreachable: z.boolean().default(false),
+  lastSentSlot: z.string().optional(),
+});
+export type TeamSchedule = z.infer<typeof teamScheduleSchema>;
+
+export const preferencesSchema = z.object({ snoozeUntil: z.iso.datetime().optional() });
+
+/** Members of the one due-sorted-set: a team's reassessment reminder or one person's unfinished assessment. */
+const scope = { p: platformSchema, w: z.string(), c: z.string() };
+export const dueItemSchema = z.discriminatedUnion("t", [
+  z.object({ t: z.literal("team"), ...scope }),
+  z.object({ t: z.literal("person"), ...scope, r: z.string(), u: z.string() }),
+]);
+export type DueItem = z.infer<typeof dueItemSchema>;
+
+export function encodeDueItem(item: DueItem): string {
+  return JSON.stringify(item);
+}
+
+export function decodeDueItem(member: string): DueItem | undefined {
+  try {
+    const parsed = dueItemSchema.safeParse(JSON.parse(member));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reminders to a person with a half-done assessment: one day, then three days after their last answer. */
+export const PERSON_REMINDER_DAYS = [1, 3] as const;
