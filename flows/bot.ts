@@ -9,6 +9,7 @@ import { beginAssessment, continueAssessment } from "./assess/assess-service.js"
 import { runCommand } from "./commands.js";
 import { type FlowContext, teamScope } from "./context.js";
 import { createScheduleRepo } from "./nudge/schedule-repo.js";
+import { privately } from "./replies.js";
 import { createRoundRepo, isOpen } from "./rounds/round-repo.js";
 import { parseCommand } from "./router.js";
 
@@ -24,8 +25,8 @@ export interface BotDeps {
 
 const DEFAULT_ROUND_DAYS = 14;
 
-const notice = (kind: "notice" | "error", text: string, code?: string): Reply => ({
-  message: { kind, text, lines: [], buttons: [], ...(code ? { code } : {}) },
+const failure = (text: string, code?: string): Reply => ({
+  message: { kind: "error", text, lines: [], buttons: [], ...(code ? { code } : {}) },
   delivery: { to: "private", ephemeral: true },
 });
 
@@ -49,7 +50,7 @@ export function createBot(deps: BotDeps): ChatBot {
       case "home":
         return runCommand(ctx, event, { kind: "resume" });
       case "text":
-        return [notice("notice", "I answer commands: try `help`.")];
+        return [privately("I answer commands: try `help`.")];
     }
   }
 
@@ -86,7 +87,7 @@ export function createBot(deps: BotDeps): ChatBot {
       case "join": {
         const round = await ctx.repo.latestRound(teamScope(event.address, action.c));
         if (!round || round.id !== action.r || !isOpen(round, ctx.clock())) {
-          return [notice("notice", "This round is closed. Start a new one with `/mlops-assess` in the channel.")];
+          return [privately("This round is closed. Start a new one with `/mlops-assess` in the channel.")];
         }
         return beginAssessment(ctx, event.address, event.user, round);
       }
@@ -111,8 +112,7 @@ export function createBot(deps: BotDeps): ChatBot {
         if (error instanceof StoreUnavailableError) {
           deps.logger.warn({ err: error, kind: event.kind }, "store unavailable");
           return [
-            notice(
-              "error",
+            failure(
               "I can't reach my storage right now. Please try again in a moment: nothing you already answered is lost.",
               error.code,
             ),
@@ -120,9 +120,7 @@ export function createBot(deps: BotDeps): ChatBot {
         }
         const code = error instanceof StoreDataError ? error.code : "unexpected";
         deps.logger.error({ err: error, code, kind: event.kind }, "event failed");
-        return [
-          notice("error", "Something went wrong on my side. Please try again; your earlier answers are safe.", code),
-        ];
+        return [failure("Something went wrong on my side. Please try again; your earlier answers are safe.", code)];
       }
     },
   };

@@ -6,6 +6,7 @@ import { beginAssessment, continueAssessment, INVITATION_TRACK } from "./assess/
 import { channelAddress, type FlowContext, teamScope } from "./context.js";
 import { pauseCommand, scheduleCommand, snoozeCommand } from "./nudge/schedule-commands.js";
 import { mayManage } from "./permissions.js";
+import { privately, toChannel } from "./replies.js";
 import { isOpen } from "./rounds/round-repo.js";
 import type { Round, RoundRecord } from "./rounds/round-state.js";
 import { type Command, HELP_LINES } from "./router.js";
@@ -16,11 +17,6 @@ export interface CommandEvent {
   address: Address;
   user: ChatUser;
 }
-
-const say = (text: string, lines: string[] = [], ephemeral = true): Reply => ({
-  message: { kind: "notice", text, lines, buttons: [] },
-  delivery: { to: "private", ephemeral },
-});
 
 export async function runCommand(ctx: FlowContext, event: CommandEvent, command: Command): Promise<Reply[]> {
   switch (command.kind) {
@@ -48,7 +44,7 @@ export async function runCommand(ctx: FlowContext, event: CommandEvent, command:
       return snoozeCommand(ctx, event, command.days);
     case "help":
       return [
-        say(
+        privately(
           command.unknown ? `I don't know "${command.unknown}". Here is what I can do:` : "Here is what I can do:",
           HELP_LINES,
         ),
@@ -76,34 +72,37 @@ async function start(ctx: FlowContext, { address, user }: CommandEvent, mode: Mo
       delivery: { to: "channel", track: INVITATION_TRACK(round.id), update: false },
     });
   } else if (!round.personal) {
-    replies.push(say("A round is already open in this channel: I've sent you its questions privately."));
+    replies.push(privately("A round is already open in this channel: I've sent you its questions privately."));
   }
   return [...replies, ...(await beginAssessment(ctx, address, user, round))];
 }
 
 async function resume(ctx: FlowContext, { address, user }: CommandEvent): Promise<Reply[]> {
   const pointer = await ctx.repo.active(address, user.id);
-  if (!pointer) return [say("You have nothing to resume. Start with `/mlops-assess`.")];
+  if (!pointer) return [privately("You have nothing to resume. Start with `/mlops-assess`.")];
   return continueAssessment(ctx, address, user, pointer, { type: "resume" }, { to: "private", ephemeral: false });
 }
 
 async function status(ctx: FlowContext, { address, user }: CommandEvent): Promise<Reply[]> {
   const team = teamScope(address, address.channel);
   const round = await ctx.repo.latestRound(team);
-  if (!round) return [say("No assessment yet here. Start one with `/mlops-assess`.")];
+  if (!round) return [privately("No assessment yet here. Start one with `/mlops-assess`.")];
   const standing = await roundStanding(ctx, team, round);
   const mine = await ctx.repo.response(team, round.id, user.id);
   const open = isOpen(round, ctx.clock());
   return [
-    say(`${open ? "Open" : "Closed"} ${round.mode} round started by ${round.openedBy.name ?? round.openedBy.id}.`, [
-      `Completed: ${standing.participation.completed} · in progress: ${standing.participation.inProgress}`,
-      open
-        ? `Closes automatically on ${round.closesAt.slice(0, 10)}`
-        : `Closed on ${(round.closedAt ?? round.closesAt).slice(0, 10)}`,
-      mine
-        ? `You: ${mine.status === "completed" ? "done" : `${Object.keys(mine.answers).length} answered so far`}`
-        : "You have not started yet.",
-    ]),
+    privately(
+      `${open ? "Open" : "Closed"} ${round.mode} round started by ${round.openedBy.name ?? round.openedBy.id}.`,
+      [
+        `Completed: ${standing.participation.completed} · in progress: ${standing.participation.inProgress}`,
+        open
+          ? `Closes automatically on ${round.closesAt.slice(0, 10)}`
+          : `Closed on ${(round.closedAt ?? round.closesAt).slice(0, 10)}`,
+        mine
+          ? `You: ${mine.status === "completed" ? "done" : `${Object.keys(mine.answers).length} answered so far`}`
+          : "You have not started yet.",
+      ],
+    ),
   ];
 }
 
@@ -111,9 +110,9 @@ async function status(ctx: FlowContext, { address, user }: CommandEvent): Promis
 async function summary(ctx: FlowContext, { address }: CommandEvent): Promise<Reply[]> {
   const team = teamScope(address, address.channel);
   const round = await ctx.repo.latestRound(team);
-  if (!round) return [say("No assessment yet here. Start one with `/mlops-assess`.")];
+  if (!round) return [privately("No assessment yet here. Start one with `/mlops-assess`.")];
   const summaryReply = await summaryFor(ctx, address, round);
-  return summaryReply ? [summaryReply] : [say("Nobody has completed this round yet.")];
+  return summaryReply ? [summaryReply] : [privately("Nobody has completed this round yet.")];
 }
 
 async function summaryFor(ctx: FlowContext, address: Address, round: Round): Promise<Reply | undefined> {
@@ -140,7 +139,7 @@ async function history(ctx: FlowContext, { address }: CommandEvent): Promise<Rep
   const rounds = records.filter((r): r is RoundRecord & { snapshot: NonNullable<RoundRecord["snapshot"]> } =>
     Boolean(r.snapshot),
   );
-  if (rounds.length === 0) return [say("No closed rounds yet. Close one with `/mlops-assess close`.")];
+  if (rounds.length === 0) return [privately("No closed rounds yet. Close one with `/mlops-assess close`.")];
   const lines = rounds.map((r, i) => {
     const prev = rounds[i - 1];
     const change = prev ? trend(prev.snapshot, r.snapshot).overall.delta : 0;
@@ -148,13 +147,13 @@ async function history(ctx: FlowContext, { address }: CommandEvent): Promise<Rep
     const level = ctx.model.levels[r.snapshot.overall]?.name ?? "";
     return `${r.closedAt.slice(0, 10)} · Level ${r.snapshot.overall} ${level}${arrow} · profile ${r.snapshot.profile} · ${r.respondents} answered`;
   });
-  return [say("Past rounds:", lines, false)];
+  return [toChannel("Past rounds:", lines)];
 }
 
 async function close(ctx: FlowContext, { address, user }: CommandEvent): Promise<Reply[]> {
   const round = await ctx.repo.latestRound(teamScope(address, address.channel));
-  if (!round || round.closedAt) return [say("There is no open round to close.")];
-  if (!mayManage(user, round)) return [say("Only the person who opened this round or an admin can close it.")];
+  if (!round || round.closedAt) return [privately("There is no open round to close.")];
+  if (!mayManage(user, round)) return [privately("Only the person who opened this round or an admin can close it.")];
   return closeRound(ctx, address, round);
 }
 
@@ -184,18 +183,18 @@ export async function closeRound(ctx: FlowContext, address: Address, round: Roun
             delivery: { to: "channel" as const, address: channel, track: INVITATION_TRACK(round.id), update: true },
           },
         ]),
-    summaryReply ?? say("Round closed. Nobody had completed it, so there is no summary.", [], false),
+    summaryReply ?? toChannel("Round closed. Nobody had completed it, so there is no summary."),
   ];
 }
 
 async function target(ctx: FlowContext, { address, user }: CommandEvent, level: number | undefined): Promise<Reply[]> {
-  if (level === undefined) return [say("Give a level from 0 to 4, e.g. `/mlops-assess target 3`.")];
+  if (level === undefined) return [privately("Give a level from 0 to 4, e.g. `/mlops-assess target 3`.")];
   const team = teamScope(address, address.channel);
   const round = await ctx.repo.latestRound(team);
   if (round && !round.personal && !mayManage(user, round)) {
-    return [say("Only the person who opened the latest round or an admin can change the target.")];
+    return [privately("Only the person who opened the latest round or an admin can change the target.")];
   }
   await ctx.repo.saveSettings(team, (s) => ({ ...s, target: level as 0 | 1 | 2 | 3 | 4 }));
   const name = ctx.model.levels[level]?.name ?? "";
-  return [say(`Target set to Level ${level} (${name}). Next steps will not go beyond it.`, [], false)];
+  return [toChannel(`Target set to Level ${level} (${name}). Next steps will not go beyond it.`)];
 }

@@ -7,6 +7,7 @@ import { createKeys, EVENT_DEDUPE_TTL_MS, type Keys } from "../../src/store/keys
 import type { Store } from "../../src/store/store.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createDelivery } from "./deliver.js";
+import { toDeliveryError } from "./delivery-error.js";
 import { originOf } from "./origin.js";
 import { parseSlackPayload } from "./parse.js";
 import { eventCallbackPayload } from "./payloads.js";
@@ -131,6 +132,9 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
         if (!res.headersSent) res.writeHead(404).end();
       }
     },
-    deliver: (address, reply, userId) => delivery.send({ address, ...(userId ? { userId } : {}) }, reply),
+    deliver: (address, reply, userId) =>
+      delivery.send({ address, ...(userId ? { userId } : {}) }, reply).catch((error: unknown) => {
+        throw toDeliveryError(error);
+      }),
   };
 }

@@ -68,6 +68,9 @@ export function createSlackApi(options: SlackApiOptions): SlackApi {
   const client = new webApi.WebClient(options.token, {
     logger: options.logger,
     timeout: REQUEST_TIMEOUT_MS,
+    // A 429 would otherwise pause this client's whole queue (every channel of every team) for Retry-After;
+    // rejecting lets the nudge pacer wait for that one channel only.
+    rejectRateLimitedCalls: true,
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...(options.retries === undefined ? {} : { retryConfig: { retries: options.retries } }),
   });

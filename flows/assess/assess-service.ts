@@ -2,6 +2,7 @@ import type { Address, ChatUser } from "../../src/chat/address.js";
 import type { Delivery, Reply } from "../../src/chat/outbound.js";
 import { score } from "../../src/engine/score.js";
 import { channelAddress, type FlowContext, teamScope } from "../context.js";
+import { notice } from "../replies.js";
 import type { Round } from "../rounds/round-state.js";
 import { personalSummary } from "../summary/summary-message.js";
 import { invitationMessage, roundStanding } from "../summary/team-result.js";
@@ -12,11 +13,6 @@ import { questionMessage } from "./question-message.js";
 const DAY_MS = 86_400_000;
 
 export const INVITATION_TRACK = (roundId: string) => `invitation:${roundId}`;
-
-const notice = (text: string, delivery: Delivery = { to: "private", ephemeral: false }): Reply => ({
-  message: { kind: "notice", text, lines: [], buttons: [] },
-  delivery,
-});
 
 /** Start the person's questionnaire for a round, or pick it up where they left it. */
 export async function beginAssessment(ctx: FlowContext, from: Address, user: ChatUser, round: Round): Promise<Reply[]> {

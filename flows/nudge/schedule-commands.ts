@@ -4,11 +4,7 @@ import { describeCadence, formatLocal, parseSchedule } from "../../src/schedule/
 import type { CommandEvent } from "../commands.js";
 import { type FlowContext, teamScope } from "../context.js";
 import { mayManage } from "../permissions.js";
-
-const say = (text: string, lines: string[] = [], ephemeral = true): Reply => ({
-  message: { kind: "notice", text, lines, buttons: [] },
-  delivery: { to: "private", ephemeral },
-});
+import { privately, toChannel } from "../replies.js";
 
 const DAY_MS = 86_400_000;
 
@@ -21,12 +17,12 @@ export async function scheduleCommand(
   const team = teamScope(address, address.channel);
   const command = parseSchedule(text, user.timeZone ?? "UTC");
   const current = await ctx.schedules.get(team);
-  if (command.kind === "invalid") return [say(command.message)];
+  if (command.kind === "invalid") return [privately(command.message)];
   if (command.kind === "show") {
     if (!current)
-      return [say("No reassessment reminders here yet.", ["Set one with `/mlops-assess schedule quarterly`."])];
+      return [privately("No reassessment reminders here yet.", ["Set one with `/mlops-assess schedule quarterly`."])];
     return [
-      say(`Reassessment ${describeCadence(current.cadence)}${current.paused ? " (paused)" : ""}.`, [
+      privately(`Reassessment ${describeCadence(current.cadence)}${current.paused ? " (paused)" : ""}.`, [
         current.unreachable
           ? "I could not post here last time, so reminders are stopped."
           : `Next: ${formatLocal(new Date(current.nextDueAt), current.cadence.timeZone)}`,
@@ -34,26 +30,24 @@ export async function scheduleCommand(
     ];
   }
   if (!mayManage(user, await ctx.repo.latestRound(team))) {
-    return [say("Only the person who opened the latest round or an admin can change the schedule.")];
+    return [privately("Only the person who opened the latest round or an admin can change the schedule.")];
   }
   if (command.kind === "off") {
     await ctx.schedules.remove(team);
-    return [say("Reassessment reminders are off for this channel.", [], false)];
+    return [toChannel("Reassessment reminders are off for this channel.")];
   }
   const next = nextDue(command.cadence, ctx.clock());
   await ctx.schedules.save(team, {
     cadence: command.cadence,
-    address: { ...address, isDirect: address.isDirect },
+    address,
     nextDueAt: next.toISOString(),
     paused: false,
     unreachable: false,
   });
   return [
-    say(
-      `I'll remind this channel to reassess ${describeCadence(command.cadence)}.`,
-      [`First reminder: ${formatLocal(next, command.cadence.timeZone)}`],
-      false,
-    ),
+    toChannel(`I'll remind this channel to reassess ${describeCadence(command.cadence)}.`, [
+      `First reminder: ${formatLocal(next, command.cadence.timeZone)}`,
+    ]),
   ];
 }
 
@@ -64,14 +58,15 @@ export async function pauseCommand(
 ): Promise<Reply[]> {
   const team = teamScope(address, address.channel);
   const current = await ctx.schedules.get(team);
-  if (!current) return [say("There are no reminders to pause here. Set them with `/mlops-assess schedule quarterly`.")];
+  if (!current)
+    return [privately("There are no reminders to pause here. Set them with `/mlops-assess schedule quarterly`.")];
   if (!mayManage(user, await ctx.repo.latestRound(team))) {
-    return [say("Only the person who opened the latest round or an admin can pause or resume reminders.")];
+    return [privately("Only the person who opened the latest round or an admin can pause or resume reminders.")];
   }
   // Resuming never fires a burst for the paused time: the next due time counts from now.
   const nextDueAt = paused ? current.nextDueAt : nextDue(current.cadence, ctx.clock()).toISOString();
   await ctx.schedules.save(team, { ...current, paused, unreachable: false, nextDueAt });
-  return [say(paused ? "Reminders paused for this channel." : "Reminders are back on for this channel.", [], false)];
+  return [toChannel(paused ? "Reminders paused for this channel." : "Reminders are back on for this channel.")];
 }
 
 export async function snoozeCommand(
@@ -79,7 +74,7 @@ export async function snoozeCommand(
   { address, user }: CommandEvent,
   days: number | undefined,
 ): Promise<Reply[]> {
-  if (days === undefined) return [say("Give a number of days from 1 to 90, e.g. `/mlops-assess snooze 7`.")];
+  if (days === undefined) return [privately("Give a number of days from 1 to 90, e.g. `/mlops-assess snooze 7`.")];
   await ctx.schedules.snooze(address, user.id, new Date(ctx.clock().getTime() + days * DAY_MS));
-  return [say(`No reminders about unfinished assessments for ${days} day(s).`)];
+  return [privately(`No reminders about unfinished assessments for ${days} day(s).`)];
 }

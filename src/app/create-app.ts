@@ -1,8 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { createSlackAdapter, SLACK_EVENTS_PATH } from "../../adapters/slack/slack-adapter.js";
 import { createBot } from "../../flows/bot.js";
-import type { ChatBot, Clock, Logger } from "../chat/ports.js";
-import { systemClock } from "../chat/ports.js";
+import { createNudgeRunner, type TickResult } from "../../flows/nudge/nudge-runner.js";
+import { createPacer } from "../../flows/nudge/pacer.js";
+import type { Address } from "../chat/address.js";
+import type { Reply } from "../chat/outbound.js";
+import { type ChatBot, type Clock, DeliveryError, type Logger, type Notifier, systemClock } from "../chat/ports.js";
 import { defaultModel } from "../engine/default-model/index.js";
 import type { AssessmentModel } from "../engine/model-schema.js";
 import { loadModelFile } from "../model-file.js";
@@ -15,6 +18,7 @@ import type { Env } from "./config.js";
 import { createHttpServer, type RequestHandler } from "./http-server.js";
 import { instrumentBot } from "./instrument-bot.js";
 import { createMetrics } from "./metrics.js";
+import { startNudgeTicker } from "./nudge-ticker.js";
 
 export interface AppDeps {
   config: Env;
@@ -22,11 +26,15 @@ export interface AppDeps {
   clock?: Clock;
   /** Tests may hand in a store; otherwise Redis from the config, or memory when none is configured. */
   store?: Store;
+  /** Run the every-minute nudge tick (off in tests, which call tickNudges themselves). */
+  cron?: boolean;
 }
 
 export interface RunningApp {
   bot: ChatBot;
   store: Store;
+  /** One scheduler tick (what node-cron runs every minute). */
+  tickNudges(): Promise<TickResult>;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -61,6 +69,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   );
 
   const routes: Record<string, RequestHandler> = {};
+  const notifiers: Partial<Record<Address["platform"], Notifier>> = {};
   if (config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) {
     const slack = createSlackAdapter({
       signingSecret: config.SLACK_SIGNING_SECRET,
@@ -74,6 +83,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       logger,
     });
     routes[SLACK_EVENTS_PATH] = slack.handler;
+    notifiers.slack = slack;
   }
   logger.info(
     { slack: Boolean(routes[SLACK_EVENTS_PATH]), model: `${model.id}@${model.version}` },
@@ -82,10 +92,29 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       : "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to serve /slack/events",
   );
 
+  const notifier: Notifier = {
+    deliver(address: Address, reply: Reply, userId?: string) {
+      const target = notifiers[address.platform];
+      if (!target) return Promise.reject(new DeliveryError("unreachable", `${address.platform} is not configured`));
+      return target.deliver(address, reply, userId);
+    },
+  };
+  const runner = createNudgeRunner({
+    store,
+    keys,
+    model,
+    clock: deps.clock ?? systemClock,
+    notifier,
+    pacer: createPacer(),
+    logger,
+  });
+  const ticker = deps.cron === false ? undefined : startNudgeTicker(() => runner.tick(), { logger, metrics });
+
   const server = createHttpServer({ store, metrics, logger, routes });
   return {
     bot,
     store,
+    tickNudges: () => runner.tick(),
     listen: (port, host = "0.0.0.0") =>
       new Promise((resolve) => {
         server.listen(port, host, () => {
@@ -95,7 +124,8 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
         });
       }),
     async close() {
-      // Stop taking requests, let those in flight finish, then release Redis.
+      // Stop the tick, stop taking requests, let those in flight finish, then release Redis.
+      await ticker?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readConfig } from "../../src/app/config.js";
+import { createApp, type RunningApp } from "../../src/app/create-app.js";
+import { decodeAction } from "../../src/chat/actions.js";
+import { createMemoryStore } from "../../src/store/memory-store.js";
+import { buttonClick, buttonsIn, CHANNEL, commandFields, TEST_SIGNING_SECRET } from "../adapters/slack/harness.js";
+import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from "../fakes/fake-slack-api.js";
+import { FORM, formBody, interactionBody, postSigned } from "../fakes/slack-signing.js";
+import { quietLogger } from "../flows/harness.js";
+
+/**
+ * The whole app as deployed (config -> createApp -> one HTTP server), Slack pointed at a fake Web API on
+ * loopback: two people complete a round by clicking what the bot posted, the summary reaches the channel, and
+ * a scheduled nudge goes out when its time comes.
+ */
+let api: FakeSlackApi;
+let app: RunningApp;
+let url: string;
+let now = new Date("2026-11-23T09:00:00.000Z");
+
+beforeEach(async () => {
+  api = await startFakeSlackApi();
+  now = new Date("2026-11-23T09:00:00.000Z");
+  const config = readConfig({
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_API_URL: api.apiUrl,
+    SLACK_BOT_ID: "B00FAKEBOT03",
+    SLACK_BOT_USER_ID: "U00FAKEBOT03",
+  });
+  app = await createApp({
+    config,
+    logger: quietLogger,
+    store: createMemoryStore(),
+    clock: () => new Date(now),
+    cron: false,
+  });
+  url = `${await app.listen(0, "127.0.0.1")}/slack/events`;
+});
+afterEach(async () => {
+  await app.close();
+  await api.close();
+});
+
+const sign = (body: string) => postSigned(url, { secret: TEST_SIGNING_SECRET, body, contentType: FORM });
+const command = (user: string, text: string) =>
+  sign(formBody({ ...commandFields(api), user_id: user, user_name: user, text }));
+const dmOf = async (user: string) => {
+  const open = api.calls("conversations.open").find((c) => String(c.body.users) === user);
+  return String(open?.response?.channel && (open.response.channel as { id: string }).id);
+};
+const latestIn = (channel: string): RecordedCall | undefined =>
+  [...api.calls()]
+    .reverse()
+    .find((c) => ["chat.postMessage", "chat.update"].includes(c.method) && c.body.channel === channel);
+
+async function answerEverything(user: string, option: number) {
+  const dm = await dmOf(user);
+  for (let i = 0; i < 12; i++) {
+    const question = latestIn(dm);
+    const button = buttonsIn(question!).find((b) => b.actionId.endsWith(`answer:${option}`));
+    if (!button) return;
+    const action = decodeAction(button.value);
+    const updates = api.calls("chat.update").length;
+    const at = {
+      channel: dm,
+      messageTs: String(question?.response?.ts ?? question?.body.ts),
+      user,
+      actionId: button.actionId,
+    };
+    expect((await sign(interactionBody(buttonClick(action!, at)))).status).toBe(200);
+    await api.waitFor("chat.update", updates + 1);
+  }
+}
+
+describe("the app on Slack", () => {
+  it("runs a two-person round from /mlops-assess to the team summary in the channel", async () => {
+    const started = Date.now();
+    expect((await command("U0ALICE", "")).status).toBe(200);
+    const ackMs = Date.now() - started;
+    const [invitation] = await api.waitFor("chat.postMessage", 2);
+    expect(invitation?.body.channel).toBe(CHANNEL);
+    const join = buttonsIn(invitation!).find((b) => b.label === "Take the assessment");
+
+    // Bob joins by clicking the invitation in the channel; his questions come in his DM.
+    const posts = api.calls("chat.postMessage").length;
+    await sign(
+      interactionBody(
+        buttonClick(decodeAction(join?.value)!, { user: "U0BOB", messageTs: String(invitation?.response?.ts) }),
+      ),
+    );
+    await api.waitFor("chat.postMessage", posts + 1);
+
+    await answerEverything("U0ALICE", 3);
+    await answerEverything("U0BOB", 4);
+    expect((await command("U0ALICE", "summary")).status).toBe(200);
+    await api.waitFor("chat.postMessage", posts + 2);
+    const summary = latestIn(CHANNEL);
+    const text = JSON.stringify(summary?.body.blocks);
+    expect(text).toContain("Level 2");
+    expect(text).toContain("Team &amp; ownership");
+    expect(text).not.toMatch(/U0ALICE|U0BOB/);
+    expect(ackMs).toBeLessThan(3000);
+  });
+
+  it("nudges the channel when its schedule is due, once, with a Start reassessment button", async () => {
+    await command("U0ALICE", "schedule weekly tue 09:30 Europe/Berlin");
+    const confirmation = (await api.waitFor("chat.postMessage", 1))[0];
+    expect(JSON.stringify(confirmation?.body)).toContain("every Tuesday at 09:30 (Europe/Berlin)");
+    expect((await app.tickNudges()).sent).toBe(0);
+    now = new Date("2026-11-24T08:31:00.000Z");
+    const posts = api.calls("chat.postMessage").length;
+    expect(await app.tickNudges()).toMatchObject({ sent: 1, failed: 0 });
+    expect(await app.tickNudges()).toMatchObject({ sent: 0 });
+    const nudge = api.calls("chat.postMessage")[posts];
+    expect(nudge?.body.channel).toBe(CHANNEL);
+    expect(buttonsIn(nudge!).map((b) => b.label)).toContain("Start reassessment");
+  });
+
+  it("stops nudging a channel Slack says is gone", async () => {
+    await command("U0ALICE", "schedule weekly tue 09:30 UTC");
+    await api.waitFor("chat.postMessage", 1);
+    now = new Date("2026-11-24T09:31:00.000Z");
+    api.fail("chat.postMessage", "channel_not_found");
+    expect(await app.tickNudges()).toMatchObject({ failed: 1 });
+    now = new Date("2026-12-01T09:31:00.000Z");
+    expect(await app.tickNudges()).toMatchObject({ claimed: 0 });
+    const before = api.calls().length;
+    await command("U0ALICE", "schedule");
+    await expect.poll(() => api.calls().length).toBeGreaterThan(before);
+    expect(JSON.stringify(api.calls().slice(before))).toContain("could not post here");
+  });
+});
