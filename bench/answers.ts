@@ -1,0 +1,81 @@
+import { encodeAction } from "../src/chat/actions.js";
+import { defaultModel } from "../src/engine/default-model/index.js";
+import type { FakeSlackApi } from "../test/fakes/fake-slack-api.js";
+import { commandBody, postSigned } from "./signed.js";
+
+const QUESTIONS = defaultModel.quick.map((q) => q.id);
+
+function click(user: string, action: unknown, dm: string): string {
+  const payload = {
+    type: "block_actions",
+    user: { id: user, username: user, name: user, team_id: "TBENCH0001" },
+    api_app_id: "ABENCH",
+    token: "x",
+    container: { type: "message", message_ts: "1700000000.000100", channel_id: dm, is_ephemeral: false },
+    trigger_id: "1.2.3",
+    team: { id: "TBENCH0001", domain: "bench" },
+    channel: { id: dm, name: "directmessage" },
+    response_url: "http://127.0.0.1:1/never",
+    actions: [
+      {
+        type: "button",
+        block_id: "b",
+        action_id: "ma:answer:1",
+        text: { type: "plain_text", text: "2" },
+        value: encodeAction(action as never),
+        action_ts: "1",
+      },
+    ],
+  };
+  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("bench timed out waiting for the fake Slack API");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/**
+ * Answers per second through the whole path: signed Slack HTTP -> flow -> Redis -> fake Web API. `people` join
+ * a round, then all answer their eight questions at once (each person's clicks in order). Counted when Slack
+ * (the fake) receives the updated message, not at the ack.
+ */
+export async function answersPerSecond(
+  api: FakeSlackApi,
+  urls: string[],
+  people: number,
+  channel: string,
+): Promise<number> {
+  api.reset();
+  const at = (i: number) => `${urls[i % urls.length]}/slack/events`;
+  await postSigned(at(0), commandBody("UOPENER", "", channel));
+  await until(() => api.calls("chat.postMessage").some((c) => c.body.channel === channel), 10_000);
+  const invitation = api.calls("chat.postMessage").find((c) => c.body.channel === channel);
+  const round = JSON.stringify(invitation?.body.blocks).match(/\\"r\\":\\"([^\\]+)\\"/)?.[1];
+  if (!round) throw new Error("no round id in the invitation");
+  const users = Array.from({ length: people }, (_, i) => `UB${i}`);
+  await Promise.all(users.map((u, i) => postSigned(at(i), click(u, { a: "join", c: channel, r: round }, `D${u}`))));
+  await until(
+    () => api.calls("chat.postMessage").filter((c) => String(c.body.channel).startsWith("DB")).length >= people,
+    30_000,
+  );
+
+  const before = api.calls("chat.update").length;
+  const expected = people * QUESTIONS.length;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    users.map(async (u, i) => {
+      for (const q of QUESTIONS)
+        await postSigned(at(i), click(u, { a: "answer", c: channel, r: round, q, v: "2" }, `D${u}`));
+    }),
+  );
+  await until(
+    () => api.calls("chat.update").filter((c) => String(c.body.channel).startsWith("DUB")).length - before >= expected,
+    60_000,
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return expected / seconds;
+}

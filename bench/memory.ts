@@ -1,0 +1,78 @@
+import type { Redis } from "ioredis";
+import { createBot } from "../flows/bot.js";
+import { defaultModel } from "../src/engine/default-model/index.js";
+import { createKeys } from "../src/store/keys.js";
+import { createRedisClient } from "../src/store/redis-client.js";
+import { createRedisStore } from "../src/store/redis-store.js";
+
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * What one conversation costs: Redis round trips for one answer, bytes stored per in-progress conversation,
+ * and this process's RSS growth with 10,000 conversations in progress (stateless replicas should keep ~nothing).
+ */
+export async function conversationCosts(redisUrl: string, prefix: string, conversations: number) {
+  const client = createRedisClient({ url: redisUrl }) as Redis;
+  const store = createRedisStore(client);
+  const bot = createBot({
+    store,
+    keys: createKeys(prefix),
+    model: defaultModel,
+    clock: () => new Date(),
+    logger: quiet,
+  });
+  const channel = { platform: "slack" as const, workspace: "TMEM", channel: "CMEM", isDirect: false };
+  const first = await bot.handle({ kind: "command", text: "", address: channel, user: { id: "U0" }, raw: null });
+  const join = first.map((r) => r.message).find((m) => m.kind === "invitation");
+  if (join?.kind !== "invitation" || !join.button) throw new Error("no invitation");
+  const joinAction = join.button.action;
+  if (joinAction.a !== "join") throw new Error("the invitation's button is not a join");
+
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  for (let i = 0; i < conversations; i += 200) {
+    await Promise.all(
+      Array.from({ length: 200 }, (_, k) =>
+        bot.handle({ kind: "action", action: joinAction, address: channel, user: { id: `UM${i + k}` }, raw: null }),
+      ),
+    );
+  }
+  global.gc?.();
+  const rssAfter = process.memoryUsage().rss;
+
+  // One answer, counted at the client: every command ioredis sends.
+  const replies = await bot.handle({
+    kind: "action",
+    action: joinAction,
+    address: channel,
+    user: { id: "UCOUNT" },
+    raw: null,
+  });
+  const question = replies.map((r) => r.message).find((m) => m.kind === "question");
+  if (question?.kind !== "question") throw new Error("no question");
+  const sent: string[] = [];
+  const original = client.sendCommand.bind(client);
+  client.sendCommand = (command, stream) => {
+    sent.push(command.name);
+    return original(command, stream);
+  };
+  await bot.handle({
+    kind: "action",
+    action: question.options[2]!.action,
+    address: channel,
+    user: { id: "UCOUNT" },
+    raw: null,
+  });
+  client.sendCommand = original;
+  const keys = createKeys(prefix);
+  const bytes = await client.strlen(
+    keys.response({ platform: "slack", workspace: "TMEM", channel: "CMEM" }, joinAction.r, "UCOUNT"),
+  );
+  await client.quit();
+  return {
+    roundTrips: sent.filter((n) => n !== "script").length,
+    bytes,
+    rssGrowthMb: (rssAfter - rssBefore) / 1024 / 1024,
+    rssMb: rssAfter / 1024 / 1024,
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * `npm run bench`: one table, measured side by side in one run on real Redis (REDIS_URL, default local).
+ * Machines are noisy: compare the ratios, not the absolute numbers.
+ */
+import { Redis } from "ioredis";
+import { readConfig } from "../src/app/config.js";
+import { createApp } from "../src/app/create-app.js";
+import { startFakeSlackApi } from "../test/fakes/fake-slack-api.js";
+import { atRate, burst, startBareBolt } from "./ack.js";
+import { answersPerSecond } from "./answers.js";
+import { conversationCosts } from "./memory.js";
+import { nudgeFanOut } from "./nudges.js";
+import { startReplicas } from "./replicas.js";
+import { BENCH_SECRET } from "./signed.js";
+import { ms, printTable, type Row } from "./stats.js";
+
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const prefix = `bench-${Date.now()}`;
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+async function cleanup() {
+  const redis = new Redis(redisUrl);
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== "0");
+  await redis.quit();
+}
+
+async function main() {
+  const rows: Row[] = [];
+  const api = await startFakeSlackApi();
+  const bare = await startBareBolt();
+  const config = readConfig({
+    REDIS_URL: redisUrl,
+    KEY_PREFIX: `${prefix}-ack`,
+    SLACK_SIGNING_SECRET: BENCH_SECRET,
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_API_URL: api.apiUrl,
+    SLACK_BOT_ID: "BBENCH",
+    SLACK_BOT_USER_ID: "UBENCHBOT",
+    LOG_LEVEL: "error",
+  });
+  const app = await createApp({ config, logger: quiet, cron: false });
+  const ours = `${await app.listen(0, "127.0.0.1")}/slack/events`;
+
+  console.error("ack latency at 200 requests/s for 5 s ...");
+  await atRate(bare.url, 100, 1, "UW"); // warm-up both
+  await atRate(ours, 100, 1, "UW");
+  const bareRate = await atRate(bare.url, 200, 5, "UR");
+  const ourRate = await atRate(ours, 200, 5, "UR");
+  rows.push(
+    {
+      measure: "slash command ack p50 @200/s",
+      ours: ms(ourRate.p50),
+      reference: ms(bareRate.p50),
+      ratio: (ourRate.p50 / bareRate.p50).toFixed(2),
+      goal: "",
+    },
+    {
+      measure: "slash command ack p99 @200/s",
+      ours: ms(ourRate.p99),
+      reference: ms(bareRate.p99),
+      ratio: (ourRate.p99 / bareRate.p99).toFixed(2),
+      goal: "<= 1.2x bare",
+    },
+    {
+      measure: "slash command ack max @200/s",
+      ours: ms(ourRate.max),
+      reference: ms(bareRate.max),
+      ratio: "",
+      goal: "< 3000 ms",
+    },
+  );
+  console.error("ack latency with 1,000 concurrent ...");
+  const bareBurst = await burst(bare.url, 1000, "UC");
+  const ourBurst = await burst(ours, 1000, "UC");
+  rows.push(
+    {
+      measure: "slash command ack p50, 1000 concurrent",
+      ours: ms(ourBurst.p50),
+      reference: ms(bareBurst.p50),
+      ratio: (ourBurst.p50 / bareBurst.p50).toFixed(2),
+      goal: "",
+    },
+    {
+      measure: "slash command ack p99, 1000 concurrent",
+      ours: ms(ourBurst.p99),
+      reference: ms(bareBurst.p99),
+      ratio: (ourBurst.p99 / bareBurst.p99).toFixed(2),
+      goal: "<= 1.2x bare",
+    },
+    {
+      measure: "slash command ack max, 1000 concurrent",
+      ours: ms(ourBurst.max),
+      reference: ms(bareBurst.max),
+      ratio: "",
+      goal: "< 3000 ms",
+    },
+    {
+      measure: "non-200 answers (ours / bare)",
+      ours: String(ourRate.non200 + ourBurst.non200),
+      reference: String(bareRate.non200 + bareBurst.non200),
+      ratio: "",
+      goal: "0",
+    },
+  );
+  await app.close();
+  await bare.close();
+
+  console.error("answers per second, one and two replicas ...");
+  const one = await startReplicas(1, { redisUrl, slackApiUrl: api.apiUrl, keyPrefix: `${prefix}-r1`, firstPort: 4710 });
+  const oneRate = await answersPerSecond(api, one.urls, 300, "CANS1");
+  await one.stop();
+  const two = await startReplicas(2, { redisUrl, slackApiUrl: api.apiUrl, keyPrefix: `${prefix}-r2`, firstPort: 4720 });
+  const twoRate = await answersPerSecond(api, two.urls, 300, "CANS2");
+  await two.stop();
+  rows.push(
+    {
+      measure: "answers/s, one replica (HTTP->flow->Redis->Web API)",
+      ours: oneRate.toFixed(0),
+      reference: "",
+      ratio: "",
+      goal: ">= 500/s",
+    },
+    {
+      measure: "answers/s, two replicas",
+      ours: twoRate.toFixed(0),
+      reference: oneRate.toFixed(0),
+      ratio: (twoRate / oneRate).toFixed(2),
+      goal: ">= 1.7x",
+    },
+  );
+  await api.close();
+
+  console.error("conversation costs with 10,000 in progress ...");
+  const costs = await conversationCosts(redisUrl, `${prefix}-mem`, 10_000);
+  rows.push(
+    { measure: "Redis round trips per answer", ours: String(costs.roundTrips), reference: "", ratio: "", goal: "<= 3" },
+    {
+      measure: "bytes per in-progress conversation",
+      ours: String(costs.bytes),
+      reference: "",
+      ratio: "",
+      goal: "< 2048",
+    },
+    {
+      measure: "RSS growth with 10,000 in progress",
+      ours: `${costs.rssGrowthMb.toFixed(1)} MB`,
+      reference: `RSS ${costs.rssMb.toFixed(0)} MB`,
+      ratio: "",
+      goal: "~0 (stateless)",
+    },
+  );
+
+  console.error("nudge fan-out: 10,000 teams due in one minute, three instances ...");
+  const fan = await nudgeFanOut(redisUrl, `${prefix}-nudge`, 10_000);
+  rows.push({
+    measure: "10,000 due nudges claimed+queued by 3 instances",
+    ours: `${fan.seconds.toFixed(2)} s`,
+    reference: `${fan.sent} sent, ${fan.duplicates} dup`,
+    ratio: "",
+    goal: "< 5 s, 0 dup",
+  });
+
+  await cleanup();
+  printTable(rows);
+}
+
+main().then(
+  () => process.exit(0),
+  async (error: unknown) => {
+    console.error(error);
+    await cleanup().catch(() => undefined);
+    process.exit(1);
+  },
+);
