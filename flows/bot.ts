@@ -6,6 +6,7 @@ import type { AssessmentModel } from "../src/engine/model-schema.js";
 import type { Keys } from "../src/store/keys.js";
 import { type Store, StoreDataError, StoreUnavailableError } from "../src/store/store.js";
 import { beginAssessment, continueAssessment } from "./assess/assess-service.js";
+import type { AssessInput } from "./assess/assess-state.js";
 import { runCommand } from "./commands.js";
 import { type FlowContext, teamScope } from "./context.js";
 import { createScheduleRepo } from "./nudge/schedule-repo.js";
@@ -55,35 +56,16 @@ export function createBot(deps: BotDeps): ChatBot {
   }
 
   async function onAction(event: SupportedEvent, action: ButtonAction): Promise<Reply[]> {
-    const replace = { to: "replace" } as const;
+    const continueWith = (input: AssessInput, ref: { c: string; r: string }) =>
+      continueAssessment(ctx, event.address, event.user, { channel: ref.c, roundId: ref.r }, input, { to: "replace" });
     switch (action.a) {
       case "answer":
-        return continueAssessment(
-          ctx,
-          event.address,
-          event.user,
-          { channel: action.c, roundId: action.r },
-          {
-            type: "answer",
-            questionId: action.q,
-            value: action.v,
-          },
-          replace,
-        );
+        return continueWith({ type: "answer", questionId: action.q, value: action.v }, action);
       case "back":
       case "skip":
       case "cancel":
       case "resume":
-        return continueAssessment(
-          ctx,
-          event.address,
-          event.user,
-          { channel: action.c, roundId: action.r },
-          {
-            type: action.a,
-          },
-          replace,
-        );
+        return continueWith({ type: action.a }, action);
       case "join": {
         const round = await ctx.repo.latestRound(teamScope(event.address, action.c));
         if (!round || round.id !== action.r || !isOpen(round, ctx.clock())) {

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createNudgeRunner } from "../../flows/nudge/nudge-runner.js";
 import { createPacer } from "../../flows/nudge/pacer.js";
 import { createScheduleRepo } from "../../flows/nudge/schedule-repo.js";
@@ -12,21 +12,11 @@ import { createKeys } from "../../src/store/keys.js";
 import { createRedisClient } from "../../src/store/redis-client.js";
 import { createRedisStore } from "../../src/store/redis-store.js";
 import { quietLogger } from "../flows/harness.js";
-import { connectRedis, deleteKeys, REDIS_URL, uniquePrefix } from "../store/redis-helpers.js";
+import { REDIS_URL, redisTestScope, uniquePrefix } from "../store/redis-helpers.js";
 
 const prefix = uniquePrefix("nudge");
 const downPrefix = uniquePrefix("nudge-down");
-let admin: Redis;
-const clients: Redis[] = [];
-beforeAll(async () => {
-  admin = await connectRedis();
-});
-afterAll(async () => {
-  await deleteKeys(admin, prefix);
-  await deleteKeys(admin, downPrefix);
-  await Promise.all(clients.map((c) => c.quit()));
-  await admin.quit();
-});
+const { clients } = redisTestScope(prefix, downPrefix);
 
 const CADENCES: Cadence[] = [
   { kind: "weekly", weekday: 1, time: "09:00", timeZone: "Europe/Berlin" },

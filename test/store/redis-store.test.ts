@@ -1,24 +1,14 @@
 import type { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createRedisClient } from "../../src/store/redis-client.js";
 import { createRedisStore } from "../../src/store/redis-store.js";
 import { StoreUnavailableError } from "../../src/store/store.js";
 import { describeStoreContract } from "../contracts/store.contract.js";
-import { connectRedis, deleteKeys, REDIS_URL, uniquePrefix } from "./redis-helpers.js";
+import { REDIS_URL, redisTestScope, uniquePrefix } from "./redis-helpers.js";
 
 const prefix = uniquePrefix("store");
-let admin: Redis;
-const clients: Redis[] = [];
-
-beforeAll(async () => {
-  admin = await connectRedis();
-});
-afterAll(async () => {
-  await deleteKeys(admin, prefix);
-  await Promise.all(clients.map((c) => c.quit()));
-  await admin.quit();
-});
+const { clients } = redisTestScope(prefix);
 
 describeStoreContract("redis", async () => {
   const client = createRedisClient({ url: REDIS_URL }) as Redis;
