@@ -9,6 +9,7 @@ import { beginAssessment, continueAssessment } from "./assess/assess-service.js"
 import type { AssessInput } from "./assess/assess-state.js";
 import { runCommand } from "./commands.js";
 import { type FlowContext, teamScope } from "./context.js";
+import { homeReplies } from "./home.js";
 import { createScheduleRepo } from "./nudge/schedule-repo.js";
 import { privately } from "./replies.js";
 import { createRoundRepo, isOpen } from "./rounds/round-repo.js";
@@ -49,7 +50,7 @@ export function createBot(deps: BotDeps): ChatBot {
       case "action":
         return onAction(event, event.action);
       case "home":
-        return runCommand(ctx, event, { kind: "resume" });
+        return homeReplies(ctx, event.address, event.user);
       case "text":
         return [privately("I answer commands: try `help`.")];
     }

@@ -101,6 +101,9 @@ export function createRoundRepo(store: Store, keys: Keys) {
       });
     },
 
+    /** Channels of the workspace that have run a round. */
+    teamsOf: (workspace: Pick<TeamScope, "platform" | "workspace">) => store.setMembers(keys.teams(workspace)),
+
     active: (team: Pick<TeamScope, "platform" | "workspace">, userId: string) =>
       store.get(keys.activeAssessment(team, userId), activePointerSchema),
     setActive: (team: Pick<TeamScope, "platform" | "workspace">, userId: string, pointer: ActivePointer) =>

@@ -1,0 +1,50 @@
+import type { Address, ChatUser } from "../src/chat/address.js";
+import type { Reply } from "../src/chat/outbound.js";
+import { score } from "../src/engine/score.js";
+import { type FlowContext, teamScope } from "./context.js";
+import { privately } from "./replies.js";
+import { HELP_LINES } from "./router.js";
+import { personalSummary } from "./summary/summary-message.js";
+
+/**
+ * The person's home (Slack App Home): their assessment to resume, their last result, the latest level of each
+ * team in the workspace (levels only, never anyone's answers), and help.
+ */
+export async function homeReplies(ctx: FlowContext, address: Address, user: ChatUser): Promise<Reply[]> {
+  const replies: Reply[] = [];
+  const pointer = await ctx.repo.active(address, user.id);
+  const mine = pointer
+    ? await ctx.repo.response(teamScope(address, pointer.channel), pointer.roundId, user.id)
+    : undefined;
+  if (pointer && mine?.status === "in-progress") {
+    replies.push({
+      message: {
+        kind: "notice",
+        text: `You have an assessment in progress (${Object.keys(mine.answers).length} answered).`,
+        lines: [],
+        buttons: [
+          { label: "Resume", action: { a: "resume", c: pointer.channel, r: pointer.roundId }, style: "primary" },
+        ],
+      },
+      delivery: { to: "private" },
+    });
+  } else if (mine?.status === "completed") {
+    const result = score(ctx.model, mine.mode, mine.answers);
+    replies.push({
+      message: personalSummary({ model: ctx.model, title: "Your last result" }, result),
+      delivery: { to: "private" },
+    });
+  }
+  const teams = await ctx.repo.teamsOf(address);
+  const lines = (
+    await Promise.all(
+      teams.slice(0, 20).map(async (channel) => {
+        const last = (await ctx.repo.history(teamScope(address, channel))).at(-1)?.snapshot;
+        return last ? `${channel}: Level ${last.overall} ${ctx.model.levels[last.overall]?.name ?? ""}` : undefined;
+      }),
+    )
+  ).filter((line): line is string => line !== undefined);
+  if (lines.length > 0) replies.push(privately("Latest team levels:", lines));
+  replies.push(privately("What I can do:", HELP_LINES));
+  return replies;
+}
