@@ -39,7 +39,11 @@ export function createProfiles(deps: { store: Store; keys: Keys; api: SlackApi; 
 
   return {
     async resolve(workspace, user) {
-      const cached = await store.get(key(workspace, user.id), cachedProfile);
+      // The profile is a nicety: when the store is down the event still reaches the bot, which tells the person.
+      const cached = await store.get(key(workspace, user.id), cachedProfile).catch((error: unknown) => {
+        logger.warn({ err: error, userId: user.id }, "slack profile cache unavailable");
+        return undefined;
+      });
       let info = cached?.info;
       if (!info) {
         const pending = lookup(workspace, user.id).catch((error: unknown) => {

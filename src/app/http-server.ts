@@ -34,6 +34,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
     res.on("finish", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.httpDuration.observe({ route, method: req.method ?? "", status: String(res.statusCode) }, seconds);
+      // Slack gives up at 3 s; anything over 1 s is an early warning worth its own counter.
+      if (route === "/slack/events" && seconds > 1) metrics.slowAcks.inc();
       logger.debug({ requestId, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, "request");
     });
 
