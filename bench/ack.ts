@@ -1,22 +1,35 @@
-import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver } from "@slack/bolt";
-import { BENCH_SECRET, commandBody, postSigned } from "./signed.js";
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { commandBody, postSigned } from "./signed.js";
 import { percentile } from "./stats.js";
 
-/** A bare Bolt app acking the same command: the reference our ack latency is measured against. */
-export async function startBareBolt(): Promise<{ url: string; close: () => Promise<void> }> {
-  const receiver = new HTTPReceiver({ signingSecret: BENCH_SECRET, endpoints: "/slack/events" });
-  const app = new App({
-    receiver,
-    authorize: async () => ({ botToken: "xoxb-bench", botId: "BBENCH", botUserId: "UBENCHBOT" }),
-    clientOptions: { slackApiUrl: "http://127.0.0.1:1/api/" },
+const root = join(import.meta.dirname, "..");
+
+/** A bare Bolt app acking the same command, in its own process: the reference our ack latency is measured against. */
+export async function startBareBolt(port: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const child = spawn(join(root, "node_modules", ".bin", "tsx"), ["bench/bare-bolt.ts"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, PORT: String(port) },
   });
-  app.command("/mlops-assess", async ({ ack }) => {
-    await ack();
-  });
-  const server = await app.start({ port: 0, host: "127.0.0.1" });
-  const { port } = (server as import("node:http").Server).address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/slack/events`, close: () => app.stop().then(() => undefined) };
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  for (let tries = 0; ; tries++) {
+    const up = await fetch(url, { method: "POST" }).then(
+      () => true,
+      () => false,
+    );
+    if (up) break;
+    if (tries > 100) throw new Error("bare Bolt did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
 }
 
 export interface AckStats {

@@ -3,20 +3,16 @@
  * Machines are noisy: compare the ratios, not the absolute numbers.
  */
 import { Redis } from "ioredis";
-import { readConfig } from "../src/app/config.js";
-import { createApp } from "../src/app/create-app.js";
 import { startFakeSlackApi } from "../test/fakes/fake-slack-api.js";
 import { atRate, burst, startBareBolt } from "./ack.js";
 import { answersPerSecond } from "./answers.js";
 import { conversationCosts } from "./memory.js";
 import { nudgeFanOut } from "./nudges.js";
 import { startReplicas } from "./replicas.js";
-import { BENCH_SECRET } from "./signed.js";
 import { ms, printTable, type Row } from "./stats.js";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `bench-${Date.now()}`;
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 async function cleanup() {
   const redis = new Redis(redisUrl);
@@ -32,19 +28,15 @@ async function cleanup() {
 async function main() {
   const rows: Row[] = [];
   const api = await startFakeSlackApi();
-  const bare = await startBareBolt();
-  const config = readConfig({
-    REDIS_URL: redisUrl,
-    KEY_PREFIX: `${prefix}-ack`,
-    SLACK_SIGNING_SECRET: BENCH_SECRET,
-    SLACK_BOT_TOKEN: "xoxb-bench",
-    SLACK_API_URL: api.apiUrl,
-    SLACK_BOT_ID: "BBENCH",
-    SLACK_BOT_USER_ID: "UBENCHBOT",
-    LOG_LEVEL: "error",
+  // Both servers run in processes of their own, like production; the load generator and fake Slack stay here.
+  const bare = await startBareBolt(4700);
+  const app = await startReplicas(1, {
+    redisUrl,
+    slackApiUrl: api.apiUrl,
+    keyPrefix: `${prefix}-ack`,
+    firstPort: 4701,
   });
-  const app = await createApp({ config, logger: quiet, cron: false });
-  const ours = `${await app.listen(0, "127.0.0.1")}/slack/events`;
+  const ours = `${app.urls[0]}/slack/events`;
 
   console.error("ack latency at 200 requests/s for 5 s ...");
   await atRate(bare.url, 100, 1, "UW"); // warm-up both
@@ -107,7 +99,7 @@ async function main() {
       goal: "0",
     },
   );
-  await app.close();
+  await app.stop();
   await bare.close();
 
   console.error("answers per second, one and two replicas ...");
