@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { AssessmentModel } from "./engine/model-schema.js";
-import { parseModel } from "./engine/parse-model.js";
+import { type ModelFormat, parseModel } from "./engine/parse-model.js";
 
 /** An organisation's model file that cannot be used; the message lists every problem with its field path. */
 export class ModelFileError extends Error {
   readonly code = "model_file_invalid";
+  override readonly name = "ModelFileError";
   constructor(
     readonly file: string,
     readonly errors: string[],
@@ -14,9 +15,10 @@ export class ModelFileError extends Error {
   }
 }
 
+const FORMATS: Record<string, ModelFormat> = { ".json": "json", ".yaml": "yaml", ".yml": "yaml" };
+
 export async function loadModelFile(file: string): Promise<AssessmentModel> {
-  const extension = extname(file).toLowerCase();
-  const format = extension === ".json" ? "json" : extension === ".yaml" || extension === ".yml" ? "yaml" : undefined;
+  const format = FORMATS[extname(file).toLowerCase()];
   if (!format) throw new ModelFileError(file, ["use a .json, .yaml or .yml file"]);
   let text: string;
   try {

@@ -1,16 +1,16 @@
 import type { DimensionPack } from "./pack.js";
-import { ANCHOR, SEED } from "./sources.js";
+import { anchor, seed } from "./sources.js";
 
 export const deploymentRelease: DimensionPack = {
   dimension: {
     id: "deployment-release",
     name: "Deployment & release",
     rubric: [
-      "Releases are manual, difficult and painful, and need the data person to assist.",
-      "The application is built and released automatically; model releases still follow a manual procedure.",
-      "Model releases are handled by the software team through separate dev, test and prod environments.",
-      "Models are released by CI/CD with approval gates, canary or A/B checks, and one-step rollback.",
-      "Rollouts are seamless with zero downtime, and a fallback takes over automatically when a model misbehaves.",
+      "Releases are manual, difficult and painful, and need the data person to assist with deployment.",
+      "Builds and releases of the application are automated; model releases are still manual.",
+      "Models are promoted through separate dev, test and prod environments; releases are manual but low friction.",
+      "Releases are automated by CI/CD pipelines under a release management policy, with quick rollback.",
+      "New versions roll out seamlessly with zero downtime, and a failover model or rules take over when needed.",
     ],
   },
   quick: {
@@ -19,12 +19,18 @@ export const deploymentRelease: DimensionPack = {
     prompt: "Which best describes how a new model version reaches production?",
     options: [
       "A manual, painful release that needs the data scientist to help",
-      "The app deploys automatically, but swapping the model is a manual procedure",
-      "The software team releases models through separate dev, test and prod environments",
-      "CI/CD releases models with an approval gate, canary or A/B check and quick rollback",
-      "Zero-downtime rollouts with automatic fallback when a model misbehaves",
+      "The application deploys automatically, but swapping in a new model is done by hand",
+      "The model moves by hand through separate dev, test and prod environments",
+      "A CI/CD pipeline releases models under a release policy, with one-step rollback",
+      "Zero-downtime rollouts, and a fallback model or rules take over when a model misbehaves",
     ],
-    source: [SEED.redglue, SEED.azure, SEED.datarobot, ANCHOR.azure(3), ANCHOR.aws("Reliable")],
+    source: [
+      seed.redglue("L0: releases difficult and painful; L1: automated builds and deployments; L3: automated releases"),
+      seed.stages("model release and application integration, Level 0 to Level 4"),
+      seed.mature("§1 Deployment: Dev-Test-Prod; §3 lifecycle management: failover, seamless roll-out"),
+      anchor.azure(3, "releases are low friction and automatic"),
+      anchor.aws("Reliable", "multi-account promotion with approval gates"),
+    ],
   },
   deep: [
     {
@@ -34,59 +40,41 @@ export const deploymentRelease: DimensionPack = {
       requirement: "required",
       stage: "ci",
       title: "Automated application release",
-      statement: "The application that serves the model is built and released by an automated CI/CD pipeline.",
-      source: [SEED.redglue, SEED.azure, ANCHOR.azure(1)],
+      statement: "The application that uses the model is built and released by an automated pipeline.",
+      source: [
+        seed.redglue("L1 technology: automated builds and deployments"),
+        seed.stages("Level 1 application integration: releases automated"),
+        anchor.azure(1, "automated builds"),
+      ],
       recommendation: {
         why: "Automated builds and releases are the DevOps base that model releases will later build on.",
-        good: "Merging to main builds, tests and deploys the application without manual steps.",
+        good: "Merging to the main branch builds, tests and deploys the application without manual steps.",
         how: "Create a deployment pipeline in your CI system for the serving application, starting with the test environment.",
-      },
-    },
-    {
-      id: "documented-model-release",
-      dimension: "deployment-release",
-      level: 1,
-      requirement: "recommended",
-      stage: "foundations",
-      title: "Documented model release procedure",
-      statement: "Releasing a new model follows written deployment guidelines that anyone in the team can follow.",
-      source: [SEED.stages, SEED.redglue],
-      recommendation: {
-        why: "Undocumented releases depend on one person and fail in new ways every time.",
-        good: "A checklist or runbook covering packaging, validation, rollout and rollback of a model.",
-        how: "Write down the last model release step by step while it is fresh, and use it for the next one.",
-      },
-    },
-    {
-      id: "release-by-software-team",
-      dimension: "deployment-release",
-      level: 2,
-      requirement: "required",
-      stage: "gated-cd",
-      title: "Releases without the data scientist",
-      statement:
-        "Model releases are carried out by the software or platform team without a data scientist deploying by hand.",
-      source: [SEED.azure, ANCHOR.azure(2)],
-      recommendation: {
-        why: "Releases that need the model's author are slow, risky and stop when that person is away.",
-        good: "A packaged, registered model that the software team can release with the usual tools.",
-        how: "Package models in a standard format from the registry and hand the release step to the team that runs the app.",
       },
     },
     {
       id: "separate-environments",
       dimension: "deployment-release",
       level: 2,
-      requirement: "recommended",
+      requirement: "required",
       stage: "gated-cd",
       title: "Dev, test and prod environments",
       statement:
         "Models move through separate development, test and production environments (or accounts) before going live.",
-      source: [SEED.datarobot, SEED.stages, ANCHOR.aws("Reliable")],
+      source: [
+        seed.mature("§1 Deployment: a Dev-Test-Prod approach with multiple environments, each with its own function"),
+        seed.pathway('step "Multi-Account Strategies": multi-account deployment to segregate environments'),
+        anchor.aws("Reliable", "multi-account dev/staging/prod promotion"),
+        anchor.marvelous(
+          2,
+          "item 14",
+          "at least two environments (preproduction and production) that are exact copies",
+        ),
+      ],
       recommendation: {
         why: "Without a test environment, untested models reach production and the results can be disastrous.",
-        good: "Isolated dev, test and prod environments that mirror each other, with promotion between them.",
-        how: "Create a staging environment that mirrors production and make every release pass through it.",
+        good: "Isolated dev, test and prod environments that mirror each other, with every model promoted through them.",
+        how: "Create a staging environment (or account) that mirrors production and make every model release pass through it.",
       },
     },
     {
@@ -95,13 +83,19 @@ export const deploymentRelease: DimensionPack = {
       level: 3,
       requirement: "required",
       stage: "gated-cd",
-      title: "Model releases by CI/CD with approval gates",
-      statement: "Model releases are automated by a CI/CD pipeline, with an approval gate before production.",
-      source: [SEED.redglue, SEED.azure, SEED.roadmap, ANCHOR.azure(3), ANCHOR.aws("Reliable")],
+      title: "Model releases automated by CI/CD",
+      statement: "New model versions are released to production by a CI/CD pipeline, not by hand.",
+      source: [
+        seed.redglue("L3: automated releases, CI/CD releases pipelines, release management policy in place"),
+        seed.stages("Level 3 model release: model release is handled by CI/CD pipeline"),
+        seed.roadmap("Level 3: ML systems integrate with CI/CD environments"),
+        anchor.azure(3, "release managed by continuous delivery (CI/CD) pipeline"),
+        anchor.google(2, "model continuous delivery"),
+      ],
       recommendation: {
-        why: "Automated releases are faster and safer, and the gate keeps people in the loop where it matters.",
-        good: "A registered model version flows automatically to test and, after approval, to production.",
-        how: "Trigger deployment from the model registry's stage change and require an approval step for production.",
+        why: "Automated releases are faster and safer, and they free the data team from every deployment.",
+        good: "A registered model version flows to test and then to production through the same pipeline every time.",
+        how: "Trigger deployment from the model registry's stage change, with the release steps scripted in your CI/CD system.",
       },
     },
     {
@@ -113,14 +107,14 @@ export const deploymentRelease: DimensionPack = {
       title: "One-step rollback",
       statement: "A model release can be rolled back to the previous version in one tested step.",
       source: [
-        SEED.datarobot,
-        ANCHOR.testScore("Infra 7, models can be rolled back quickly"),
-        ANCHOR.marvelous("§2 rollback strategy"),
+        seed.mature("§3 lifecycle management: an older version of the model can be used as a fallback"),
+        anchor.testScore("Infra 7", "models can be rolled back quickly"),
+        anchor.marvelous(2, "item 28", "roll-back strategy to revert to the previous model version"),
       ],
       recommendation: {
         why: "Every team ships a bad model sometimes; the damage depends on how fast it can be undone.",
-        good: "Rolling back is one pipeline action, tried regularly, that restores the previous model and its data pipeline.",
-        how: "Keep the previous model version deployable and rehearse a rollback in staging each quarter.",
+        good: "Rolling back is one pipeline action, rehearsed regularly, that restores the previous model and its data pipeline.",
+        how: "Keep the previous model version deployable from the registry and rehearse a rollback in staging each quarter.",
       },
     },
     {
@@ -130,13 +124,18 @@ export const deploymentRelease: DimensionPack = {
       requirement: "recommended",
       appliesTo: ["online"],
       stage: "gated-cd",
-      title: "Canary, shadow or A/B release",
-      statement: "New model versions are canaried, shadowed or A/B tested on live traffic before full rollout.",
-      source: [SEED.azure, ANCHOR.azure(3), ANCHOR.testScore("Infra 6, canary before serving")],
+      title: "A/B or canary release",
+      statement: "New model versions are A/B tested or canaried on part of the live traffic before full rollout.",
+      source: [
+        seed.stages("overview, Automated: A/B metrics"),
+        anchor.azure(3, "integrated A/B testing of model performance for deployment"),
+        anchor.testScore("Infra 6", "models are canaried before serving"),
+        anchor.marvelous(7, "item 59", "A/B testing is performed regularly"),
+      ],
       recommendation: {
         why: "Offline metrics do not always predict live behaviour; a small live test catches the surprises.",
-        good: "A new version first serves a small share of traffic (or runs in shadow) with metrics compared to the old.",
-        how: "Use your serving platform's traffic splitting to send 5% of requests to the new version and compare.",
+        good: "A new version first serves a small share of traffic, with its metrics compared to the current version.",
+        how: "Use your serving platform's traffic splitting to send 5% of requests to the new version and compare the results.",
       },
     },
     {
@@ -146,14 +145,16 @@ export const deploymentRelease: DimensionPack = {
       requirement: "recommended",
       appliesTo: ["online"],
       stage: "gated-cd",
-      title: "Models deployed as independent services",
-      statement:
-        "Models are deployed as independent services (microservices) that scale and update separately from the application.",
-      source: [SEED.stages],
+      title: "Models deployed as their own services",
+      statement: "Each online model runs as its own service, scaled and updated separately from the application.",
+      source: [
+        seed.pathway('step "Microservices": independent scaling and updating of different components'),
+        anchor.google(0, "the model is deployed as a prediction service, e.g. a microservice with a REST API"),
+      ],
       recommendation: {
         why: "Coupling a model to the application's release cycle makes model updates slow and risky.",
-        good: "Each model runs behind its own versioned API, scaled and released on its own.",
-        how: "Wrap the model in a small serving service (e.g. a model server or container) with a versioned endpoint.",
+        good: "Each model runs behind its own versioned API, scaled and released on its own schedule.",
+        how: "Wrap the model in a small serving container or a model server with a versioned endpoint.",
       },
     },
     {
@@ -163,12 +164,16 @@ export const deploymentRelease: DimensionPack = {
       requirement: "required",
       stage: "gated-cd",
       title: "Zero-downtime rollout",
-      statement: "New model versions roll out without downtime: no stopping and starting of services.",
-      source: [SEED.datarobot, SEED.azure, ANCHOR.azure(4)],
+      statement: "New model versions roll out without stopping or interrupting the service.",
+      source: [
+        seed.mature("§3 lifecycle management: no stopping and starting services or interruptions to services"),
+        seed.stages("overview, Full MLOps Automated Operations: zero downtime"),
+        anchor.azure(4, "approaching a zero-downtime system"),
+      ],
       recommendation: {
         why: "When releases interrupt service, teams release less often and models go stale.",
-        good: "Blue-green or rolling updates switch traffic to the new version seamlessly.",
-        how: "Use rolling or blue-green deployment for the serving endpoint, with health checks gating the switch.",
+        good: "Blue-green or rolling updates switch traffic to the new version seamlessly, gated by health checks.",
+        how: "Use rolling or blue-green deployment for the serving endpoint or scoring job, with health checks gating the switch.",
       },
     },
     {
@@ -177,14 +182,16 @@ export const deploymentRelease: DimensionPack = {
       level: 4,
       requirement: "recommended",
       stage: "monitoring",
-      title: "Failover or fallback model",
-      statement:
-        "A failover model or rule-based fallback takes over automatically when the live model fails or misbehaves.",
-      source: [SEED.datarobot],
+      title: "Failover model or rules",
+      statement: "A failover model or rule-based fallback takes over automatically when the live model fails.",
+      source: [
+        seed.mature("§3 lifecycle management: failover and fallback options like a failover model or rules"),
+        anchor.azure(4, "approaching a zero-downtime system"),
+      ],
       recommendation: {
         why: "A fallback buys time to investigate and fix while the business keeps running.",
-        good: "Clear fallback behaviour (previous model, simple rules) switched on automatically by monitoring.",
-        how: "Define the fallback per model, implement it in the serving layer, and test the switch in staging.",
+        good: "Clear fallback behaviour per model (previous model, simple rules) switched on automatically by monitoring.",
+        how: "Define the fallback for each model, implement it in the serving layer, and test the switch in staging.",
       },
     },
   ],

@@ -1,30 +1,35 @@
 import type { DimensionPack } from "./pack.js";
-import { ANCHOR, SEED } from "./sources.js";
+import { anchor, seed } from "./sources.js";
 
 export const governanceCompliance: DimensionPack = {
   dimension: {
     id: "governance-compliance",
     name: "Governance & compliance",
     rubric: [
-      "No governance: anyone can change production, and nobody could show a regulator what happened.",
-      "Access to production is limited and sensitive data is handled under privacy rules.",
-      "Models are documented and evaluated for risk, bias and important slices before release.",
-      "Releases carry recorded approvals and sign-offs, and audit logs show who changed what.",
-      "Compliance checks run automatically for every model, ready for regulators at any time.",
+      "No governance: anyone can change production and there is no record of who did what.",
+      "Access to production systems is limited to a small number of trained people.",
+      "Data privacy and security rules are applied to the data that models use.",
+      "Production releases need approvals and sign-offs, and audit logs show that access and change processes are followed.",
+      "Compliance with standards and regulations is checked automatically for every model, as part of continuous governance.",
     ],
   },
   quick: {
     id: "q-governance-compliance",
     dimension: "governance-compliance",
-    prompt: "Which best describes governance of your ML systems?",
+    prompt: "Which best describes how your ML systems are governed?",
     options: [
-      "Anyone can change production; there are no records",
-      "Access to production is limited and sensitive data follows privacy rules",
-      "Each model is documented and checked for risk and bias before release",
-      "Releases need recorded sign-offs, and audit logs show who changed what",
-      "Compliance checks run automatically for every model",
+      "Anyone can change production, and there is no record of who did what",
+      "Only a few trained people can change production systems",
+      "Sensitive data used by models follows our data privacy and security rules",
+      "Releases need recorded sign-offs, and audit logs show who accessed or changed what",
+      "Compliance checks run automatically for every model and every release",
     ],
-    source: [SEED.datarobot, SEED.stages, SEED.roadmap],
+    source: [
+      seed.mature("§4 AI Governance: limited access to production, audit logs, approvals and sign-offs"),
+      seed.pathway('step "Governance and Compliance": industry standards, regulations, data privacy and security'),
+      seed.roadmap("Level 4: fully automated workflows with continuous monitoring and governance"),
+      anchor.aws("Reliable", "manual evaluation and approval gates"),
+    ],
   },
   deep: [
     {
@@ -34,59 +39,33 @@ export const governanceCompliance: DimensionPack = {
       requirement: "required",
       stage: "governance",
       title: "Limited access to production",
-      statement: "Access to production ML systems and their data is limited to a small number of trained people.",
-      source: [SEED.datarobot, SEED.stages],
+      statement: "Access to production ML systems is limited to a small number of trained people.",
+      source: [
+        seed.mature("§4 AI Governance: limit access to production systems to a small number of trained people"),
+        anchor.marvelous(2, "item 13", "only the CD pipeline can deploy; individual developers have no deploy rights"),
+      ],
       recommendation: {
-        why: "Fewer hands on production means fewer mistakes and downtime, and it is what governance asks first.",
+        why: "Fewer hands on production means fewer mistakes and less downtime, and it is the first thing governance asks.",
         good: "Role-based access where only the release pipeline and a few named operators can change production.",
-        how: "Review who can write to production models and data, remove personal access and grant it to pipelines and roles.",
+        how: "Review who can write to production models and data, remove personal access, and grant it to pipelines and roles.",
       },
     },
     {
       id: "data-privacy",
       dimension: "governance-compliance",
-      level: 1,
-      requirement: "recommended",
-      stage: "governance",
-      title: "Privacy rules for ML data",
-      statement:
-        "Personal and sensitive data used for ML is identified and handled under the organisation's privacy rules.",
-      source: [SEED.stages, ANCHOR.testScore("Data 5, the data pipeline has privacy controls")],
-      recommendation: {
-        why: "ML pipelines copy data widely; one unmanaged copy of personal data is a breach waiting to happen.",
-        good: "Sensitive fields are classified, minimised or masked in training data, with retention rules.",
-        how: "Classify the fields in your training sets with your privacy officer and mask or drop what models do not need.",
-      },
-    },
-    {
-      id: "model-documentation",
-      dimension: "governance-compliance",
       level: 2,
       requirement: "required",
       stage: "governance",
-      title: "Model documentation and risk review",
-      statement:
-        "Each model has documentation (purpose, data, features, limitations, risk assessment) kept up to date.",
-      source: [SEED.datarobot, ANCHOR.marvelous("§1 Documentation, model risk evaluation")],
+      title: "Privacy rules for ML data",
+      statement: "Personal and sensitive data used by models is handled under your data privacy rules.",
+      source: [
+        seed.pathway('step "Governance and Compliance": maintain data privacy and security'),
+        anchor.testScore("Data 5", "the data pipeline has appropriate privacy controls"),
+      ],
       recommendation: {
-        why: "Governance, audits and new team members all start from knowing what a model does and what can go wrong.",
-        good: "A model card per model, updated with each release, including known limitations and risk level.",
-        how: "Adopt a model card template and make filling it in part of the release checklist.",
-      },
-    },
-    {
-      id: "bias-slice-evaluation",
-      dimension: "governance-compliance",
-      level: 2,
-      requirement: "recommended",
-      stage: "governance",
-      title: "Bias and slice evaluation",
-      statement: "Models are evaluated for bias and on important data slices before release.",
-      source: [SEED.datarobot, ANCHOR.testScore("Model 6-7, slices and inclusion")],
-      recommendation: {
-        why: "A model that is fine on average can be unfair or broken for a group that matters.",
-        good: "Metrics per relevant segment are part of every evaluation, with agreed limits.",
-        how: "Pick the segments that matter with the business, add per-segment metrics to the evaluation step.",
+        why: "ML pipelines copy data widely, and one unmanaged copy of personal data is a breach waiting to happen.",
+        good: "Sensitive fields are classified, minimised or masked in training data, with retention rules applied.",
+        how: "Classify the fields in your training sets with your privacy officer, and mask or drop what the models do not need.",
       },
     },
     {
@@ -96,13 +75,16 @@ export const governanceCompliance: DimensionPack = {
       requirement: "required",
       stage: "governance",
       title: "Recorded approvals and sign-offs",
-      statement:
-        "Production releases of models need recorded approvals and sign-offs from business and technical owners.",
-      source: [SEED.datarobot, SEED.redglue, ANCHOR.aws("Reliable")],
+      statement: "Each production release of a model has a recorded approval or sign-off.",
+      source: [
+        seed.mature("§4 AI Governance: approvals and sign-offs for production projects"),
+        seed.redglue("L3 process: release management policy in place"),
+        anchor.aws("Reliable", "manual evaluation and approval gates before production"),
+      ],
       recommendation: {
         why: "Sign-offs keep business stakeholders and experts in the loop and give auditors a trail.",
-        good: "The release pipeline's approval step records who approved which model version and when.",
-        how: "Use your CI/CD system's protected environments or approval steps and keep their records.",
+        good: "The release pipeline's approval step records who approved which model version, and when.",
+        how: "Use your CI/CD system's protected environments or approval steps for production and keep their records.",
       },
     },
     {
@@ -112,12 +94,14 @@ export const governanceCompliance: DimensionPack = {
       requirement: "required",
       stage: "governance",
       title: "Audit and event logs",
-      statement: "Access and change events on production ML systems are kept in audit logs.",
-      source: [SEED.datarobot],
+      statement: "Access to production ML systems and changes to them are recorded in audit logs.",
+      source: [
+        seed.mature("§4 AI Governance: audit logs; §3 lifecycle management: access and event logs for troubleshooting"),
+      ],
       recommendation: {
         why: "Audit logs prove that access and change processes are followed, and they speed up troubleshooting.",
-        good: "Immutable logs of who accessed or changed models, data and configuration, kept for the required period.",
-        how: "Turn on audit logging on your ML platform, registry and data stores and ship it to central log storage.",
+        good: "Tamper-proof logs of who accessed or changed models, data and configuration, kept for the required period.",
+        how: "Turn on audit logging in your ML platform, model registry and data stores, and ship it to central log storage.",
       },
     },
     {
@@ -127,29 +111,16 @@ export const governanceCompliance: DimensionPack = {
       requirement: "required",
       stage: "governance",
       title: "Continuous compliance checks",
-      statement:
-        "Compliance checks (access reviews, documentation, approvals, lineage) run automatically for every model.",
-      source: [SEED.stages, SEED.roadmap],
+      statement: "Automated compliance checks block any model release that fails them.",
+      source: [
+        seed.roadmap("Level 4: fully automated ML workflows with continuous monitoring and governance"),
+        seed.pathway('step "Governance and Compliance": compliance with industry standards and regulations'),
+        anchor.azure(4, "policy-based automated model promotion"),
+      ],
       recommendation: {
         why: "With many models, compliance checked by hand falls behind; automated checks keep every model audit-ready.",
-        good: "Policies as code that fail a release or raise an alert when a model lacks documentation, approval or lineage.",
+        good: "Policies as code fail a release when a model lacks documentation, approval or lineage.",
         how: "Encode your release checklist as automated policy checks in the pipeline, starting with documentation and approval.",
-      },
-    },
-    {
-      id: "llm-guardrails",
-      dimension: "governance-compliance",
-      level: 4,
-      requirement: "recommended",
-      appliesTo: ["llm"],
-      stage: "governance",
-      title: "Automated LLM output checks",
-      statement: "LLM outputs are checked automatically for safety, grounding and leaks of sensitive data.",
-      source: [SEED.roadmap, ANCHOR.marvelous("LLMOps assessment")],
-      recommendation: {
-        why: "LLM features can produce harmful, invented or confidential content that no offline test fully catches.",
-        good: "Guardrails check outputs in production and evaluation sets check them before each release.",
-        how: "Add an output filter and a fixed evaluation set for safety and grounding to the release pipeline.",
       },
     },
   ],

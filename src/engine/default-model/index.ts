@@ -1,10 +1,12 @@
 import { type AssessmentModel, type ModelInput, modelSchema } from "../model-schema.js";
+import { context } from "./context.js";
 import { dataFeatures } from "./data-features.js";
 import { deploymentRelease } from "./deployment-release.js";
 import { governanceCompliance } from "./governance-compliance.js";
-import { context, levels, stages } from "./levels.js";
+import { levels } from "./levels.js";
 import { monitoringFeedback } from "./monitoring-feedback.js";
 import { reproducibility } from "./reproducibility.js";
+import { stages } from "./stages.js";
 import { teamOwnership } from "./team-ownership.js";
 import { testingQuality } from "./testing-quality.js";
 import { trainingAutomation } from "./training-automation.js";
@@ -23,7 +25,8 @@ const packs = [
 
 export const defaultModelInput: ModelInput = {
   id: "mlops-default",
-  version: "1.0.0",
+  // 2.0.0: practices were merged, split and dropped, so answers from 1.x cannot be compared item by item.
+  version: "2.0.0",
   name: "MLOps maturity (default)",
   levels,
   dimensions: packs.map((p) => p.dimension),

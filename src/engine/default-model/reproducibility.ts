@@ -1,30 +1,35 @@
 import type { DimensionPack } from "./pack.js";
-import { ANCHOR, SEED } from "./sources.js";
+import { anchor, seed } from "./sources.js";
 
 export const reproducibility: DimensionPack = {
   dimension: {
     id: "reproducibility",
     name: "Reproducibility & traceability",
     rubric: [
-      "No version control and no tracking: the end result is a single model file.",
-      "All code is in version control, but experiments are not tracked and models are hard to reproduce.",
-      "Experiments are tracked; code and trained models are versioned in a model registry.",
-      "Any deployed model can be traced back to its commit, data, environment and infrastructure.",
-      "Lineage of data, features, models and deployments is captured automatically for every model.",
+      "No version control and no tracking: experiments are not tracked and the end result is a single model file.",
+      "Code is in version control, but experiments are not tracked, so results are hard to reproduce.",
+      "Experiments are tracked; code and trained models are version controlled, with a model registry.",
+      "Any model in production traces back to the commit, data and environment that produced it.",
+      "Versions of data, models, environments and compute are recorded automatically for every model.",
     ],
   },
   quick: {
     id: "q-reproducibility",
     dimension: "reproducibility",
-    prompt: "If you had to rebuild the model running in production today, how would it go?",
+    prompt: "Which best describes how you could rebuild the model running in production today?",
     options: [
       "Hard or impossible: there is a model file, but no record of how it was made",
       "The code is in Git, but which data and settings produced the model is unclear",
-      "Experiments are tracked and models are versioned in a registry with their metrics",
-      "Any deployment traces back to commit, data, environment and infrastructure",
-      "Lineage is captured automatically for every model and is ready for an audit",
+      "Experiments are tracked and trained models are versioned in a model registry",
+      "Any deployed model traces back to its commit, training data and environment",
+      "Data, model, environment and compute versions are recorded automatically for every model",
     ],
-    source: [SEED.redglue, SEED.azure, ANCHOR.azure(2), ANCHOR.azure(3)],
+    source: [
+      seed.redglue("L0: no tracking; L1: no version control of experiments; L2: experiments tracked, model registry"),
+      seed.stages("model creation: experiments not tracked, single model file (Level 0); compute tracked (Level 4)"),
+      anchor.azure(2, "easy to reproduce model"),
+      anchor.azure(3, "full traceability from deployment back to original data"),
+    ],
   },
   deep: [
     {
@@ -34,8 +39,13 @@ export const reproducibility: DimensionPack = {
       requirement: "required",
       stage: "version-control",
       title: "All ML code in version control",
-      statement: "All ML code (data preparation, training, scoring) is kept in version control such as Git.",
-      source: [SEED.stages, SEED.azure, SEED.roadmap, ANCHOR.marvelous("§2 all ML code in VCS")],
+      statement: "All code that prepares data, trains models and scores them is kept in version control such as Git.",
+      source: [
+        seed.pathway('step "Version Control": systems like Git to track changes and manage code collaboratively'),
+        seed.stages("Level 0 model release: scoring/validation script not part of version control"),
+        anchor.azure(1, "version control for code"),
+        anchor.marvelous(2, "items 16-17", "data preparation code and ML model code stored in version control"),
+      ],
       recommendation: {
         why: "Version control is the base of every later step: reviews, CI, reproducibility and rollback.",
         good: "Every script and notebook that produces or serves a model is in a shared repository with history.",
@@ -49,12 +59,17 @@ export const reproducibility: DimensionPack = {
       requirement: "required",
       stage: "tracking",
       title: "Experiment tracking",
-      statement: "Experiments (parameters, metrics, code and data versions) are recorded in a central tracking tool.",
-      source: [SEED.redglue, SEED.azure, ANCHOR.azure(2)],
+      statement:
+        "Every training run records its parameters, metrics, code version and data version in a central tracking tool.",
+      source: [
+        seed.redglue("L2 process: code and trained models are version controlled (experiments are tracked)"),
+        seed.stages("Automated Training, model creation: experiment results tracked"),
+        anchor.azure(2, "experiment results tracked; centralized tracking of model training performance"),
+      ],
       recommendation: {
-        why: "Without tracked experiments nobody can say why the production model was chosen or reproduce it.",
-        good: "Every training run logs parameters, metrics, code commit and data version to one shared tracker.",
-        how: "Add an experiment tracker (e.g. MLflow, Weights & Biases) to the training script; log the commit hash and data version.",
+        why: "Without tracked experiments nobody can say why the production model was chosen, or reproduce it.",
+        good: "Every run logs parameters, metrics, commit and data version to one shared tracker the whole team can browse.",
+        how: "Add an experiment tracker such as MLflow or Weights & Biases to the training script and log the commit hash and data version.",
       },
     },
     {
@@ -65,11 +80,18 @@ export const reproducibility: DimensionPack = {
       stage: "tracking",
       title: "Model registry",
       statement: "Trained models are stored and versioned in a model registry together with their metrics.",
-      source: [SEED.redglue, SEED.azure, ANCHOR.aws("Repeatable"), ANCHOR.google(2)],
+      source: [
+        seed.redglue("L2 technology: model registry tracking and management; only level 2 introduces it (like MLFlow)"),
+        seed.stages(
+          "Automated Training, model creation: both training code and resulting models are version controlled",
+        ),
+        anchor.aws("Repeatable", "models stored and benchmarked in a model registry"),
+        anchor.google(2, "model registry"),
+      ],
       recommendation: {
-        why: "A registry is the single source of truth for which model version is where, and what to roll back to.",
+        why: "A registry is the single source of truth for which model version runs where, and what to roll back to.",
         good: "Every candidate model is registered with version, metrics and lineage; stages mark staging and production.",
-        how: "Register models from the training pipeline in a registry (e.g. MLflow Model Registry, SageMaker, Vertex AI).",
+        how: "Register models from the training pipeline in a model registry such as MLflow, SageMaker or Vertex AI.",
       },
     },
     {
@@ -78,30 +100,23 @@ export const reproducibility: DimensionPack = {
       level: 3,
       requirement: "required",
       stage: "tracking",
-      title: "Deployment traceable to its origins",
+      title: "Deployed model traceable to its origins",
       statement:
-        "For any model in production you can look up the commit, training data, environment and artefact that produced it.",
-      source: [SEED.azure, ANCHOR.azure(3), ANCHOR.marvelous("§2 look-ups for any deployment")],
+        "For any model in production you can look up the commit, training data and environment that produced it.",
+      source: [
+        seed.roadmap("Level 4: version control of data, models and environments"),
+        seed.mature("§3 lifecycle management: version management keeps older versions of the model"),
+        anchor.azure(3, "full traceability from deployment back to original data"),
+        anchor.marvelous(
+          2,
+          "items 22-26",
+          "for any deployment, look up commit, infrastructure, environment, artefacts, data",
+        ),
+      ],
       recommendation: {
-        why: "When a model misbehaves, the first question is what exactly is running; the answer must take minutes, not days.",
+        why: "When a model misbehaves the first question is what exactly is running; the answer must take minutes, not days.",
         good: "The deployment record links to the registry entry, which links to the commit, data snapshot and environment.",
-        how: "Tag each deployment with the registry model version and make the pipeline record commit and data version there.",
-      },
-    },
-    {
-      id: "infrastructure-as-code",
-      dimension: "reproducibility",
-      level: 3,
-      requirement: "recommended",
-      stage: "version-control",
-      title: "Infrastructure as code",
-      statement:
-        "Training and serving infrastructure (cloud resources, clusters, endpoints) is defined as code in version control.",
-      source: [SEED.stages, ANCHOR.marvelous("§2 infrastructure as code")],
-      recommendation: {
-        why: "Hand-built infrastructure drifts between environments and cannot be rebuilt after an incident.",
-        good: "Terraform, Pulumi or similar code in the repository creates every environment the same way.",
-        how: "Capture the serving endpoint and training compute of one model in infrastructure code and apply it through CI.",
+        how: "Tag each deployment with its registry version and have the training pipeline record commit, data version and image there.",
       },
     },
     {
@@ -110,14 +125,18 @@ export const reproducibility: DimensionPack = {
       level: 4,
       requirement: "required",
       stage: "governance",
-      title: "Automatic lineage for every model",
+      title: "Lineage recorded automatically",
       statement:
-        "Lineage of data, features, models, compute and deployments is captured automatically for every model.",
-      source: [SEED.azure, SEED.roadmap, ANCHOR.azure(4)],
+        "Pipelines record the versions of data, code, environment and compute automatically for every model they produce.",
+      source: [
+        seed.stages("Level 4 model creation: compute tracked"),
+        seed.roadmap("Level 4: version control of data, models and environments"),
+        anchor.google(1, "ML metadata store records every pipeline execution"),
+      ],
       recommendation: {
-        why: "At scale nobody can keep lineage by hand, and auditors and incident responders need it at once.",
-        good: "The platform records lineage as a by-product of running pipelines, queryable for any model.",
-        how: "Use a metadata store (e.g. the ML metadata of your orchestrator, OpenLineage) wired into every pipeline step.",
+        why: "At scale nobody keeps lineage by hand, and auditors and incident responders need it at once.",
+        good: "Lineage is a by-product of running pipelines and can be queried for any model, without asking its author.",
+        how: "Use the metadata store of your orchestrator or an open standard such as OpenLineage, wired into every pipeline step.",
       },
     },
     {
@@ -127,14 +146,20 @@ export const reproducibility: DimensionPack = {
       requirement: "recommended",
       appliesTo: ["llm"],
       stage: "tracking",
-      title: "LLM calls traceable",
+      title: "LLM calls traceable to prompt and model version",
       statement:
-        "Every LLM call in production can be traced to its prompt template version, model endpoint version and retrieved context.",
-      source: [SEED.roadmap, ANCHOR.marvelous("LLMOps traceability checklist")],
+        "Every LLM call in production can be traced to the prompt template version and model version that produced it.",
+      source: [
+        seed.roadmap(
+          "Level 4: version control of data, models and environments (applied here to prompts and LLM endpoints)",
+        ),
+        "Marvelous MLOps LLMOps assessment: foundation model endpoint version and prompts can be looked up",
+        "Azure MLOps maturity model, GenAIOps overlay: prompt lifecycle",
+      ],
       recommendation: {
         why: "LLM behaviour changes with prompts, model versions and retrieved documents; without traces nothing can be debugged.",
-        good: "Each request logs prompt template version, endpoint and model version, retrieved chunks, tokens and latency.",
-        how: "Version prompts in the repository and add tracing (e.g. OpenTelemetry, Langfuse) around every LLM call.",
+        good: "Each request logs the prompt template version, endpoint and model version, retrieved context, tokens and latency.",
+        how: "Keep prompts in the repository with versions and add tracing such as OpenTelemetry or Langfuse around every LLM call.",
       },
     },
   ],

@@ -1,59 +1,56 @@
 import type { DimensionPack } from "./pack.js";
-import { ANCHOR, SEED } from "./sources.js";
+import { anchor, seed } from "./sources.js";
 
 export const teamOwnership: DimensionPack = {
   dimension: {
     id: "team-ownership",
     name: "Team & ownership",
     rubric: [
-      "Teams organised around skill sets in silos: data engineers, data scientists and software engineers hand work over.",
-      "Owners and goals of ML work are written down, but data people and software people still work apart.",
-      "Data scientists and data engineers work together to turn experiments into job scripts and pipelines.",
-      "Data, ML and software engineers deliver models together as one team, under a release policy.",
-      "Teams work tightly together on shared templates and a common platform, so many teams ship ML use cases.",
+      "Teams organised around skill sets, in silos: data scientists, data engineers and software engineers hand a single model file across.",
+      "Still organised in silos, but the silos have started talking: lessons from past projects are written down and shared.",
+      "Data scientists work with data engineers to convert experiments into job scripts and pipelines; software engineers are still apart.",
+      "The data team and the software team deliver models together, following shared coding standards and deployment guidelines.",
+      "Data scientists, data engineers and software engineers work tightly together on shared templates, so many teams ship ML.",
     ],
   },
   quick: {
     id: "q-team-ownership",
     dimension: "team-ownership",
-    prompt: "Which best describes how your ML work is organised and owned?",
+    prompt: "Which best describes how data scientists, data engineers and software engineers work together?",
     options: [
-      "Data scientists work alone; engineers get a model file and make it work somehow",
-      "Owners and goals are written down, but data and software people still work in separate silos",
-      "Data scientists and data engineers together turn experiments into repeatable pipelines",
-      "Data, ML and software engineers ship models as one team with a release policy",
-      "Shared templates and a common platform let many teams take ML use cases to production",
+      "Each group works in its own silo; the software team receives a model file and has to make it work",
+      "Still separate groups, but we talk regularly and write down what we learned from past projects",
+      "Data scientists and data engineers together turn experiments into repeatable jobs or pipelines",
+      "Data, ML and software engineers deliver models as one team, following shared standards",
+      "Teams start from shared templates and a common platform, so many teams take models to production",
     ],
-    source: [SEED.redglue, SEED.azure, SEED.stages, ANCHOR.azure(0), ANCHOR.aws("Scalable")],
+    source: [
+      seed.redglue(
+        "L0-L4 people: teams organised around skillset with silos, then data scientists working with data engineers",
+      ),
+      seed.stages("people at each level: siloed teams, then data and software teams working tightly together"),
+      seed.pathway('steps "Integration and Collaboration" and "Templatize and Productionize Multiple ML Solutions"'),
+      anchor.azure(0, "data scientists, data engineers and software engineers siloed"),
+      anchor.aws("Scalable", "templated, reusable solutions for many data-science teams"),
+    ],
   },
   deep: [
-    {
-      id: "ml-owners-named",
-      dimension: "team-ownership",
-      level: 1,
-      requirement: "required",
-      stage: "foundations",
-      title: "Named owner and goal per model",
-      statement: "Every model in production has a named owner, and the business goal or KPI it serves is written down.",
-      source: [SEED.azure, SEED.redglue, ANCHOR.marvelous("§1 Documentation, items 1-2")],
-      recommendation: {
-        why: "Without an owner and a goal nobody notices when a model stops paying its way, and nobody fixes it.",
-        good: "A short page per model: owner, business goal and KPI, users, and who to call when it breaks.",
-        how: "List your production models in one table this week and fill in owner and KPI; review it each quarter.",
-      },
-    },
     {
       id: "knowledge-sharing",
       dimension: "team-ownership",
       level: 1,
-      requirement: "recommended",
+      requirement: "required",
       stage: "foundations",
-      title: "Shared lessons learned",
+      title: "Lessons from past projects shared",
       statement: "Lessons from past ML projects are written down where the whole team can find them.",
-      source: [SEED.stages, ANCHOR.aws("Initial")],
+      source: [
+        seed.pathway('step "Knowledge Sharing": team members learn from past projects and avoid repeating mistakes'),
+        seed.pathway('step "Integration and Collaboration": dialogues and workshops to break the silos'),
+        anchor.marvelous(1, "items 4-6", "data preparation steps, features and model choice documented"),
+      ],
       recommendation: {
-        why: "Teams repeat the same mistakes when what was learned lives in one person's head.",
-        good: "A searchable place (wiki, repo docs) with short write-ups after each project or incident.",
+        why: "When what was learned lives in one person's head, every new model repeats the same mistakes.",
+        good: "A searchable wiki or docs folder with a short write-up after each ML project or incident.",
         how: "Hold a 30-minute retrospective at the end of each ML project and keep its notes in the team wiki.",
       },
     },
@@ -65,12 +62,19 @@ export const teamOwnership: DimensionPack = {
       stage: "pipelines",
       title: "Scientists and engineers build pipelines together",
       statement:
-        "Data scientists and data engineers work together to turn experiments into repeatable job scripts or pipelines.",
-      source: [SEED.redglue, SEED.azure, ANCHOR.azure(2), SEED.stages],
+        "Data scientists and data engineers work together to turn experiment code into repeatable jobs or pipelines.",
+      source: [
+        seed.redglue(
+          "L2 people: data scientists working with data engineers to convert experimentation into job scripts",
+        ),
+        seed.stages("Automated Training, people: data people convert experiments into repeatable code/scripts"),
+        anchor.azure(2, "data scientists work directly with data engineers to convert experimentation code into jobs"),
+        anchor.aws("Repeatable", "data scientists work with ML engineers"),
+      ],
       recommendation: {
         why: "Notebooks that only their author can run do not survive the author's holiday, let alone production.",
         good: "Experiments become versioned jobs that a data engineer can run and schedule without the author.",
-        how: "Pair a data scientist and a data engineer on the next model to turn its notebook into a pipeline step by step.",
+        how: "Pair a data scientist and a data engineer on the next model to turn its notebook into a pipeline together.",
       },
     },
     {
@@ -79,14 +83,21 @@ export const teamOwnership: DimensionPack = {
       level: 3,
       requirement: "required",
       stage: "gated-cd",
-      title: "One team from data to release",
+      title: "Software engineers work with the data team",
       statement:
-        "Data scientists, data engineers and software engineers deliver models together, without handing over a model file.",
-      source: [SEED.azure, SEED.redglue, ANCHOR.azure(3), ANCHOR.google(0)],
+        "The software engineers who integrate models work with the data team from the start, instead of receiving a finished model file.",
+      source: [
+        seed.stages("Level 3 people: data team and software team work together"),
+        anchor.azure(
+          3,
+          "software engineers work with data engineers to automate model integration into application code",
+        ),
+        anchor.google(0, "a model artefact handed over to engineers risks training/serving skew"),
+      ],
       recommendation: {
         why: "Hand-overs of model files cause training/serving skew and make every release depend on the data person.",
-        good: "The people who build the model and the people who run the application share a backlog and a release process.",
-        how: "Put one software engineer in the ML team (or the reverse) and make model releases part of the app's release flow.",
+        good: "The people who build the model and the people who run the application share a backlog and a release flow.",
+        how: "Put a software engineer in the ML team for the next model, from the first design to the first release.",
       },
     },
     {
@@ -95,13 +106,19 @@ export const teamOwnership: DimensionPack = {
       level: 3,
       requirement: "recommended",
       stage: "ci",
-      title: "Coding standards and deployment guidelines",
-      statement: "The team follows written coding standards and deployment guidelines for ML code.",
-      source: [SEED.stages, ANCHOR.marvelous("§3 Code quality")],
+      title: "Written team standard for ML projects",
+      statement:
+        "Every ML project follows one written team standard for how its code is written, reviewed and deployed.",
+      source: [
+        seed.pathway(
+          'step "Standardize Code Repositories and ML Solution Deployment": coding standards, deployment guidelines',
+        ),
+        anchor.marvelous(3, "item 31", "pre-commit hooks ensure code follows the code quality guidelines"),
+      ],
       recommendation: {
         why: "Consistent code and deployment habits make ML code reviewable, maintainable and safe to hand over.",
-        good: "A short standard (layout, linting, testing, how to deploy) applied in reviews and enforced by CI where possible.",
-        how: "Write one page of standards from your best project, add a linter and formatter to CI, and link it in pull requests.",
+        good: "One short page of standards (layout, style, tests, how to deploy), applied in reviews and checked in CI.",
+        how: "Write the standards down from your best-run project, add a linter and formatter to CI, and link the page in PRs.",
       },
     },
     {
@@ -110,12 +127,17 @@ export const teamOwnership: DimensionPack = {
       level: 4,
       requirement: "required",
       stage: "scale",
-      title: "Shared templates and platform",
-      statement: "New ML use cases start from shared, modular project templates on a common platform.",
-      source: [SEED.stages, ANCHOR.aws("Scalable"), SEED.redglue],
+      title: "Shared project templates",
+      statement: "New ML use cases start from shared, modular project templates instead of being built from scratch.",
+      source: [
+        seed.pathway(
+          'step "Templatize and Productionize Multiple ML Solutions": modular design and template libraries',
+        ),
+        anchor.aws("Scalable", "templated, reusable solutions so many teams take use cases to production"),
+      ],
       recommendation: {
         why: "Without reuse every team rebuilds the same pipelines, and the tenth model costs as much as the first.",
-        good: "A template library (repo template, pipeline and deployment modules) that takes a new model to production in days.",
+        good: "A template library (repository template, pipeline and deployment modules) that gets a new model live in days.",
         how: "Extract the pipeline and deployment of your best-run model into a template and start the next use case from it.",
       },
     },

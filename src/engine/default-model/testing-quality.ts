@@ -1,30 +1,35 @@
 import type { DimensionPack } from "./pack.js";
-import { ANCHOR, SEED } from "./sources.js";
+import { anchor, seed } from "./sources.js";
 
 export const testingQuality: DimensionPack = {
   dimension: {
     id: "testing-quality",
     name: "Testing & quality",
     rubric: [
-      "Models are tested by hand, if at all; scoring scripts are written after the fact and not versioned.",
-      "Application code has unit tests and basic integration tests exist for the model.",
-      "The scoring script is versioned and tested; model testing is still manual.",
-      "Each model release passes automated unit and integration tests and a quality gate against the current model.",
-      "Testing of models is fully automated, and failures open tracked issues by themselves.",
+      "Manual testing of the model and application; the scoring script is written after the experiments, outside version control.",
+      "The application code has unit tests, and basic integration tests exist for the model.",
+      "The scoring script is version controlled and tested; testing of the models is still manual.",
+      "Each model release passes unit and integration tests and an automatic check of model performance.",
+      "Testing of the models is fully automated, and bugs are tracked automatically.",
     ],
   },
   quick: {
     id: "q-testing-quality",
     dimension: "testing-quality",
-    prompt: "Which best describes how models and their code are tested?",
+    prompt: "Which best describes how models and the code around them are tested?",
     options: [
-      "Manually, if at all; scoring scripts are not in version control",
-      "The application has unit tests and a basic integration test for the model",
-      "The scoring script is versioned and tested; model quality is checked by hand",
-      "Every release runs automated tests and a quality gate against the current model",
-      "Model testing is fully automated and failures open issues automatically",
+      "By hand, if at all; the scoring script is not in version control",
+      "The application has unit tests, and there is a basic integration test for the model",
+      "The scoring script is versioned and tested, but model quality is checked by hand",
+      "Every model release runs unit and integration tests and an automatic quality check",
+      "All model testing is automated, and failures are tracked as bugs automatically",
     ],
-    source: [SEED.azure, SEED.redglue, SEED.roadmap, ANCHOR.testScore("Infrastructure tests")],
+    source: [
+      seed.stages("application integration and model release, Level 0 to Level 4; overview: automatic bug tracking"),
+      seed.redglue("L0-L3: manual testing of the models; L4: automated testing of the models"),
+      seed.roadmap("Level 3: CI/CD ensures ML models are tested"),
+      anchor.testScore("Infra 1-7", "infrastructure tests"),
+    ],
   },
   deep: [
     {
@@ -35,11 +40,14 @@ export const testingQuality: DimensionPack = {
       stage: "ci",
       title: "Unit tests for the application",
       statement: "The application code around the model has unit tests that run automatically on every change.",
-      source: [SEED.azure, ANCHOR.azure(1)],
+      source: [
+        seed.stages("Level 1 application integration: the application has unit tests"),
+        anchor.azure(1, "automated tests for application code"),
+      ],
       recommendation: {
         why: "Tests are what let a team change code quickly without breaking the product around the model.",
         good: "A test suite that runs in CI on every pull request and blocks merging when it fails.",
-        how: "Add a CI job that runs the existing tests on every pull request; add a test with each bug fix.",
+        how: "Add a CI job that runs the existing tests on every pull request, and add a test with each bug fix.",
       },
     },
     {
@@ -49,28 +57,16 @@ export const testingQuality: DimensionPack = {
       requirement: "required",
       stage: "ci",
       title: "Tested scoring script",
-      statement: "The scoring (inference) script is version controlled and has automated tests.",
-      source: [SEED.azure, ANCHOR.testScore("Infra 2, model specification code is unit tested")],
+      statement: "The scoring (inference) script has automated tests that run on every change.",
+      source: [
+        seed.stages("Automated Training, model release: the scoring script is version controlled and tested"),
+        anchor.azure(2, "scoring script is version controlled with tests"),
+        anchor.testScore("Infra 2", "model specification code is unit tested"),
+      ],
       recommendation: {
         why: "The scoring script is production code: a bug there is a wrong answer for every customer.",
-        good: "Tests feed known inputs through the scoring code and check shapes, ranges and known outputs.",
-        how: "Write tests with a few fixed input rows and expected predictions; run them in CI with the rest of the code.",
-      },
-    },
-    {
-      id: "model-quality-gate",
-      dimension: "testing-quality",
-      level: 3,
-      requirement: "required",
-      stage: "gated-cd",
-      title: "Automated model quality gate",
-      statement:
-        "Every candidate model is evaluated automatically against the current model and important data slices before release.",
-      source: [SEED.redglue, ANCHOR.google(2), ANCHOR.testScore("Infra 4 and Model 6")],
-      recommendation: {
-        why: "A new model that is worse overall or on an important segment should never reach production unnoticed.",
-        good: "The pipeline compares candidate and production model on a holdout set and key slices and blocks regressions.",
-        how: "Add an evaluation step that fails the pipeline when the candidate is below the current model by a set margin.",
+        good: "Tests feed known inputs through the scoring code and check output shapes, ranges and known predictions.",
+        how: "Write tests with a few fixed input rows and expected predictions, and run them in CI with the rest of the code.",
       },
     },
     {
@@ -80,13 +76,37 @@ export const testingQuality: DimensionPack = {
       requirement: "required",
       stage: "ci",
       title: "Integration tests for each model release",
-      statement:
-        "Each model release passes unit and integration tests of the full pipeline and the application using it.",
-      source: [SEED.azure, ANCHOR.testScore("Infra 3, the full ML pipeline is integration tested")],
+      statement: "Each model release passes integration tests that run the new model inside the application.",
+      source: [
+        seed.stages("Level 3 application integration: unit and integration tests for each model release"),
+        anchor.azure(3, "unit and integration tests for each model release"),
+        anchor.testScore("Infra 3", "the full ML pipeline is integration tested"),
+      ],
       recommendation: {
         why: "Integration tests catch the breakages between data, model and application that unit tests miss.",
-        good: "CI runs the pipeline end to end on a small data sample and calls the deployed model through its API.",
+        good: "CI runs the pipeline end to end on a small data sample and calls the new model through the application.",
         how: "Create a tiny fixture data set and a CI job that runs the whole pipeline and a smoke test against the endpoint.",
+      },
+    },
+    {
+      id: "model-quality-gate",
+      dimension: "testing-quality",
+      level: 3,
+      requirement: "required",
+      stage: "gated-cd",
+      title: "Automatic quality gate before release",
+      statement: "Each candidate model is compared automatically with the current production model before release.",
+      source: [
+        seed.redglue("L3 technology: possible model test performance"),
+        seed.roadmap("Level 3: CI/CD pipelines ensure ML models are tested"),
+        seed.pathway('step "Automated Testing": frameworks to ensure model quality and reliability'),
+        anchor.google(1, "model validation against the current model before promotion"),
+        anchor.testScore("Infra 4", "model quality is validated before attempting to serve it"),
+      ],
+      recommendation: {
+        why: "A new model that is worse overall, or on an important segment, should never reach production unnoticed.",
+        good: "The pipeline compares candidate and production model on a holdout set and key slices and blocks regressions.",
+        how: "Add an evaluation step that fails the pipeline when the candidate falls below the current model by a set margin.",
       },
     },
     {
@@ -97,12 +117,16 @@ export const testingQuality: DimensionPack = {
       appliesTo: ["online"],
       stage: "gated-cd",
       title: "Load tests before release",
-      statement: "Online model services are load-tested before a new version goes live.",
-      source: [SEED.datarobot, ANCHOR.google(2), ANCHOR.marvelous("§3 load and stress tests for real-time APIs")],
+      statement: "Each new version of an online model service is load-tested before it goes live.",
+      source: [
+        seed.mature("§3 lifecycle management: additional load testing before a new version goes into production"),
+        anchor.google(2, "model CD checks include a load test"),
+        anchor.marvelous(3, "item 35", "API load and stress tests for real-time inference"),
+      ],
       recommendation: {
         why: "A model that is accurate but too slow under real traffic still breaks the product.",
         good: "Each release is load-tested against its latency and throughput targets in a staging environment.",
-        how: "Script a load test (e.g. k6, Locust) with recorded request shapes and run it in the release pipeline.",
+        how: "Script a load test with a tool such as k6 or Locust from recorded request shapes and run it in the release pipeline.",
       },
     },
     {
@@ -112,12 +136,15 @@ export const testingQuality: DimensionPack = {
       requirement: "required",
       stage: "gated-cd",
       title: "Fully automated model testing",
-      statement:
-        "Testing of every model is fully automated: data, model and infrastructure checks run without manual steps.",
-      source: [SEED.redglue, SEED.azure, ANCHOR.testScore("all four sections automated")],
+      statement: "All tests of a model run automatically, with no manual checks left before a release.",
+      source: [
+        seed.redglue("L4 technology: automated testing of the models"),
+        seed.stages("overview, Full MLOps Automated Operations: automated training and testing"),
+        anchor.azure(4, "automated model training and testing"),
+      ],
       recommendation: {
-        why: "Manual checks do not scale to many models or frequent automatic retraining.",
-        good: "Every model runs the same automated checks on data, model quality, fairness and serving before any release.",
+        why: "Manual checks do not scale to many models or to frequent automatic retraining.",
+        good: "Every model runs the same automated checks on data, model quality and serving before any release.",
         how: "Turn each manual check in your release checklist into a pipeline step, starting with the one skipped most often.",
       },
     },
@@ -128,13 +155,15 @@ export const testingQuality: DimensionPack = {
       requirement: "recommended",
       stage: "monitoring",
       title: "Automatic bug tracking",
-      statement:
-        "Failures of model pipelines and services open tracked issues automatically, with the evidence attached.",
-      source: [SEED.azure],
+      statement: "Failures of model pipelines and services open tracked issues automatically.",
+      source: [
+        seed.stages("overview, Full MLOps Automated Operations: automatic bug tracking"),
+        anchor.azure(4, "full system automated and easily monitored"),
+      ],
       recommendation: {
         why: "Failures that only live in logs are forgotten; tracked issues get owners and get fixed.",
         good: "A failed run or alert creates a ticket with logs, model version and data version attached.",
-        how: "Connect pipeline failure hooks and alerts to your issue tracker's API.",
+        how: "Connect pipeline failure hooks and monitoring alerts to your issue tracker's API.",
       },
     },
   ],

@@ -1,16 +1,16 @@
 import type { DimensionPack } from "./pack.js";
-import { ANCHOR, SEED } from "./sources.js";
+import { anchor, seed } from "./sources.js";
 
 export const trainingAutomation: DimensionPack = {
   dimension: {
     id: "training-automation",
     name: "Training automation",
     rubric: [
-      "Models are trained by hand in notebooks, on unmanaged compute.",
-      "Training runs from a script in the repository, still started and checked by hand.",
-      "Training is an automated pipeline on a managed, reproducible training environment.",
-      "The training pipeline itself is built, tested and deployed by CI/CD and runs the same in every environment.",
-      "Retraining is triggered automatically by production metrics such as drift or a performance drop.",
+      "Models are trained by hand, on compute that is not managed.",
+      "Training runs from a script in the repository, but is still started and checked by hand.",
+      "Automated model training on a fully managed training environment.",
+      "The training pipeline itself is tested and deployed by CI/CD.",
+      "Retraining is triggered automatically based on production metrics.",
     ],
   },
   quick: {
@@ -20,11 +20,17 @@ export const trainingAutomation: DimensionPack = {
     options: [
       "By hand in notebooks, on whatever machine is available",
       "From a script in the repository, started and checked by hand",
-      "As an automated pipeline on managed compute, easy to rerun",
-      "The pipeline is deployed by CI/CD and retrains on schedule or on demand",
+      "By an automated pipeline on a managed training environment",
+      "The training pipeline itself is tested and deployed by CI/CD",
       "Retraining starts automatically when production metrics show drift or decay",
     ],
-    source: [SEED.redglue, SEED.azure, SEED.roadmap, ANCHOR.google(1), ANCHOR.azure(4)],
+    source: [
+      seed.redglue("L0-L1: manual training; L2: automated model training; L4: retraining triggered automatically"),
+      seed.stages("model creation: compute not managed (Level 0), managed (Automated Training), retraining (Level 4)"),
+      seed.roadmap("Level 1 manual training command; Level 2 ML pipeline automation"),
+      anchor.google(1, "ML pipeline automation (continuous training)"),
+      anchor.azure(4, "retraining triggered automatically based on production metrics"),
+    ],
   },
   deep: [
     {
@@ -33,13 +39,16 @@ export const trainingAutomation: DimensionPack = {
       level: 1,
       requirement: "required",
       stage: "foundations",
-      title: "Training from a script",
-      statement: "Training runs end to end from a script in the repository, without manual notebook steps.",
-      source: [SEED.roadmap, SEED.azure],
+      title: "Training from one command",
+      statement: "Training runs end to end from one command in the repository, without manual notebook steps.",
+      source: [
+        seed.roadmap("Level 1 manual process: training started by a command such as python train_model.py"),
+        anchor.google(0, "manual, script-driven and interactive process"),
+      ],
       recommendation: {
         why: "A training run that needs someone clicking through a notebook cannot be automated or reproduced.",
-        good: "One command (e.g. `python train.py --data ... --params ...`) trains the model from scratch.",
-        how: "Collect the notebook's cells into a parameterised training script and run it once from a clean checkout.",
+        good: "One command (e.g. `python train.py --data ... --params ...`) trains the model from scratch on a clean checkout.",
+        how: "Collect the notebook's cells into a parameterised training script and run it once from a fresh clone.",
       },
     },
     {
@@ -49,28 +58,42 @@ export const trainingAutomation: DimensionPack = {
       requirement: "required",
       stage: "pipelines",
       title: "Automated training pipeline",
-      statement: "Model training runs as an automated pipeline of steps (prepare data, train, evaluate, register).",
-      source: [SEED.redglue, SEED.roadmap, SEED.azure, ANCHOR.google(1), ANCHOR.aws("Repeatable")],
+      statement:
+        "Model training runs as an automated pipeline that prepares data, trains, evaluates and registers the model.",
+      source: [
+        seed.redglue("L2 technology: automated model training"),
+        seed.roadmap("Level 2 ML pipeline automation: automated pipelines for training (Kubeflow, MLflow)"),
+        anchor.google(1, "ML pipeline automation"),
+        anchor.aws("Repeatable", "automated preprocessing, build and train workflows"),
+      ],
       recommendation: {
-        why: "A pipeline makes training repeatable and is what later gets tested, deployed and triggered automatically.",
+        why: "A pipeline makes training repeatable, and it is what later gets tested, deployed and triggered automatically.",
         good: "An orchestrated pipeline runs every step without manual work and registers the resulting model.",
-        how: "Express the training script's steps in an orchestrator (e.g. Kubeflow, MLflow Pipelines, Airflow, SageMaker Pipelines).",
+        how: "Express the training script's steps in an orchestrator such as Kubeflow Pipelines, Airflow or SageMaker Pipelines.",
       },
     },
     {
       id: "managed-compute",
       dimension: "training-automation",
       level: 2,
-      requirement: "recommended",
+      requirement: "required",
       stage: "pipelines",
-      title: "Managed training environment",
+      title: "Managed experiment and training environment",
       statement:
-        "Training runs on managed, shared compute (cloud or cluster) with a defined environment, not on personal machines.",
-      source: [SEED.redglue, SEED.azure, SEED.stages, ANCHOR.aws("Initial")],
+        "Experiments and training run in a managed, shared environment (cloud or cluster), not on personal machines.",
+      source: [
+        seed.redglue("L2 state: training environment is fully managed"),
+        seed.stages("Automated Training, model creation: compute managed"),
+        seed.pathway(
+          'steps "Establish an Experimentation Environment" (sandbox environments) and "Cloud Infrastructure"',
+        ),
+        anchor.azure(2, "training environment is fully managed and traceable"),
+        anchor.aws("Initial", "managed experimentation environment for data scientists"),
+      ],
       recommendation: {
         why: "Personal machines make training slow to scale, impossible to audit and dependent on one person.",
-        good: "A managed training environment with pinned images that anyone in the team can launch.",
-        how: "Run the pipeline on your cloud's managed training service or a shared cluster with a container image per project.",
+        good: "A managed sandbox and training environment with pinned images that anyone in the team can launch.",
+        how: "Run experiments and the pipeline on your cloud's managed ML service or a shared cluster, with one container image per project.",
       },
     },
     {
@@ -80,13 +103,15 @@ export const trainingAutomation: DimensionPack = {
       requirement: "required",
       stage: "ci",
       title: "Training pipeline delivered by CI/CD",
-      statement:
-        "The training pipeline itself is built, tested and deployed by CI/CD, and the same pipeline runs in dev, test and prod.",
-      source: [SEED.roadmap, ANCHOR.google(2), SEED.azure],
+      statement: "Changes to the training pipeline are tested and deployed by a CI/CD pipeline.",
+      source: [
+        seed.roadmap("Level 3: ML systems integrate with CI/CD environments"),
+        anchor.google(2, "pipeline continuous integration and continuous delivery"),
+      ],
       recommendation: {
         why: "If the pipeline is deployed by hand, every change to it is a risk and environments drift apart.",
-        good: "A change to pipeline code triggers tests and deploys the pipeline to each environment automatically.",
-        how: "Add a CI job that tests the pipeline code and deploys the pipeline definition on merge to main.",
+        good: "A change to pipeline code runs its tests and deploys the new pipeline definition to each environment.",
+        how: "Add a CI job that tests the pipeline code and deploys the pipeline definition on merge to the main branch.",
       },
     },
     {
@@ -97,11 +122,17 @@ export const trainingAutomation: DimensionPack = {
       stage: "retraining",
       title: "Retraining triggered by production metrics",
       statement: "Retraining starts automatically when production metrics show drift or a drop in model performance.",
-      source: [SEED.redglue, SEED.azure, SEED.datarobot, ANCHOR.azure(4), ANCHOR.google(1)],
+      source: [
+        seed.redglue("L4 process: retraining triggered automatically"),
+        seed.stages("Level 4 model creation: retraining is triggered automatically based on production metrics"),
+        seed.mature("§3 lifecycle management: the training pipeline is already connected to production data"),
+        anchor.azure(4, "retraining triggered automatically based on production metrics"),
+        anchor.google(1, "pipeline triggered on performance degradation or data distribution shift"),
+      ],
       recommendation: {
         why: "Models decay as the world changes; waiting for someone to notice costs accuracy and money.",
-        good: "Drift or performance alerts trigger the training pipeline; the new model is validated before it replaces the old.",
-        how: "Connect your drift and performance monitors to the pipeline's trigger, behind the same quality gate as manual releases.",
+        good: "Drift or performance alerts start the training pipeline, and the new model passes the same gate as any release.",
+        how: "Connect your drift and performance monitors to the pipeline's trigger, behind the quality gate used for manual releases.",
       },
     },
   ],
