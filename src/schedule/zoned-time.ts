@@ -2,14 +2,19 @@
  * Wall-clock time in an IANA time zone, with Intl only (Node ships full ICU). The one subtle part of scheduling:
  * a local time that does not exist (spring forward) or exists twice (fall back).
  */
-export interface LocalDateTime {
+export interface PlainDate {
   year: number;
   month: number; // 1-12
   day: number;
-  hour: number;
-  minute: number;
 }
 
+export interface LocalDateTime extends PlainDate {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -30,22 +35,27 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-export function isTimeZone(timeZone: string): boolean {
+/** The zone's canonical spelling ("europe/berlin" -> "Europe/Berlin"), or undefined if Intl does not know it. */
+export function canonicalZone(timeZone: string): string | undefined {
+  // Not cached: this sees raw chat input, and a cache keyed by it would grow with every spelling typed.
   try {
-    formatter(timeZone);
-    return true;
+    return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-export function toLocal(instantMs: number, timeZone: string): LocalDateTime & { second: number; weekday: number } {
+export function isTimeZone(timeZone: string): boolean {
+  return canonicalZone(timeZone) !== undefined;
+}
+
+export function toLocal(instantMs: number, timeZone: string): LocalDateTime {
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(new Date(instantMs))
       .map((p) => [p.type, p.value]),
   );
-  const local = {
+  return {
     year: Number(parts.year),
     month: Number(parts.month),
     day: Number(parts.day),
@@ -53,41 +63,69 @@ export function toLocal(instantMs: number, timeZone: string): LocalDateTime & { 
     minute: Number(parts.minute),
     second: Number(parts.second),
   };
-  const weekday = new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay() || 7; // 1 = Monday
-  return { ...local, weekday };
+}
+
+/** A wall-clock time read as if it were UTC: makes local times comparable and steppable as plain numbers. */
+export function wallMs(local: LocalDateTime): number {
+  return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+}
+
+export function fromWallMs(ms: number): LocalDateTime {
+  const d = new Date(ms);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 /** Offset of the zone from UTC at an instant, in ms (local minus UTC). */
-function offsetAt(instantMs: number, timeZone: string): number {
-  const l = toLocal(instantMs, timeZone);
-  const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
-  return asUtc - Math.floor(instantMs / 1000) * 1000;
+export function offsetAt(instantMs: number, timeZone: string): number {
+  return wallMs(toLocal(instantMs, timeZone)) - Math.floor(instantMs / 1000) * 1000;
 }
 
-const sameWallClock = (a: LocalDateTime, b: LocalDateTime) =>
-  a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute;
+/** The smallest and largest offsets in force within a day of an instant (they differ only near a DST change). */
+export function offsetsAround(instantMs: number, timeZone: string): { min: number; max: number } {
+  const offsets = [instantMs - DAY_MS, instantMs, instantMs + DAY_MS].map((t) => offsetAt(t, timeZone));
+  return { min: Math.min(...offsets), max: Math.max(...offsets) };
+}
 
 /**
- * The instant of a local wall-clock time. Repeated hour (fall back): the first occurrence, so a nudge fires once.
- * Skipped hour (spring forward): shifted forward by the gap (02:30 becomes 03:30), as calendars do.
+ * The instant of a local wall-clock time.
+ * Repeated (fall back): the first occurrence, so a reminder fires once, not twice.
+ * Skipped (spring forward): read with the offset from before the gap, which moves it forward by the gap's length
+ * (02:30 becomes 03:30 CEST). Both are RFC 5545 §3.3.5's rules for calendar times, and Temporal's "compatible".
  */
 export function fromLocal(local: LocalDateTime, timeZone: string): number {
-  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  const DAY = 86_400_000;
-  const before = offsetAt(wall - DAY, timeZone);
-  const after = offsetAt(wall + DAY, timeZone);
-  const candidates = [...new Set([wall - before, wall - after])]
-    .filter((t) => sameWallClock(toLocal(t, timeZone), local))
-    .sort((a, b) => a - b);
-  return candidates[0] ?? wall - before;
+  const wall = wallMs(local);
+  const before = offsetAt(wall - DAY_MS, timeZone);
+  const after = offsetAt(wall + DAY_MS, timeZone);
+  // No change within a day either side (almost always): the reading is unique.
+  if (before === after) return wall - before;
+  const readings = [wall - Math.max(before, after), wall - Math.min(before, after)];
+  const valid = readings.find((t) => wallMs(toLocal(t, timeZone)) === wall);
+  // Neither reading shows this wall time: it is in the gap.
+  return valid ?? wall - before;
 }
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Calendar arithmetic on plain dates (no zone involved). */
-export function addDays(date: { year: number; month: number; day: number }, days: number) {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+/** Days since 1970-01-01: plain-date arithmetic without any zone involved. */
+export function dayNumber(date: PlainDate): number {
+  return Date.UTC(date.year, date.month - 1, date.day) / DAY_MS;
+}
+
+export function fromDayNumber(n: number): PlainDate {
+  const { year, month, day } = fromWallMs(n * DAY_MS);
+  return { year, month, day };
+}
+
+/** 1 = Monday ... 7 = Sunday (ISO). 1970-01-01 was a Thursday. */
+export function isoWeekday(date: PlainDate): number {
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
