@@ -5,6 +5,7 @@
  */
 import type { TeamScope } from "../chat/address.js";
 
+export type { TeamScope };
 export type WorkspaceScope = Pick<TeamScope, "platform" | "workspace">;
 
 const DAY_MS = 86_400_000;
@@ -16,6 +17,8 @@ export const EVENT_DEDUPE_TTL_MS = 60 * 60 * 1000;
  * team result of a round that stays open for a quarter, short enough not to keep people's answers forever.
  */
 export const RESPONSE_TTL_MS = 180 * DAY_MS;
+/** The "current assessment" pointer must not outlive, nor die before, the assessment it points to. */
+export const ACTIVE_POINTER_TTL_MS = RESPONSE_TTL_MS;
 /** A sent-nudge marker must outlive the longest catch-up window (a quarterly cadence) so it is never re-sent. */
 export const NUDGE_SENT_TTL_MS = 120 * DAY_MS;
 /** Cached DM channel ids and user profiles: refreshed daily so renamed people and new time zones show up. */
@@ -26,14 +29,14 @@ export const CONVERSATION_REF_TTL_MS = 365 * DAY_MS;
 export const HISTORY_MAX_ROUNDS = 40;
 
 /**
- * Ids come from platforms and, through buttons, from clients. Encoding every part means an id containing
- * ":", "{" or "}" can never make two scopes' keys equal or split a hash tag.
+ * Ids come from platforms and, through buttons, from clients. encodeURIComponent escapes ":", "{" and "}"
+ * (and "%" itself, so the encoding is injective): an id can never make two scopes' keys equal or split a hash tag.
  */
-function part(value: string): string {
-  return encodeURIComponent(value).replace(/[{}:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
+const part = encodeURIComponent;
 
 export function createKeys(prefix = "ma") {
+  // A brace in the prefix would become the hash tag Redis Cluster hashes on, putting every key in one slot.
+  if (prefix === "" || /[{}]/.test(prefix)) throw new Error(`Key prefix must be non-empty and brace-free: "${prefix}"`);
   const ws = (s: WorkspaceScope) => `${prefix}:{${part(s.platform)}:${part(s.workspace)}}`;
   const team = (s: TeamScope) => `${prefix}:{${part(s.platform)}:${part(s.workspace)}:${part(s.channel)}}`;
   return {

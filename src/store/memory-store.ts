@@ -1,12 +1,38 @@
 import { randomUUID } from "node:crypto";
-import type { z } from "zod";
+import { z } from "zod";
 import { type Store, StoreDataError } from "./store.js";
 
-interface Entry {
-  /** Values are kept as JSON text, exactly as Redis would hold them, so both stores fail alike. */
-  json: string;
-  expiresAt: number | undefined;
+/**
+ * One keyspace for all kinds, as in Redis: SET replaces a set, a set blocks setIfAbsent, and reading a key as
+ * the wrong kind fails. Values are kept as JSON text, exactly as Redis would hold them, so both stores fail alike.
+ */
+type Entry =
+  | { kind: "string"; json: string; expiresAt: number | undefined }
+  | { kind: "set"; members: Set<string>; expiresAt: number | undefined }
+  | { kind: "zset"; scores: Map<string, number>; expiresAt: undefined };
+
+/** Same bound as the Redis store: a change that keeps losing means something is hammering one key. */
+const MAX_CAS_ATTEMPTS = 50;
+
+/** Redis' own reply for a key of another kind, so callers (and the contract) see the same failure. */
+const wrongType = () => new Error("WRONGTYPE Operation against a key holding the wrong kind of value");
+
+function encode(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new TypeError("Only JSON values can be stored (got undefined, a function or a symbol)");
+  return json;
 }
+
+/** Redis rejects PX values that are not positive integers; so does this store, so misuse shows up in the demo too. */
+function checkTtl(ttlMs: number | undefined): void {
+  if (ttlMs !== undefined && (!Number.isSafeInteger(ttlMs) || ttlMs <= 0)) {
+    throw new RangeError(`A TTL must be a positive whole number of ms, got ${ttlMs}`);
+  }
+}
+
+/** Redis orders equal scores by member bytes; plain comparison matches that for the ids we store. */
+const byScoreThenMember = (a: [string, number], b: [string, number]) =>
+  a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /**
  * The in-memory Store for the demo and for tests that need no Redis. It honours TTLs against an injectable
@@ -14,122 +40,145 @@ interface Entry {
  */
 export function createMemoryStore(options: { now?: () => number } = {}): Store {
   const now = options.now ?? Date.now;
-  const values = new Map<string, Entry>();
-  const sets = new Map<string, { members: Set<string>; expiresAt: number | undefined }>();
-  const sorted = new Map<string, Map<string, number>>();
+  const entries = new Map<string, Entry>();
 
-  const live = <T extends { expiresAt: number | undefined }>(map: Map<string, T>, key: string): T | undefined => {
-    const entry = map.get(key);
+  const live = (key: string): Entry | undefined => {
+    const entry = entries.get(key);
     if (entry?.expiresAt !== undefined && entry.expiresAt <= now()) {
-      map.delete(key);
+      entries.delete(key);
       return undefined;
     }
     return entry;
   };
+  const kindOf = <K extends Entry["kind"]>(key: string, kind: K): Extract<Entry, { kind: K }> | undefined => {
+    const entry = live(key);
+    if (entry === undefined) return undefined;
+    if (entry.kind !== kind) throw wrongType();
+    return entry as Extract<Entry, { kind: K }>;
+  };
+  const stringAt = (key: string) => kindOf(key, "string")?.json;
   const expiry = (ttlMs?: number) => (ttlMs === undefined ? undefined : now() + ttlMs);
   const decode = <T>(key: string, json: string | undefined, schema: z.ZodType<T>): T | undefined => {
     if (json === undefined) return undefined;
     const parsed = schema.safeParse(JSON.parse(json));
-    if (!parsed.success) throw new StoreDataError(key, parsed.error.message);
+    if (!parsed.success) throw new StoreDataError(key, z.prettifyError(parsed.error));
     return parsed.data;
   };
-  const write = (key: string, value: unknown, ttlMs?: number) => {
-    values.set(key, { json: JSON.stringify(value), expiresAt: expiry(ttlMs) });
+  const write = (key: string, json: string, ttlMs?: number) => {
+    entries.set(key, { kind: "string", json, expiresAt: expiry(ttlMs) });
   };
+  // Redis deletes a set or sorted set when its last member goes (and with it any TTL).
+  const dropIfEmpty = (key: string, size: number) => size === 0 && entries.delete(key);
   // Yield like a network call would, so concurrent callers interleave as they do against Redis.
   const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
   return {
     async get(key, schema) {
       await tick();
-      return decode(key, live(values, key)?.json, schema);
+      return decode(key, stringAt(key), schema);
     },
     async getMany(keys, schema) {
       await tick();
-      return keys.map((key) => decode(key, live(values, key)?.json, schema));
+      // MGET answers nil (not an error) for keys of another kind.
+      return keys.map((key) => {
+        const entry = live(key);
+        return decode(key, entry?.kind === "string" ? entry.json : undefined, schema);
+      });
     },
     async set(key, value, ttlMs) {
+      const json = encode(value);
+      checkTtl(ttlMs);
       await tick();
-      write(key, value, ttlMs);
+      write(key, json, ttlMs);
     },
     async setIfAbsent(key, value, ttlMs) {
+      const json = encode(value);
+      checkTtl(ttlMs);
       await tick();
-      if (live(values, key)) return false;
-      write(key, value, ttlMs);
+      if (live(key)) return false;
+      write(key, json, ttlMs);
       return true;
     },
     async delete(...keys) {
       await tick();
-      for (const key of keys) {
-        values.delete(key);
-        sets.delete(key);
-        sorted.delete(key);
-      }
+      for (const key of keys) entries.delete(key);
     },
     async update(key, schema, change, ttlMs) {
-      for (;;) {
+      checkTtl(ttlMs);
+      for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
         await tick();
-        const seen = live(values, key)?.json;
+        const seen = stringAt(key);
         const next = change(decode(key, seen, schema));
-        await tick();
-        if (live(values, key)?.json !== seen) continue; // someone wrote in between: run the change again
         if (next === undefined) return { value: decode(key, seen, schema), changed: false };
-        write(key, next, ttlMs);
-        return { value: decode(key, JSON.stringify(next), schema), changed: true };
+        const json = encode(next);
+        await tick();
+        if (stringAt(key) !== seen) continue; // someone wrote in between: run the change again on fresh data
+        write(key, json, ttlMs);
+        return { value: decode(key, json, schema), changed: true };
       }
+      throw new Error(`update of ${key} kept conflicting after ${MAX_CAS_ATTEMPTS} attempts`);
     },
     async acquireLock(key, ttlMs) {
+      checkTtl(ttlMs);
       await tick();
-      if (live(values, key)) return null;
+      if (live(key)) return null;
       const token = randomUUID();
-      write(key, token, ttlMs);
+      write(key, encode(token), ttlMs);
       return token;
     },
     async releaseLock(key, token) {
       await tick();
-      if (live(values, key)?.json !== JSON.stringify(token)) return false;
-      values.delete(key);
+      if (stringAt(key) !== encode(token)) return false;
+      entries.delete(key);
       return true;
     },
     async addToSet(key, members, ttlMs) {
+      checkTtl(ttlMs);
       await tick();
-      const set = live(sets, key) ?? { members: new Set<string>(), expiresAt: undefined };
+      if (members.length === 0) return;
+      const set = kindOf(key, "set") ?? { kind: "set", members: new Set<string>(), expiresAt: undefined };
       for (const m of members) set.members.add(m);
       if (ttlMs !== undefined) set.expiresAt = expiry(ttlMs);
-      sets.set(key, set);
+      entries.set(key, set);
     },
     async removeFromSet(key, members) {
       await tick();
-      for (const m of members) live(sets, key)?.members.delete(m);
+      const set = kindOf(key, "set");
+      if (!set) return;
+      for (const m of members) set.members.delete(m);
+      dropIfEmpty(key, set.members.size);
     },
     async setMembers(key) {
       await tick();
-      return [...(live(sets, key)?.members ?? [])];
+      return [...(kindOf(key, "set")?.members ?? [])];
     },
     async schedule(key, member, dueAtMs) {
       await tick();
-      const zset = sorted.get(key) ?? new Map<string, number>();
-      zset.set(member, dueAtMs);
-      sorted.set(key, zset);
+      const zset = kindOf(key, "zset") ?? { kind: "zset", scores: new Map<string, number>(), expiresAt: undefined };
+      zset.scores.set(member, dueAtMs);
+      entries.set(key, zset);
     },
     async unschedule(key, member) {
       await tick();
-      sorted.get(key)?.delete(member);
+      const zset = kindOf(key, "zset");
+      if (!zset) return;
+      zset.scores.delete(member);
+      dropIfEmpty(key, zset.scores.size);
     },
     async dueAt(key, member) {
       await tick();
-      return sorted.get(key)?.get(member);
+      return kindOf(key, "zset")?.scores.get(member);
     },
     async claimDue(key, nowMs, limit, leaseMs) {
       await tick();
-      const zset = sorted.get(key);
+      const zset = kindOf(key, "zset");
       if (!zset) return [];
-      const due = [...zset.entries()]
+      const due = [...zset.scores.entries()]
         .filter(([, score]) => score <= nowMs)
-        .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+        .sort(byScoreThenMember)
         .slice(0, limit)
         .map(([member]) => member);
-      for (const member of due) zset.set(member, nowMs + leaseMs);
+      for (const member of due) zset.scores.set(member, nowMs + leaseMs);
       return due;
     },
     async ping() {

@@ -9,32 +9,43 @@ export interface RedisClientOptions {
   failFast?: boolean;
 }
 
-/** Backoff while Redis is away: quick first retries, then at most every 2 s, forever (we never give up). */
+/**
+ * Reconnect backoff while Redis is away: quick first retries (a blip or failover heals in well under a second),
+ * then at most every 2 s, forever: the process must come back by itself when Redis does, not need a restart.
+ */
 const retryStrategy = (attempt: number) => Math.min(50 * 2 ** attempt, 2000);
 
+/**
+ * `redis://` and `rediss://` (TLS) URLs, Sentinel (`sentinels` + `sentinelName`) or Cluster (`clusterNodes`).
+ * Always reconnects in the background; `failFast` only changes how long a single command may wait meanwhile.
+ */
 export function createRedisClient(options: RedisClientOptions): Redis | Cluster {
+  const failFast = options.failFast === true;
   const common: RedisOptions = {
     retryStrategy,
-    // Offline queue off: while disconnected, commands reject at once and the person is asked to retry,
-    // instead of the request hanging until Slack gives up.
-    enableOfflineQueue: !options.failFast,
-    // One retry covers a blip; more would only stretch an outage past the ack budget.
-    maxRetriesPerRequest: options.failFast ? 1 : 20,
-    // Bounded connect and command times keep the worst case of one request well under 3 s.
-    connectTimeout: options.failFast ? 1000 : 10_000,
-    ...(options.failFast ? { commandTimeout: 1000 } : {}),
-    lazyConnect: false,
+    // Offline queue off: while disconnected, commands reject at once (StoreUnavailableError) and the person is
+    // asked to retry, instead of the request hanging in a queue until Slack's 3-second ack is long gone.
+    enableOfflineQueue: !failFast,
+    // One retry covers a blip; more would only stretch an outage past the ack budget. Background jobs keep
+    // ioredis' default of 20, since nobody waits on them.
+    maxRetriesPerRequest: failFast ? 1 : 20,
+    // A black-holed host (no RST, packets dropped) would otherwise hold a connect attempt for 10 s.
+    connectTimeout: failFast ? 1000 : 10_000,
+    // A connected but stalled Redis (failover, a slow script) answers nothing; give up on the command after 1 s.
+    ...(failFast ? { commandTimeout: 1000 } : {}),
   };
   if (options.clusterNodes) {
     return new Cluster(options.clusterNodes, {
       redisOptions: common,
-      enableOfflineQueue: common.enableOfflineQueue ?? true,
+      // The cluster client has its own queue in front of the node connections; it must fail fast too.
+      enableOfflineQueue: !failFast,
       clusterRetryStrategy: retryStrategy,
     });
   }
   if (options.sentinels) {
     return new Redis({ ...common, sentinels: options.sentinels, name: options.sentinelName ?? "mymaster" });
   }
+  // ioredis reads rediss:// as "connect with TLS" and takes credentials and db number from the URL.
   return new Redis(options.url ?? "redis://127.0.0.1:6379", common);
 }
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Cluster, Redis } from "ioredis";
-import type { z } from "zod";
+import { z } from "zod";
 import { type Store, StoreDataError, StoreUnavailableError } from "./store.js";
 
 /**
@@ -24,6 +24,7 @@ local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, to
 for _, member in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[3], member) end
 return due`;
 
+/** Enough for dozens of simultaneous writers on one key; past that, something is wrong and should surface. */
 const MAX_CAS_ATTEMPTS = 50;
 
 interface ScriptedRedis {
@@ -32,20 +33,37 @@ interface ScriptedRedis {
   claimDue(key: string, now: string, limit: string, leaseUntil: string): Promise<string[]>;
 }
 
-/** Errors that mean "Redis is not there right now" rather than a bug. */
-function unavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return /Connection is closed|Stream isn't writeable|enableOfflineQueue|MaxRetriesPerRequest|Command timed out|ECONNREFUSED|ETIMEDOUT|ECONNRESET|connect/i.test(
-    `${error.name} ${error.message}`,
-  );
+/**
+ * Redis replies that mean "not available right now" (loading, failover, cluster resharding). Any other reply
+ * error (WRONGTYPE, syntax) is a bug and must not be disguised as an outage.
+ */
+const TRANSIENT_REPLY = /^(LOADING|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|READONLY|BUSY)\b/;
+
+/**
+ * Everything ioredis rejects with that is not a Redis reply is about the connection: closed, offline queue
+ * disabled ("Stream isn't writeable"), MaxRetriesPerRequestError, "Command timed out", cluster/sentinel failures.
+ * Only client calls go through here, so errors of our own (StoreDataError, a throwing `change`) stay as they are.
+ */
+async function call<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    const reply = error instanceof Error && error.name === "ReplyError";
+    if (!reply || TRANSIENT_REPLY.test(error.message)) throw new StoreUnavailableError(error);
+    throw error;
+  }
 }
 
-async function guard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (unavailable(error)) throw new StoreUnavailableError(error);
-    throw error;
+function encode(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new TypeError("Only JSON values can be stored (got undefined, a function or a symbol)");
+  return json;
+}
+
+/** Checked here rather than by Redis, so misuse fails the same way in the memory store. */
+function checkTtl(ttlMs: number | undefined): void {
+  if (ttlMs !== undefined && (!Number.isSafeInteger(ttlMs) || ttlMs <= 0)) {
+    throw new RangeError(`A TTL must be a positive whole number of ms, got ${ttlMs}`);
   }
 }
 
@@ -58,92 +76,115 @@ function decode<T>(key: string, raw: string | null | undefined, schema: z.ZodTyp
     throw new StoreDataError(key, "not JSON");
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new StoreDataError(key, parsed.error.message);
+  if (!parsed.success) throw new StoreDataError(key, z.prettifyError(parsed.error));
   return parsed.data;
 }
 
+/** Must match Lua's redis.sha1hex over the same UTF-8 bytes; "" stands for "absent". */
+const sha1 = (text: string | null) => (text === null ? "" : createHash("sha1").update(text, "utf8").digest("hex"));
+/** A few ms, growing with the attempt, randomised so colliding writers spread out instead of colliding again. */
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(2 ** attempt, 50)));
+/** Readiness probes give up after a second or two; a ping that hangs longer means "not ready". */
+const PING_TIMEOUT_MS = 1000;
+
 /** The production Store: ioredis against Redis, Sentinel or Cluster (keys of one team share a slot). */
 export function createRedisStore(redis: Redis | Cluster): Store {
+  // defineCommand sends EVALSHA and falls back to EVAL once per connection, so scripts cost one round trip.
   redis.defineCommand("compareAndSet", { numberOfKeys: 1, lua: COMPARE_AND_SET });
   redis.defineCommand("releaseLock", { numberOfKeys: 1, lua: RELEASE_LOCK });
   redis.defineCommand("claimDue", { numberOfKeys: 1, lua: CLAIM_DUE });
   const scripted = redis as unknown as ScriptedRedis;
-  // Must match Lua's redis.sha1hex over the same UTF-8 bytes.
-  const sha1 = (text: string | null) => (text === null ? "" : createHash("sha1").update(text, "utf8").digest("hex"));
 
   return {
-    get: (key, schema) => guard(async () => decode(key, await redis.get(key), schema)),
-    getMany: (keys, schema) =>
-      guard(async () => {
-        if (keys.length === 0) return [];
-        const raws = await redis.mget(...keys);
-        return raws.map((raw, i) => decode(keys[i] ?? "", raw, schema));
-      }),
-    set: (key, value, ttlMs) =>
-      guard(async () => {
-        const json = JSON.stringify(value);
-        await (ttlMs === undefined ? redis.set(key, json) : redis.set(key, json, "PX", ttlMs));
-      }),
-    setIfAbsent: (key, value, ttlMs) =>
-      guard(async () => (await redis.set(key, JSON.stringify(value), "PX", ttlMs, "NX")) === "OK"),
-    delete: (...keys) =>
-      guard(async () => {
-        // One DEL per key: keys of different teams may live in different Cluster slots.
-        await Promise.all(keys.map((key) => redis.del(key)));
-      }),
-    update: (key, schema, change, ttlMs) =>
-      guard(async () => {
-        for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-          const raw = await redis.get(key);
-          const next = change(decode(key, raw, schema));
-          if (next === undefined) return { value: decode(key, raw, schema), changed: false };
-          const json = JSON.stringify(next);
-          if ((await scripted.compareAndSet(key, sha1(raw), json, ttlMs === undefined ? "" : String(ttlMs))) === 1) {
-            return { value: decode(key, json, schema), changed: true };
-          }
-          // Lost the race: back off a little (jittered) and re-read.
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 50)));
+    async get(key, schema) {
+      return decode(key, await call(redis.get(key)), schema);
+    },
+    async getMany(keys, schema) {
+      if (keys.length === 0) return [];
+      const raws = await call(redis.mget(...keys));
+      return raws.map((raw, i) => decode(keys[i] ?? "", raw, schema));
+    },
+    async set(key, value, ttlMs) {
+      const json = encode(value);
+      checkTtl(ttlMs);
+      await call(ttlMs === undefined ? redis.set(key, json) : redis.set(key, json, "PX", ttlMs));
+    },
+    async setIfAbsent(key, value, ttlMs) {
+      const json = encode(value);
+      checkTtl(ttlMs);
+      return (await call(redis.set(key, json, "PX", ttlMs, "NX"))) === "OK";
+    },
+    async delete(...keys) {
+      // One DEL per key (sent together, so still one round trip): keys may live in different Cluster slots.
+      await Promise.all(keys.map((key) => call(redis.del(key))));
+    },
+    async update(key, schema, change, ttlMs) {
+      checkTtl(ttlMs);
+      for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+        const raw = await call(redis.get(key));
+        const next = change(decode(key, raw, schema));
+        if (next === undefined) return { value: decode(key, raw, schema), changed: false };
+        const json = encode(next);
+        const ttl = ttlMs === undefined ? "" : String(ttlMs);
+        if ((await call(scripted.compareAndSet(key, sha1(raw), json, ttl))) === 1) {
+          return { value: decode(key, json, schema), changed: true };
         }
-        throw new Error(`update of ${key} kept conflicting after ${MAX_CAS_ATTEMPTS} attempts`);
-      }),
-    acquireLock: (key, ttlMs) =>
-      guard(async () => {
-        const token = randomUUID();
-        return (await redis.set(key, JSON.stringify(token), "PX", ttlMs, "NX")) === "OK" ? token : null;
-      }),
-    releaseLock: (key, token) => guard(async () => (await scripted.releaseLock(key, JSON.stringify(token))) === 1),
-    addToSet: (key, members, ttlMs) =>
-      guard(async () => {
-        if (members.length === 0) return;
-        const batch = redis.multi().sadd(key, ...members);
-        if (ttlMs !== undefined) batch.pexpire(key, ttlMs);
-        await batch.exec();
-      }),
-    removeFromSet: (key, members) =>
-      guard(async () => {
-        if (members.length > 0) await redis.srem(key, ...members);
-      }),
-    setMembers: (key) => guard(() => redis.smembers(key)),
-    schedule: (key, member, dueAtMs) =>
-      guard(async () => {
-        await redis.zadd(key, dueAtMs, member);
-      }),
-    unschedule: (key, member) =>
-      guard(async () => {
-        await redis.zrem(key, member);
-      }),
-    dueAt: (key, member) =>
-      guard(async () => {
-        const score = await redis.zscore(key, member);
-        return score === null ? undefined : Number(score);
-      }),
-    claimDue: (key, nowMs, limit, leaseMs) =>
-      guard(() => scripted.claimDue(key, String(nowMs), String(limit), String(nowMs + leaseMs))),
+        await backoff(attempt); // lost the race: someone wrote in between, so re-read and run the change again
+      }
+      throw new Error(`update of ${key} kept conflicting after ${MAX_CAS_ATTEMPTS} attempts`);
+    },
+    async acquireLock(key, ttlMs) {
+      checkTtl(ttlMs);
+      const token = randomUUID();
+      return (await call(redis.set(key, encode(token), "PX", ttlMs, "NX"))) === "OK" ? token : null;
+    },
+    async releaseLock(key, token) {
+      return (await call(scripted.releaseLock(key, encode(token)))) === 1;
+    },
+    async addToSet(key, members, ttlMs) {
+      checkTtl(ttlMs);
+      if (members.length === 0) return;
+      // SADD and PEXPIRE in one MULTI: the set never exists without its TTL.
+      const batch = redis.multi().sadd(key, ...members);
+      if (ttlMs !== undefined) batch.pexpire(key, ttlMs);
+      const results = await call(batch.exec());
+      const failed = results?.find(([error]) => error !== null)?.[0];
+      if (failed) throw failed;
+    },
+    async removeFromSet(key, members) {
+      if (members.length > 0) await call(redis.srem(key, ...members));
+    },
+    async setMembers(key) {
+      return call(redis.smembers(key));
+    },
+    async schedule(key, member, dueAtMs) {
+      await call(redis.zadd(key, dueAtMs, member));
+    },
+    async unschedule(key, member) {
+      await call(redis.zrem(key, member));
+    },
+    async dueAt(key, member) {
+      const score = await call(redis.zscore(key, member));
+      return score === null ? undefined : Number(score);
+    },
+    async claimDue(key, nowMs, limit, leaseMs) {
+      return call(scripted.claimDue(key, String(nowMs), String(limit), String(nowMs + leaseMs)));
+    },
     async ping() {
+      // Readiness must answer quickly: a client that is not connected is not ready, whatever its queue would do.
+      if (redis.status !== "ready") return false;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<false>((resolve) => {
+        timer = setTimeout(resolve, PING_TIMEOUT_MS, false);
+      });
+      const pong = redis.ping().then(
+        (reply) => reply === "PONG",
+        () => false,
+      );
       try {
-        return (await redis.ping()) === "PONG";
-      } catch {
-        return false;
+        return await Promise.race([pong, timeout]);
+      } finally {
+        clearTimeout(timer);
       }
     },
     async close() {

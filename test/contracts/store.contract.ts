@@ -1,16 +1,26 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { z } from "zod";
 import { type Store, StoreDataError } from "../../src/store/store.js";
 
+/** A fresh store whose keys all start with `prefix`; `cleanup` removes them and closes the store. */
+export interface StoreFixture {
+  store: Store;
+  prefix: string;
+  cleanup: () => Promise<void>;
+}
+
 /**
  * The one contract every Store passes with identical expectations (memory and real Redis). TTL tests use short
- * real TTLs so both stores run exactly the same test.
+ * real TTLs so both stores run exactly the same test. Keys share one hash tag, as keys.ts guarantees, so
+ * multi-key operations are valid on Redis Cluster too.
  */
-export function describeStoreContract(name: string, makeStore: () => Promise<{ store: Store; prefix: string }>) {
+export function describeStoreContract(name: string, makeStore: () => Promise<StoreFixture>) {
   const counter = z.object({ n: z.int() });
+  const increment = (c: { n: number } | undefined) => ({ n: (c?.n ?? 0) + 1 });
   const setup = async () => {
-    const { store, prefix } = await makeStore();
-    return { store, key: (k: string) => `${prefix}:${k}` };
+    const { store, prefix, cleanup } = await makeStore();
+    onTestFinished(cleanup);
+    return { store, key: (k: string) => `${prefix}:{contract}:${k}` };
   };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -18,19 +28,35 @@ export function describeStoreContract(name: string, makeStore: () => Promise<{ s
     it("round-trips values through JSON and validates them on the way out", async () => {
       const { store, key } = await setup();
       await store.set(key("a"), { n: 1, gone: undefined });
-      expect(await store.get(key("a"), z.object({ n: z.int() }).strict())).toEqual({ n: 1 });
+      expect(await store.get(key("a"), counter.strict())).toEqual({ n: 1 });
       await store.set(key("date"), { at: new Date("2026-01-01T00:00:00Z") });
       expect(await store.get(key("date"), z.object({ at: z.string() }))).toEqual({ at: "2026-01-01T00:00:00.000Z" });
-      await expect(store.get(key("date"), z.object({ at: z.date() }))).rejects.toBeInstanceOf(StoreDataError);
+      const error = await store.get(key("date"), z.object({ at: z.date() })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreDataError);
+      expect(error).toMatchObject({ key: key("date"), issues: expect.stringContaining("at") });
       expect(await store.get(key("absent"), counter)).toBeUndefined();
     });
 
-    it("expires values after their TTL", async () => {
+    it("refuses values that are not JSON and TTLs that are not positive whole ms", async () => {
+      const { store, key } = await setup();
+      await expect(store.set(key("u"), undefined)).rejects.toBeInstanceOf(TypeError);
+      await expect(store.set(key("t"), 1, 0)).rejects.toBeInstanceOf(RangeError);
+      await expect(store.setIfAbsent(key("t"), 1, 1.5)).rejects.toBeInstanceOf(RangeError);
+      expect(await store.get(key("u"), z.unknown())).toBeUndefined();
+    });
+
+    it("expires values, claims, sets and updates after their TTL", async () => {
       const { store, key } = await setup();
       await store.set(key("ttl"), { n: 1 }, 60);
+      await store.setIfAbsent(key("once"), 1, 60);
+      await store.addToSet(key("set"), ["a"], 60);
+      await store.update(key("upd"), counter, increment, 60);
       expect(await store.get(key("ttl"), counter)).toEqual({ n: 1 });
       await sleep(120);
       expect(await store.get(key("ttl"), counter)).toBeUndefined();
+      expect(await store.setIfAbsent(key("once"), 2, 60)).toBe(true);
+      expect(await store.setMembers(key("set"))).toEqual([]);
+      expect(await store.get(key("upd"), counter)).toBeUndefined();
     });
 
     it("lets exactly one of many concurrent setIfAbsent calls win", async () => {
@@ -38,40 +64,73 @@ export function describeStoreContract(name: string, makeStore: () => Promise<{ s
       const wins = await Promise.all(Array.from({ length: 20 }, (_, i) => store.setIfAbsent(key("once"), i, 10_000)));
       expect(wins.filter(Boolean)).toHaveLength(1);
       expect(await store.setIfAbsent(key("once"), "again", 10_000)).toBe(false);
+      expect(await store.get(key("once"), z.int())).toBe(wins.indexOf(true));
     });
 
-    it("deletes, and reads many in order with gaps", async () => {
+    it("deletes values, sets and schedules, and reads many in order with gaps", async () => {
       const { store, key } = await setup();
       await store.set(key("m1"), { n: 1 });
       await store.set(key("m3"), { n: 3 });
+      await store.addToSet(key("s"), ["a"]);
+      await store.schedule(key("z"), "a", 1);
       expect(await store.getMany([key("m1"), key("m2"), key("m3")], counter)).toEqual([{ n: 1 }, undefined, { n: 3 }]);
       expect(await store.getMany([], counter)).toEqual([]);
-      await store.delete(key("m1"), key("m3"));
+      await store.delete(key("m1"), key("m3"), key("s"), key("z"));
       expect(await store.getMany([key("m1"), key("m3")], counter)).toEqual([undefined, undefined]);
+      expect(await store.setMembers(key("s"))).toEqual([]);
+      expect(await store.dueAt(key("z"), "a")).toBeUndefined();
+    });
+
+    it("shares one keyspace across kinds, as Redis does", async () => {
+      const { store, key } = await setup();
+      await store.addToSet(key("k"), ["a"]);
+      await expect(store.get(key("k"), z.unknown())).rejects.toThrow(/WRONGTYPE/);
+      expect(await store.getMany([key("k")], z.unknown())).toEqual([undefined]);
+      expect(await store.setIfAbsent(key("k"), 1, 10_000)).toBe(false);
+      await store.set(key("k"), 1);
+      expect(await store.get(key("k"), z.int())).toBe(1);
     });
 
     it("updates atomically: creates, changes, leaves alone", async () => {
       const { store, key } = await setup();
-      expect(await store.update(key("u"), counter, (c) => ({ n: (c?.n ?? 0) + 1 }))).toEqual({
-        value: { n: 1 },
-        changed: true,
-      });
-      expect(await store.update(key("u"), counter, () => undefined)).toEqual({ value: { n: 1 }, changed: false });
+      expect(await store.update(key("u"), counter, increment)).toEqual({ value: { n: 1 }, changed: true });
+      expect(await store.update(key("u"), counter, increment)).toEqual({ value: { n: 2 }, changed: true });
+      expect(await store.update(key("u"), counter, () => undefined)).toEqual({ value: { n: 2 }, changed: false });
       expect(await store.update(key("none"), counter, () => undefined)).toEqual({ value: undefined, changed: false });
+      expect(await store.get(key("none"), counter)).toBeUndefined();
     });
 
     it("loses no update under 50 concurrent incrementers", async () => {
       const { store, key } = await setup();
-      await Promise.all(
-        Array.from({ length: 50 }, () => store.update(key("race"), counter, (c) => ({ n: (c?.n ?? 0) + 1 }))),
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => store.update(key("race"), counter, increment)),
       );
       expect(await store.get(key("race"), counter)).toEqual({ n: 50 });
+      // Every caller saw its own increment land: the values it got back are exactly 1..50.
+      expect(results.map((r) => r.value?.n).sort((a = 0, b = 0) => a - b)).toEqual(
+        Array.from({ length: 50 }, (_, i) => i + 1),
+      );
     });
 
-    it("re-validates stored data inside update", async () => {
+    it("re-runs the change when another write lands between its read and its write", async () => {
+      const { store, key } = await setup();
+      await store.set(key("cas"), { n: 1 });
+      const seen: (number | undefined)[] = [];
+      const result = await store.update(key("cas"), counter, (c) => {
+        seen.push(c?.n);
+        // A concurrent writer, sent after this read and before this update's write.
+        if (seen.length === 1) void store.set(key("cas"), { n: 10 });
+        return increment(c);
+      });
+      expect(seen).toEqual([1, 10]);
+      expect(result).toEqual({ value: { n: 11 }, changed: true });
+    });
+
+    it("re-validates stored data inside update and leaves it untouched", async () => {
       const { store, key } = await setup();
       await store.set(key("bad"), { n: "not a number" });
-      await expect(store.update(key("bad"), counter, (c) => c)).rejects.toBeInstanceOf(StoreDataError);
+      await expect(store.update(key("bad"), counter, increment)).rejects.toBeInstanceOf(StoreDataError);
+      expect(await store.get(key("bad"), z.object({ n: z.string() }))).toEqual({ n: "not a number" });
     });
 
     it("holds token locks until released by their owner or expired", async () => {
@@ -81,31 +140,52 @@ export function describeStoreContract(name: string, makeStore: () => Promise<{ s
       expect(await store.acquireLock(key("lock"), 10_000)).toBeNull();
       expect(await store.releaseLock(key("lock"), "someone-else")).toBe(false);
       expect(await store.releaseLock(key("lock"), token ?? "")).toBe(true);
-      expect(await store.acquireLock(key("short"), 50)).not.toBeNull();
+      expect(await store.releaseLock(key("lock"), token ?? "")).toBe(false);
+      const short = await store.acquireLock(key("short"), 50);
+      expect(short).not.toBeNull();
       await sleep(100);
-      expect(await store.acquireLock(key("short"), 50)).not.toBeNull();
+      const next = await store.acquireLock(key("short"), 10_000);
+      expect(next).not.toBeNull();
+      // The first owner's lock expired and was taken over: its release must not free the new owner's lock.
+      expect(await store.releaseLock(key("short"), short ?? "")).toBe(false);
+      expect(await store.acquireLock(key("short"), 10_000)).toBeNull();
     });
 
     it("keeps sets", async () => {
       const { store, key } = await setup();
       await store.addToSet(key("set"), ["a", "b"]);
       await store.addToSet(key("set"), ["b", "c"], 10_000);
-      await store.removeFromSet(key("set"), ["a"]);
+      await store.addToSet(key("set"), []);
+      await store.removeFromSet(key("set"), ["a", "missing"]);
       expect((await store.setMembers(key("set"))).sort()).toEqual(["b", "c"]);
+      await store.removeFromSet(key("set"), ["b", "c"]);
+      expect(await store.setMembers(key("set"))).toEqual([]);
       expect(await store.setMembers(key("no-set"))).toEqual([]);
     });
 
-    it("schedules, claims only what is due, within the limit", async () => {
+    it("schedules, moves and unschedules members", async () => {
+      const { store, key } = await setup();
+      await store.schedule(key("due"), "a", 1000);
+      expect(await store.dueAt(key("due"), "a")).toBe(1000);
+      await store.schedule(key("due"), "a", 1_800_000_000_000);
+      expect(await store.dueAt(key("due"), "a")).toBe(1_800_000_000_000);
+      await store.unschedule(key("due"), "a");
+      await store.unschedule(key("due"), "never-there");
+      expect(await store.dueAt(key("due"), "a")).toBeUndefined();
+    });
+
+    it("claims only what is due, earliest first, within the limit, and pushes it one lease ahead", async () => {
       const { store, key } = await setup();
       await store.schedule(key("due"), "early", 1000);
       await store.schedule(key("due"), "later", 5000);
       await store.schedule(key("due"), "middle", 2000);
-      expect(await store.dueAt(key("due"), "later")).toBe(5000);
+      await store.schedule(key("due"), "exact", 2500);
       expect(await store.claimDue(key("due"), 2500, 1, 60_000)).toEqual(["early"]);
-      expect(await store.claimDue(key("due"), 2500, 10, 60_000)).toEqual(["middle"]);
+      expect(await store.dueAt(key("due"), "early")).toBe(62_500);
+      expect(await store.claimDue(key("due"), 2500, 10, 60_000)).toEqual(["middle", "exact"]);
       expect(await store.claimDue(key("due"), 2500, 10, 60_000)).toEqual([]);
-      await store.unschedule(key("due"), "later");
-      expect(await store.dueAt(key("due"), "later")).toBeUndefined();
+      expect(await store.claimDue(key("nothing"), 2500, 10, 60_000)).toEqual([]);
+      expect(await store.dueAt(key("due"), "later")).toBe(5000);
     });
 
     it("never hands the same member to two concurrent claimers, and re-offers it after the lease", async () => {
@@ -116,7 +196,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<{ s
       expect(all).toHaveLength(30);
       expect(new Set(all).size).toBe(30);
       expect(await store.claimDue(key("claims"), 500, 100, 1000)).toEqual([]);
-      // The lease ran out (claimer died): the items are due again.
+      // The lease ran out (the claimer died): the items are due again.
       expect(await store.claimDue(key("claims"), 1100, 100, 1000)).toHaveLength(30);
     });
 

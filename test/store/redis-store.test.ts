@@ -1,46 +1,139 @@
+import net from "node:net";
 import type { Redis } from "ioredis";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { z } from "zod";
-import { createRedisClient } from "../../src/store/redis-client.js";
+import { connectRedisClient, createRedisClient } from "../../src/store/redis-client.js";
 import { createRedisStore } from "../../src/store/redis-store.js";
 import { StoreUnavailableError } from "../../src/store/store.js";
 import { describeStoreContract } from "../contracts/store.contract.js";
-import { REDIS_URL, redisTestScope, uniquePrefix } from "./redis-helpers.js";
+import { deleteKeys, REDIS_URL, redisTestScope, uniquePrefix } from "./redis-helpers.js";
 
 const prefix = uniquePrefix("store");
-const { clients } = redisTestScope(prefix);
+const scope = redisTestScope(prefix);
+const counter = z.object({ n: z.int() });
+const increment = (c: { n: number } | undefined) => ({ n: (c?.n ?? 0) + 1 });
 
+/** The request-path client (fail fast), connected before use so an unreachable Redis fails the test at once. */
+async function requestPathStore() {
+  const client = await connectRedisClient({ url: REDIS_URL, failFast: true }, 2000);
+  return { client, store: createRedisStore(client) };
+}
+
+let run = 0;
 describeStoreContract("redis", async () => {
-  const client = createRedisClient({ url: REDIS_URL }) as Redis;
-  clients.push(client);
-  return { store: createRedisStore(client), prefix };
+  const testPrefix = `${prefix}:${run++}`;
+  const { store } = await requestPathStore();
+  return {
+    store,
+    prefix: testPrefix,
+    cleanup: async () => {
+      await deleteKeys(scope.admin, testPrefix);
+      await store.close();
+    },
+  };
 });
 
+/** A port nothing listens on: bound by us a moment ago, then released. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A TCP proxy to the real Redis that can go silent: the connection stays up but nothing is answered. */
+async function stallingProxy() {
+  let stalled = false;
+  const sockets: net.Socket[] = [];
+  const target = new URL(REDIS_URL);
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 6379), target.hostname);
+    sockets.push(client, upstream);
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
+      from.on("data", (data) => stalled || to.write(data));
+      from.on("error", () => to.destroy());
+      from.on("close", () => to.destroy());
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = new URL(REDIS_URL);
+  url.hostname = "127.0.0.1";
+  url.port = String((server.address() as net.AddressInfo).port);
+  return {
+    url: url.toString(),
+    stall: () => {
+      stalled = true;
+    },
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
+}
+
 describe("redis store specifics", () => {
-  it("updates in two round trips (GET + one compare-and-set script)", async () => {
-    const client = createRedisClient({ url: REDIS_URL }) as Redis;
-    clients.push(client);
-    const store = createRedisStore(client);
-    await store.set(`${prefix}:rt`, { n: 1 });
-    const sent: string[] = [];
-    const original = client.sendCommand.bind(client);
-    client.sendCommand = (command, stream) => {
-      sent.push(command.name);
-      return original(command, stream);
-    };
-    await store.update(`${prefix}:rt`, z.object({ n: z.int() }), (c) => ({ n: (c?.n ?? 0) + 1 }));
-    expect(sent.filter((name) => name !== "script")).toEqual(["get", "evalsha"]);
+  it("updates in two round trips: GET, then one compare-and-set script", async () => {
+    const { store } = await requestPathStore();
+    onTestFinished(() => store.close());
+    const key = `${prefix}:{rt}:counter`;
+    const done = `${prefix}:{rt}:done`;
+    // MONITOR shows what the server received; commands run inside Lua are reported with source "lua".
+    const monitor: Redis = await scope.admin.monitor();
+    onTestFinished(() => monitor.disconnect());
+    const seen: string[][] = [];
+    monitor.on("monitor", (_time: string, args: string[], source: string) => {
+      if (source !== "lua" && (args.includes(key) || args.includes(done))) seen.push(args);
+    });
+
+    await store.update(key, counter, increment);
+    await store.update(key, counter, increment);
+    await store.get(done, z.unknown());
+    await expect.poll(() => seen.some((args) => args.includes(done))).toBe(true);
+
+    const perUpdate = seen.filter((args) => !args.includes(done)).map((args) => args[0]?.toLowerCase());
+    // First use on a connection sends the script body (EVAL), later ones only its SHA (EVALSHA).
+    expect(perUpdate).toEqual(["get", "eval", "get", "evalsha"]);
   });
 
-  it("fails fast with StoreUnavailableError when Redis is unreachable", async () => {
-    const client = createRedisClient({ url: "redis://127.0.0.1:1", failFast: true }) as Redis;
-    client.on("error", () => {});
+  it("fails fast with StoreUnavailableError when nothing listens on the port", async () => {
+    const client = createRedisClient({ url: `redis://127.0.0.1:${await closedPort()}`, failFast: true });
+    client.on("error", () => {}); // reconnect attempts report here; the store call is what we assert on
+    onTestFinished(() => client.disconnect());
     const store = createRedisStore(client);
     const started = Date.now();
     const error = await store.get(`${prefix}:x`, z.string()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect(Date.now() - started).toBeLessThan(1500);
+    await expect(store.update(`${prefix}:x`, counter, increment)).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(await store.ping()).toBe(false);
-    client.disconnect();
+  });
+
+  it("fails fast with StoreUnavailableError when a connected Redis stops answering", async () => {
+    const proxy = await stallingProxy();
+    onTestFinished(proxy.close);
+    const client = await connectRedisClient({ url: proxy.url, failFast: true }, 2000);
+    client.on("error", () => {});
+    onTestFinished(() => client.disconnect());
+    const store = createRedisStore(client);
+    await store.set(`${prefix}:stall`, 1, 10_000);
+    proxy.stall();
+    const started = Date.now();
+    const error = await store.get(`${prefix}:stall`, z.int()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(await store.ping()).toBe(false);
+  });
+
+  it("reports Redis' own errors as they are, not as an outage", async () => {
+    const { store } = await requestPathStore();
+    onTestFinished(() => store.close());
+    await store.addToSet(`${prefix}:{kind}:set`, ["a"]);
+    const error = await store.get(`${prefix}:{kind}:set`, z.unknown()).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(StoreUnavailableError);
+    expect(error).toMatchObject({ message: expect.stringMatching(/^WRONGTYPE/) });
   });
 });
