@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { createSlackAdapter, SLACK_EVENTS_PATH } from "../../adapters/slack/slack-adapter.js";
+import { createTeamsAdapter, TEAMS_MESSAGES_PATH } from "../../adapters/teams/teams-adapter.js";
 import { createBot } from "../../flows/bot.js";
 import { createNudgeRunner, type TickResult } from "../../flows/nudge/nudge-runner.js";
 import { createPacer } from "../../flows/nudge/pacer.js";
@@ -33,6 +34,8 @@ export interface AppDeps {
 export interface RunningApp {
   bot: ChatBot;
   store: Store;
+  /** Proactive delivery to any configured platform (what nudges use). */
+  notifier: Notifier;
   /** One scheduler tick (what node-cron runs every minute). */
   tickNudges(): Promise<TickResult>;
   listen(port: number, host?: string): Promise<string>;
@@ -85,11 +88,28 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     routes[SLACK_EVENTS_PATH] = slack.handler;
     notifiers.slack = slack;
   }
+  if (config.MICROSOFT_APP_ID || config.TEAMS_ENABLED === "true") {
+    const teams = createTeamsAdapter({
+      ...(config.MICROSOFT_APP_ID ? { appId: config.MICROSOFT_APP_ID } : {}),
+      ...(config.MICROSOFT_APP_PASSWORD ? { appPassword: config.MICROSOFT_APP_PASSWORD } : {}),
+      ...(config.MICROSOFT_APP_TENANT_ID ? { appTenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
+      appType: config.MICROSOFT_APP_TYPE,
+      bot,
+      store,
+      keys,
+      logger,
+    });
+    routes[TEAMS_MESSAGES_PATH] = teams.handler;
+    notifiers.teams = teams;
+  }
   logger.info(
-    { slack: Boolean(routes[SLACK_EVENTS_PATH]), model: `${model.id}@${model.version}` },
-    routes[SLACK_EVENTS_PATH]
-      ? "Slack is on"
-      : "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to serve /slack/events",
+    {
+      slack: Boolean(routes[SLACK_EVENTS_PATH]),
+      teams: Boolean(routes[TEAMS_MESSAGES_PATH]),
+      model: `${model.id}@${model.version}`,
+    },
+    `platforms: Slack ${routes[SLACK_EVENTS_PATH] ? "on" : "off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)"}, ` +
+      `Teams ${routes[TEAMS_MESSAGES_PATH] ? "on" : "off (set MICROSOFT_APP_ID, or TEAMS_ENABLED=true for local testing)"}`,
   );
 
   const notifier: Notifier = {
@@ -114,6 +134,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   return {
     bot,
     store,
+    notifier,
     tickNudges: () => runner.tick(),
     listen: (port, host = "0.0.0.0") =>
       new Promise((resolve) => {

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/**
+ * The parts of a Bot Framework Activity (as Teams sends it) that parsing and the stored references read, validated
+ * at the boundary whatever botbuilder's types promise. Unknown fields are ignored.
+ */
+const channelAccountSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().optional(),
+});
+
+const conversationSchema = z.object({
+  id: z.string().min(1),
+  conversationType: z.string().optional(),
+  tenantId: z.string().optional(),
+  isGroup: z.boolean().optional(),
+});
+
+const teamsChannelData = z.object({
+  tenant: z.object({ id: z.string().min(1) }).optional(),
+});
+
+export const activitySchema = z.object({
+  type: z.string(),
+  name: z.string().optional(),
+  text: z.string().optional(),
+  value: z.unknown().optional(),
+  serviceUrl: z.string().optional(),
+  channelId: z.string().optional(),
+  from: channelAccountSchema.optional(),
+  recipient: channelAccountSchema.optional(),
+  conversation: conversationSchema.optional(),
+  entities: z.array(z.unknown()).optional(),
+  channelData: z.unknown().optional(),
+  localTimezone: z.string().optional(),
+});
+export type TeamsActivity = z.infer<typeof activitySchema>;
+
+/** `entities[type=clientInfo]` carries the client's IANA time zone. */
+export const clientInfoSchema = z.object({ type: z.literal("clientInfo"), timezone: z.string().optional() });
+/** `entities[type=mention]`: `text` is the `<at>…</at>` markup in the message text. */
+export const mentionSchema = z.object({
+  type: z.literal("mention"),
+  mentioned: z.object({ id: z.string() }),
+  text: z.string().optional(),
+});
+
+/** Our data on a card button (see card-elements.ts): Action.Submit sends it as `value`, Action.Execute in the invoke. */
+export const buttonDataSchema = z.object({ ma: z.string() });
+export const executeInvokeSchema = z.object({
+  action: z.object({ type: z.string(), verb: z.string().optional(), data: z.unknown() }),
+});
+
+export function tenantOf(activity: TeamsActivity): string | undefined {
+  const data = teamsChannelData.safeParse(activity.channelData);
+  return (data.success ? data.data.tenant?.id : undefined) ?? activity.conversation?.tenantId;
+}
+
+/** A channel thread is `<channel id>;messageid=<root message id>`; the channel is the part before it. */
+export function splitConversationId(id: string): { channel: string; thread: string | undefined } {
+  const at = id.indexOf(";messageid=");
+  if (at < 0) return { channel: id, thread: undefined };
+  return { channel: id.slice(0, at), thread: id.slice(at + ";messageid=".length) || undefined };
+}
+
+export function conversationIdOf(channel: string, thread: string | undefined): string {
+  return thread ? `${channel};messageid=${thread}` : channel;
+}

@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { decodeAction } from "../../src/chat/actions.js";
+
+/**
+ * The subset of Adaptive Cards 1.5 this app sends, with Teams' limits. Every render is checked against it in tests,
+ * and deliveries check it again before sending, so a card Teams would refuse is caught here with the offending path.
+ */
+export const CARD_SCHEMA_URL = "http://adaptivecards.io/schemas/adaptive-card.json";
+/** `Action.Execute` (Universal Actions) needs 1.4; 1.5 is what current Teams clients render. */
+export const CARD_VERSION = "1.5";
+/** The invoke verb of every button: the data says which action it is. */
+export const ACTION_VERB = "ma";
+export const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+
+export const CARD_LIMITS = {
+  /**
+   * Teams refuses messages over 28 KB (MS doc "Format cards in Teams"); the card travels inside an activity whose
+   * envelope (ids, names, channelData) takes up to about 1.5 KB more, so the card itself stays under 26 KB.
+   */
+  cardBytes: 26 * 1024,
+  /** Teams' host config shows at most six actions in a row; more go into an overflow menu or are dropped. */
+  actionsPerSet: 6,
+  /** Longer titles are cut off on buttons; longer labels are listed as numbered lines instead. */
+  actionTitle: 40,
+} as const;
+
+const spacing = z.enum(["None", "Small", "Default", "Medium", "Large"]);
+
+export const textBlockSchema = z.strictObject({
+  type: z.literal("TextBlock"),
+  text: z.string().min(1),
+  wrap: z.literal(true),
+  size: z.enum(["Small", "Default", "Medium", "Large"]).optional(),
+  weight: z.enum(["Default", "Bolder"]).optional(),
+  isSubtle: z.boolean().optional(),
+  color: z.enum(["Default", "Good", "Warning", "Attention"]).optional(),
+  fontType: z.enum(["Default", "Monospace"]).optional(),
+  spacing: spacing.optional(),
+  separator: z.boolean().optional(),
+});
+
+/** Our data: the encoded ButtonAction, which must decode again when it comes back. */
+const actionData = z.strictObject({
+  ma: z.string().refine((value) => decodeAction(value) !== undefined, "not a valid encoded action"),
+});
+const actionStyle = z.enum(["positive", "destructive"]).optional();
+const title = z.string().min(1).max(CARD_LIMITS.actionTitle);
+
+export const submitActionSchema = z.strictObject({
+  type: z.literal("Action.Submit"),
+  title,
+  data: actionData,
+  style: actionStyle,
+});
+
+export const executeActionSchema = z.strictObject({
+  type: z.literal("Action.Execute"),
+  title,
+  verb: z.literal(ACTION_VERB),
+  data: actionData,
+  style: actionStyle,
+  /** Clients without Universal Actions send the same data as a message (`value`) instead. */
+  fallback: submitActionSchema,
+});
+
+export const actionSetSchema = z.strictObject({
+  type: z.literal("ActionSet"),
+  actions: z.array(executeActionSchema).min(1).max(CARD_LIMITS.actionsPerSet),
+  spacing: spacing.optional(),
+});
+
+const columnSchema = z.strictObject({
+  type: z.literal("Column"),
+  width: z.enum(["auto", "stretch"]),
+  items: z.array(textBlockSchema).min(1),
+});
+
+export const columnSetSchema = z.strictObject({
+  type: z.literal("ColumnSet"),
+  columns: z.array(columnSchema).min(1),
+  spacing: spacing.optional(),
+});
+
+export const containerSchema = z.strictObject({
+  type: z.literal("Container"),
+  items: z.array(textBlockSchema).min(1),
+  spacing: spacing.optional(),
+  separator: z.boolean().optional(),
+});
+
+export const elementSchema = z.discriminatedUnion("type", [
+  textBlockSchema,
+  actionSetSchema,
+  columnSetSchema,
+  containerSchema,
+]);
+
+export const adaptiveCardSchema = z
+  .strictObject({
+    $schema: z.literal(CARD_SCHEMA_URL),
+    type: z.literal("AdaptiveCard"),
+    version: z.literal(CARD_VERSION),
+    body: z.array(elementSchema).min(1),
+    msteams: z.strictObject({ width: z.literal("Full") }).optional(),
+  })
+  .refine((card) => cardBytes(card) <= CARD_LIMITS.cardBytes, {
+    message: `card is larger than ${CARD_LIMITS.cardBytes} bytes`,
+  });
+
+export type AdaptiveCard = z.infer<typeof adaptiveCardSchema>;
+export type CardElement = z.infer<typeof elementSchema>;
+export type TextBlock = z.infer<typeof textBlockSchema>;
+export type ExecuteAction = z.infer<typeof executeActionSchema>;
+
+export function cardBytes(card: unknown): number {
+  return Buffer.byteLength(JSON.stringify(card), "utf8");
+}

@@ -1,0 +1,44 @@
+import type { Activity } from "botbuilder";
+import type { OutboundMessage } from "../../src/chat/outbound.js";
+import type { Logger } from "../../src/chat/ports.js";
+import { adaptiveCard, textBlock } from "./card-elements.js";
+import { type AdaptiveCard, adaptiveCardSchema, CARD_CONTENT_TYPE } from "./card-schema.js";
+import { safe } from "./card-text.js";
+import { fallbackText, renderCard } from "./render-card.js";
+
+/** What the person sees when something failed on our side (the log has the detail). */
+export const APOLOGY: OutboundMessage = {
+  kind: "error",
+  text: "Something went wrong, please try again.",
+  lines: [],
+  buttons: [],
+};
+
+/** Render and check against the card schema; a card that breaks it still goes out, as its text. */
+export function checkedCard(message: OutboundMessage, logger: Logger): AdaptiveCard {
+  const card = renderCard(message);
+  const checked = adaptiveCardSchema.safeParse(card);
+  if (checked.success) return checked.data;
+  logger.error({ kind: message.kind, issues: checked.error.issues.slice(0, 5) }, "teams card breaks the card schema");
+  return adaptiveCard([textBlock(safe(fallbackText(message), 200))]);
+}
+
+/** A message activity carrying the card; `summary` is what Teams shows in notifications. */
+export function cardActivity(message: OutboundMessage, logger: Logger): Partial<Activity> {
+  return {
+    type: "message",
+    summary: fallbackText(message),
+    attachments: [{ contentType: CARD_CONTENT_TYPE, content: checkedCard(message, logger) }],
+  };
+}
+
+/** A plain text message addressed to a person with an @mention (Teams renders `<at>` only with the entity). */
+export function mentionActivity(user: { id: string; name?: string }, text: string): Partial<Activity> {
+  const name = (user.name ?? "there").replace(/[<>]/g, "");
+  const mention = `<at>${name}</at>`;
+  return {
+    type: "message",
+    text: `${mention} ${text}`,
+    entities: [{ type: "mention", text: mention, mentioned: { id: user.id, name } }],
+  };
+}

@@ -1,0 +1,118 @@
+import { decodeAction } from "../../src/chat/actions.js";
+import type { Address, ChatUser } from "../../src/chat/address.js";
+import { type InboundEvent, inboundEventSchema } from "../../src/chat/inbound.js";
+import {
+  activitySchema,
+  buttonDataSchema,
+  clientInfoSchema,
+  executeInvokeSchema,
+  mentionSchema,
+  splitConversationId,
+  type TeamsActivity,
+  tenantOf,
+} from "./activity-schema.js";
+
+const TEXT_MAX = 4000;
+const ADAPTIVE_CARD_INVOKE = "adaptiveCard/action";
+
+const unsupported = (reason: string, raw: unknown): InboundEvent => ({ kind: "unsupported", reason, raw });
+
+/**
+ * A Teams activity as exactly one InboundEvent. Never throws: anything that is not one of ours (reactions, typing,
+ * other invokes, card data that does not decode) becomes `unsupported` with a reason for the log.
+ */
+export function parseTeamsActivity(body: unknown): InboundEvent {
+  try {
+    const activity = activitySchema.safeParse(body);
+    if (!activity.success) return unsupported(`not an activity: ${activity.error.message}`, body);
+    const event = parse(activity.data, body);
+    // The neutral schema has limits of its own (id lengths); an event that breaks them is not ours either.
+    const checked = inboundEventSchema.safeParse(event);
+    return checked.success ? checked.data : unsupported(`invalid ${event.kind} event: ${checked.error.message}`, body);
+  } catch (error) {
+    return unsupported(`unparsable activity: ${error instanceof Error ? error.message : String(error)}`, body);
+  }
+}
+
+function parse(a: TeamsActivity, raw: unknown): InboundEvent {
+  const isMessage = a.type === "message";
+  const isCardInvoke = a.type === "invoke" && a.name === ADAPTIVE_CARD_INVOKE;
+  if (!isMessage && !isCardInvoke)
+    return unsupported(`activity ${a.type}${a.name ? ` ${a.name}` : ""} not handled`, raw);
+
+  const workspace = tenantOf(a);
+  if (!workspace || !a.conversation || !a.from)
+    return unsupported("activity without tenant, conversation or sender", raw);
+  const { channel, thread } = splitConversationId(a.conversation.id);
+  const address: Address = {
+    platform: "teams",
+    workspace,
+    channel,
+    ...(thread ? { thread } : {}),
+    isDirect: a.conversation.conversationType === "personal",
+  };
+  const user = userOf(a);
+
+  if (isCardInvoke) {
+    const invoke = executeInvokeSchema.safeParse(a.value);
+    if (!invoke.success || invoke.data.action.type !== "Action.Execute")
+      return unsupported("card invoke that is not Action.Execute", raw);
+    return actionEvent(invoke.data.action.data, address, user, raw);
+  }
+  // An Action.Submit arrives as a message with the button's data as `value` and usually no text.
+  if (a.value !== undefined) return actionEvent(a.value, address, user, raw);
+  if (a.text === undefined) return unsupported("message without text (attachment only)", raw);
+  return { kind: "command", text: commandText(a, a.text), address, user, raw };
+}
+
+function actionEvent(data: unknown, address: Address, user: ChatUser, raw: unknown): InboundEvent {
+  const ours = buttonDataSchema.safeParse(data);
+  if (!ours.success) return unsupported("card data that is not ours", raw);
+  const action = decodeAction(ours.data.ma);
+  if (!action) return unsupported("card data that does not decode", raw);
+  return { kind: "action", action, address, user, raw };
+}
+
+/**
+ * The words for the command router, as in Slack's `/mlops-assess <text>`: the bot's `<at>…</at>` mention is removed
+ * (any leading mention too, when the entity is missing), and so is a leading `/mlops-assess` or `mlops-assess` typed
+ * out of habit. Everything else is passed on unchanged.
+ */
+function commandText(a: TeamsActivity, text: string): string {
+  let words = text;
+  for (const entity of a.entities ?? []) {
+    const mention = mentionSchema.safeParse(entity);
+    if (mention.success && mention.data.mentioned.id === a.recipient?.id && mention.data.text) {
+      words = words.split(mention.data.text).join(" ");
+    }
+  }
+  return words
+    .replace(/\u00a0|&nbsp;/g, " ")
+    .replace(/^\s*(<at>[^<]*<\/at>\s*)+/i, "")
+    .trim()
+    .replace(/^\/?mlops-assess\b/i, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, TEXT_MAX);
+}
+
+function userOf(a: TeamsActivity): ChatUser {
+  const from = a.from ?? { id: "" };
+  const timeZone = timeZoneOf(a);
+  return { id: from.id, ...(from.name ? { name: from.name } : {}), ...(timeZone ? { timeZone } : {}) };
+}
+
+/** The client's time zone, when it is one the runtime knows (a bad value must not cost the person their event). */
+function timeZoneOf(a: TeamsActivity): string | undefined {
+  const fromEntities = (a.entities ?? [])
+    .map((e) => clientInfoSchema.safeParse(e))
+    .find((e) => e.success && e.data.timezone)?.data?.timezone;
+  const zone = fromEntities ?? a.localTimezone;
+  if (!zone || zone.length > 64) return undefined;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
+}

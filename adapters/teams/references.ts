@@ -1,0 +1,139 @@
+import { z } from "zod";
+import type { Clock } from "../../src/chat/ports.js";
+import { CONVERSATION_REF_TTL_MS, type Keys } from "../../src/store/keys.js";
+import type { Store } from "../../src/store/store.js";
+import { splitConversationId, type TeamsActivity, tenantOf } from "./activity-schema.js";
+
+/**
+ * What a proactive post needs (botbuilder's ConversationReference, minus the person and the message), stored per
+ * conversation for as long as the bot is installed there. Channel references point at the channel, not a thread,
+ * so a nudge starts a new post.
+ */
+export const referenceSchema = z.object({
+  serviceUrl: z.string().min(1),
+  channelId: z.string().min(1),
+  conversation: z.object({
+    id: z.string().min(1),
+    tenantId: z.string().optional(),
+    conversationType: z.string().optional(),
+    isGroup: z.boolean().optional(),
+  }),
+  bot: z.object({ id: z.string().min(1), name: z.string().optional() }),
+});
+export type StoredReference = z.infer<typeof referenceSchema>;
+
+export const storedConversationSchema = z.object({
+  reference: referenceSchema,
+  /** `unreachable`: the connector answered 403/404, so nothing is sent there until someone talks to the bot again. */
+  state: z.enum(["installed", "uninstalled", "unreachable"]),
+  /** When the bot last heard from this conversation (ISO). */
+  seenAt: z.string(),
+  reason: z.string().optional(),
+});
+export type StoredConversation = z.infer<typeof storedConversationSchema>;
+
+/** The person's 1:1 chat with the bot, so private replies and nudges need not create it again. */
+const personalChatSchema = z.object({ personalChat: z.string().min(1) });
+
+/** A reference seen again within a day is not written again: every message would otherwise be a store write. */
+const REFRESH_AFTER_MS = 86_400_000;
+
+/** Nothing is sent where the app was removed or the connector refused (403/404), until someone writes there again. */
+export const isReachable = (stored: StoredConversation | undefined): boolean => stored?.state === "installed";
+
+export interface ConversationRefs {
+  /** Store (or refresh) the reference of the activity's conversation; true when this call wrote it. */
+  remember(activity: TeamsActivity): Promise<boolean>;
+  /** Store a reference we built ourselves (a 1:1 chat the bot just created). */
+  save(workspace: string, reference: StoredReference): Promise<void>;
+  /** The app was removed there: keep the reference (for the record) but send nothing. */
+  uninstalled(activity: TeamsActivity): Promise<void>;
+  unreachable(workspace: string, conversationId: string, reason: string): Promise<void>;
+  get(workspace: string, conversationId: string): Promise<StoredConversation | undefined>;
+  personalChat(workspace: string, userId: string): Promise<string | undefined>;
+  rememberPersonalChat(workspace: string, userId: string, conversationId: string): Promise<void>;
+}
+
+/** The reference of an activity's conversation (with the thread suffix removed), when it has everything needed. */
+export function referenceOf(activity: TeamsActivity): { workspace: string; reference: StoredReference } | undefined {
+  const workspace = tenantOf(activity);
+  const { serviceUrl, conversation, recipient } = activity;
+  if (!workspace || !serviceUrl || !conversation || !recipient) return undefined;
+  return {
+    workspace,
+    reference: {
+      serviceUrl,
+      channelId: activity.channelId ?? "msteams",
+      conversation: {
+        id: splitConversationId(conversation.id).channel,
+        tenantId: workspace,
+        ...(conversation.conversationType ? { conversationType: conversation.conversationType } : {}),
+        ...(conversation.isGroup === undefined ? {} : { isGroup: conversation.isGroup }),
+      },
+      bot: { id: recipient.id, ...(recipient.name ? { name: recipient.name } : {}) },
+    },
+  };
+}
+
+const sameReference = (a: StoredReference, b: StoredReference) =>
+  a.serviceUrl === b.serviceUrl && a.conversation.id === b.conversation.id && a.bot.id === b.bot.id;
+
+export function createConversationRefs(deps: { store: Store; keys: Keys; clock: Clock }): ConversationRefs {
+  const { store, keys, clock } = deps;
+  const scope = (workspace: string) => ({ platform: "teams" as const, workspace });
+  const refKey = (workspace: string, conversationId: string) =>
+    keys.conversationRef(scope(workspace), splitConversationId(conversationId).channel);
+  const personalKey = (workspace: string, userId: string) => keys.userProfile(scope(workspace), userId);
+
+  async function upsert(workspace: string, reference: StoredReference): Promise<boolean> {
+    const now = clock();
+    const result = await store.update(
+      refKey(workspace, reference.conversation.id),
+      storedConversationSchema,
+      (current) => {
+        const fresh = current && now.getTime() - Date.parse(current.seenAt) < REFRESH_AFTER_MS;
+        if (current?.state === "installed" && fresh && sameReference(current.reference, reference)) return undefined;
+        const next: StoredConversation = { reference, state: "installed", seenAt: now.toISOString() };
+        return next;
+      },
+      CONVERSATION_REF_TTL_MS,
+    );
+    return result.changed;
+  }
+
+  async function mark(workspace: string, conversationId: string, state: StoredConversation["state"], reason: string) {
+    await store.update(
+      refKey(workspace, conversationId),
+      storedConversationSchema,
+      (current) => (current ? { ...current, state, reason } : undefined),
+      CONVERSATION_REF_TTL_MS,
+    );
+  }
+
+  return {
+    async remember(activity) {
+      const found = referenceOf(activity);
+      return found ? upsert(found.workspace, found.reference) : false;
+    },
+    async save(workspace, reference) {
+      await upsert(workspace, reference);
+    },
+    async uninstalled(activity) {
+      const found = referenceOf(activity);
+      if (found) await mark(found.workspace, found.reference.conversation.id, "uninstalled", "app removed");
+    },
+    unreachable: (workspace, conversationId, reason) => mark(workspace, conversationId, "unreachable", reason),
+    get: (workspace, conversationId) => store.get(refKey(workspace, conversationId), storedConversationSchema),
+    async personalChat(workspace, userId) {
+      return (await store.get(personalKey(workspace, userId), personalChatSchema))?.personalChat;
+    },
+    async rememberPersonalChat(workspace, userId, conversationId) {
+      await store.update(
+        personalKey(workspace, userId),
+        personalChatSchema,
+        (current) => (current?.personalChat === conversationId ? undefined : { personalChat: conversationId }),
+        CONVERSATION_REF_TTL_MS,
+      );
+    },
+  };
+}

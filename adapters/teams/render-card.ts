@@ -1,0 +1,90 @@
+import type { InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
+import { actionSets, adaptiveCard, buttons, execute, textBlock } from "./card-elements.js";
+import { type AdaptiveCard, CARD_LIMITS, type CardElement, cardBytes } from "./card-schema.js";
+import { safe, shorten } from "./card-text.js";
+import { type Cap, capAt } from "./render-cap.js";
+import { renderQuestion } from "./render-question.js";
+import { renderSummary } from "./render-summary.js";
+
+/**
+ * Scales tried in turn until the card fits Teams' size limit: ordinary messages fit at 1; only pathological ones
+ * (dozens of practices with essay-long names) are shortened further, and nothing is ever dropped silently.
+ */
+const SCALES = [1, 0.5, 0.25, 0.1];
+
+/** A neutral message as an Adaptive Card 1.5 that fits in one Teams message. */
+export function renderCard(message: OutboundMessage): AdaptiveCard {
+  let card = build(message, capAt(SCALES[0] ?? 1));
+  for (const scale of SCALES.slice(1)) {
+    if (cardBytes(card) <= CARD_LIMITS.cardBytes) break;
+    card = build(message, capAt(scale));
+  }
+  return card;
+}
+
+/** Plain text for the notification preview and for clients that cannot show cards. */
+export function fallbackText(message: OutboundMessage): string {
+  switch (message.kind) {
+    case "question":
+      return shorten(
+        `${message.progress.index}/${message.progress.total} · ${message.progress.section}: ${message.prompt}`,
+        200,
+      );
+    case "summary":
+      return shorten(`${message.title}: Level ${message.overall.level} · ${message.overall.name}`, 200);
+    case "invitation":
+    case "notice":
+    case "error":
+      return shorten(message.text, 200);
+  }
+}
+
+function build(message: OutboundMessage, cap: Cap): AdaptiveCard {
+  switch (message.kind) {
+    case "question":
+      return adaptiveCard(renderQuestion(message, cap));
+    case "summary":
+      return adaptiveCard(renderSummary(message, cap), { fullWidth: true });
+    case "invitation":
+      return adaptiveCard(renderInvitation(message, cap));
+    case "notice":
+    case "error":
+      return adaptiveCard(renderNotice(message, cap));
+  }
+}
+
+/** The round's invitation in the channel: who started it and who has answered (never what). */
+function renderInvitation(m: InvitationMessage, cap: Cap): CardElement[] {
+  const facts = [
+    `Started by **${safe(m.startedBy, cap(80))}**`,
+    m.mode === "quick" ? "Quick" : "Deep",
+    `${m.completed.length} answered`,
+    ...(m.inProgress > 0 ? [`${m.inProgress} in progress`] : []),
+  ];
+  const shown = m.completed.slice(0, cap(50));
+  const more = m.completed.length - shown.length;
+  const who =
+    shown.length > 0
+      ? [`Answered: ${shown.map((name) => safe(name, cap(40))).join(", ")}${more > 0 ? ` and ${more} more` : ""}`]
+      : [];
+  const join = m.button && !m.closed ? [execute(m.button.label, m.button.action, m.button.style ?? "primary")] : [];
+  return [
+    textBlock(safe(m.text, cap(1000)), { weight: m.closed ? "Default" : "Bolder" }),
+    textBlock(facts.join(" · "), { isSubtle: true, size: "Small", spacing: "Small" }),
+    ...who.map((line) => textBlock(line, { isSubtle: true, size: "Small", spacing: "Small" })),
+    ...actionSets(join),
+  ];
+}
+
+function renderNotice(m: NoticeMessage, cap: Cap): CardElement[] {
+  const shown = m.lines.slice(0, cap(50));
+  const lines = shown.map((line) => `- ${safe(line, cap(300))}`);
+  if (m.lines.length > shown.length) lines.push(`- …and ${m.lines.length - shown.length} more`);
+  return [
+    textBlock(m.kind === "error" ? `⚠ ${safe(m.text, cap(2000))}` : safe(m.text, cap(2000)), {
+      ...(m.kind === "error" ? { color: "Attention" } : {}),
+    }),
+    ...(lines.length > 0 ? [textBlock(lines.join("\n"), { spacing: "Small" })] : []),
+    ...actionSets(buttons(m.buttons)),
+  ];
+}

@@ -1,0 +1,83 @@
+import { levelBar } from "../../src/chat/level-bar.js";
+import type { DimensionLine, SummaryMessage } from "../../src/chat/outbound.js";
+import { actionSets, buttons, textBlock } from "./card-elements.js";
+import type { CardElement } from "./card-schema.js";
+import { safe } from "./card-text.js";
+import type { Cap } from "./render-cap.js";
+
+/** "↑ was L1" / "↓ was L3"; nothing when unchanged or there is no earlier round. */
+function trend(previous: number | undefined, level: number): string | undefined {
+  if (previous === undefined || previous === level) return undefined;
+  return `${previous < level ? "↑" : "↓"} was L${previous}`;
+}
+
+/** One row per dimension: the bar in its own column, so bars line up whatever the names are. */
+function dimensionRow(d: DimensionLine, cap: Cap): CardElement {
+  const extras = [
+    trend(d.previous, d.level),
+    d.spread && d.spread.min !== d.spread.max ? `answers L${d.spread.min}–L${d.spread.max}` : undefined,
+    d.disagreement ? "⚠ disagreement" : undefined,
+    d.unresolved ? "not sure" : undefined,
+    d.level < 4 && d.progress > 0 ? `${Math.round(d.progress)}% to L${d.level + 1}` : undefined,
+    d.target !== undefined ? `target L${d.target}` : undefined,
+  ].filter((x): x is string => x !== undefined);
+  const line = [`**${safe(d.name, cap(80))}**`, `L${d.level} ${safe(d.levelName, cap(60))}`, ...extras].join(" · ");
+  return {
+    type: "ColumnSet",
+    spacing: "Small",
+    columns: [
+      { type: "Column", width: "auto", items: [textBlock(levelBar(d.level), { fontType: "Monospace" })] },
+      { type: "Column", width: "stretch", items: [textBlock(line)] },
+    ],
+  };
+}
+
+function nextSteps(s: SummaryMessage, cap: Cap): CardElement[] {
+  if (s.nextSteps.length === 0) return [];
+  const steps: CardElement[] = s.nextSteps.map((n, i) => ({
+    type: "Container",
+    spacing: "Medium",
+    items: [
+      textBlock(`**${i + 1}. ${safe(n.title, cap(150))}** · ${safe(n.dimension, cap(80))}, towards L${n.unlocksLevel}`),
+      textBlock(`**Why:** ${safe(n.why, cap(500))}`, { spacing: "Small" }),
+      textBlock(`**How:** ${safe(n.how, cap(500))}`, { spacing: "Small" }),
+    ],
+  }));
+  return [textBlock("Next steps", { weight: "Bolder", separator: true, spacing: "Medium" }), ...steps];
+}
+
+/**
+ * The result: the weakest-link level as the headline with the mean profile beside it, one bar per dimension, what
+ * blocks the next level, at most three next steps, participation and notes. People's names never appear.
+ */
+export function renderSummary(s: SummaryMessage, cap: Cap): CardElement[] {
+  const overallTrend = trend(s.overall.previous, s.overall.level);
+  const subtitle = [
+    safe(s.title, cap(200)),
+    `profile ${s.profile.toFixed(1)}`,
+    ...(overallTrend ? [overallTrend] : []),
+  ];
+  const shown = s.notes.slice(0, cap(10));
+  const notes = shown.map((n) => `- ${safe(n, cap(300))}`);
+  if (s.notes.length > shown.length) notes.push(`- …and ${s.notes.length - shown.length} more`);
+  return [
+    textBlock(`Level ${s.overall.level} · ${safe(s.overall.name, cap(80))}`, { size: "Large", weight: "Bolder" }),
+    textBlock(subtitle.join(" · "), { isSubtle: true, spacing: "Small" }),
+    ...s.dimensions.map((d) => dimensionRow(d, cap)),
+    ...(s.explanation
+      ? [textBlock(`**What blocks the next level:** ${safe(s.explanation, cap(1000))}`, { separator: true })]
+      : []),
+    ...nextSteps(s, cap),
+    ...(s.participation
+      ? [
+          textBlock(`${s.participation.completed} completed · ${s.participation.inProgress} in progress`, {
+            isSubtle: true,
+            size: "Small",
+            separator: true,
+          }),
+        ]
+      : []),
+    ...(notes.length > 0 ? [textBlock(notes.join("\n"), { isSubtle: true, size: "Small" })] : []),
+    ...actionSets(buttons(s.buttons)),
+  ];
+}

@@ -1,0 +1,72 @@
+import { deflateRawSync } from "node:zlib";
+import { crc32 } from "./crc32.js";
+
+/**
+ * A minimal ZIP writer (PKWARE APPNOTE 4.3: local headers, central directory, end record), enough for a Teams app
+ * package of three files without a dependency. Entries are deflated unless that does not make them smaller; every
+ * timestamp is 1980-01-01 so the same inputs give the same bytes.
+ */
+export interface ZipEntry {
+  name: string;
+  data: Buffer;
+}
+
+const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
+const VERSION = 20;
+
+export function zip(entries: readonly ZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, "utf8");
+    const deflated = deflateRawSync(entry.data, { level: 9 });
+    const stored = deflated.length >= entry.data.length;
+    const body = stored ? entry.data : deflated;
+    const fields = {
+      method: stored ? 0 : 8,
+      crc: crc32(entry.data),
+      compressed: body.length,
+      size: entry.data.length,
+    };
+
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(VERSION, 4);
+    local.writeUInt16LE(0x0800, 6); // names are UTF-8
+    local.writeUInt16LE(fields.method, 8);
+    local.writeUInt16LE(0, 10);
+    local.writeUInt16LE(DOS_DATE_1980_01_01, 12);
+    local.writeUInt32LE(fields.crc, 14);
+    local.writeUInt32LE(fields.compressed, 18);
+    local.writeUInt32LE(fields.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    locals.push(local, name, body);
+
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(VERSION, 4);
+    central.writeUInt16LE(VERSION, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(fields.method, 10);
+    central.writeUInt16LE(0, 12);
+    central.writeUInt16LE(DOS_DATE_1980_01_01, 14);
+    central.writeUInt32LE(fields.crc, 16);
+    central.writeUInt32LE(fields.compressed, 20);
+    central.writeUInt32LE(fields.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42); // extra, comment, disk, attributes (30-41) stay 0
+    centrals.push(central, name);
+
+    offset += local.length + name.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}

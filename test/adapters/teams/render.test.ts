@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import { adaptiveCard, execute, textBlock } from "../../../adapters/teams/card-elements.js";
+import { adaptiveCardSchema, CARD_LIMITS, cardBytes } from "../../../adapters/teams/card-schema.js";
+import { escapeCardText } from "../../../adapters/teams/card-text.js";
+import { renderCard } from "../../../adapters/teams/render-card.js";
+import type { ButtonAction } from "../../../src/chat/actions.js";
+import type { OutboundMessage } from "../../../src/chat/outbound.js";
+import { invitation, ladderLabels, notice, question, summary, worstCases } from "../slack/sample-messages.js";
+import { buttonsOf, textOf } from "./harness.js";
+
+/** Neutral messages as Adaptive Cards: every card passes the schema (version, actions, Teams' 28 KB limit). */
+const valid = (message: OutboundMessage) => {
+  const card = renderCard(message);
+  const checked = adaptiveCardSchema.safeParse(card);
+  expect(checked.success, checked.success ? "" : JSON.stringify(checked.error.issues.slice(0, 3))).toBe(true);
+  return card;
+};
+
+describe("every card", () => {
+  it.each([
+    ["question", question(["No", "Partly", "Yes"])],
+    ["ladder question", question(ladderLabels)],
+    ["summary", summary()],
+    ["invitation", invitation(["Ann", "Bo"])],
+    ["closed invitation", invitation(["Ann"], true)],
+    ["notice", notice(["one", "two"])],
+    ...worstCases(),
+  ])("%s is a valid Adaptive Card 1.5 under Teams' size limit", (_, message) => {
+    const card = valid(message);
+    expect(card).toMatchObject({
+      type: "AdaptiveCard",
+      version: "1.5",
+      $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    });
+    expect(cardBytes(card)).toBeLessThanOrEqual(CARD_LIMITS.cardBytes);
+    for (const button of buttonsOf(card)) {
+      expect(button.title.length).toBeGreaterThan(0);
+      expect(button.action, `button ${button.title} carries a decodable action`).toBeDefined();
+    }
+  });
+
+  it("keeps every option's button even when the card had to be shortened to fit", () => {
+    const [, huge] = worstCases().find(([name]) => name.startsWith("question with 300-char")) ?? [];
+    const card = valid(huge as OutboundMessage);
+    expect(buttonsOf(card).filter((b) => b.action?.a === "answer")).toHaveLength(6);
+    expect(cardBytes(renderCard(summary(48, 2000)))).toBeLessThanOrEqual(CARD_LIMITS.cardBytes);
+  });
+});
+
+describe("question card", () => {
+  it("shows progress and prompt, one Action.Execute per option with a Submit fallback, then back/skip/cancel", () => {
+    const message = question(["No", "Partly", "Yes"]);
+    const card = valid(message);
+    expect(textOf(card)).toMatch(/^3\/8 · Monitoring & feedback\nHow do you find out/);
+    const buttons = buttonsOf(card);
+    expect(buttons.map((b) => b.title)).toEqual(["No", "Partly", "Yes", "Back", "Skip", "Cancel"]);
+    expect(buttons.every((b) => b.type === "Action.Execute" && b.fallbackType === "Action.Submit")).toBe(true);
+    expect(buttons.map((b) => b.action)).toEqual([
+      ...message.options.map((o) => o.action),
+      ...message.navigation.map((n) => n.action),
+    ]);
+    expect(JSON.stringify(card)).toContain('"verb":"ma"');
+  });
+
+  it("marks the current answer and styles cancel as destructive", () => {
+    const card = valid(question(["No", "Partly", "Yes"], { current: "Partly" }));
+    expect(textOf(card)).toContain("Your answer so far: **Partly**");
+    // The sample marks the third option as the one chosen before.
+    expect(buttonsOf(card).map((b) => [b.title, b.style])).toEqual([
+      ["No", undefined],
+      ["Partly", undefined],
+      ["Yes", "positive"],
+      ["Back", undefined],
+      ["Skip", undefined],
+      ["Cancel", "destructive"],
+    ]);
+  });
+
+  it("lists sentence-long ladder options as numbered lines and numbers their buttons", () => {
+    const card = valid(question(ladderLabels));
+    expect(textOf(card)).toContain(`**1.** ${escapeCardText(ladderLabels[0] ?? "")}`);
+    expect(
+      buttonsOf(card)
+        .slice(0, 5)
+        .map((b) => b.title),
+    ).toEqual(["1", "2", "3", "4", "5"]);
+  });
+
+  it("puts at most six buttons in a row", () => {
+    const card = valid(question(Array.from({ length: 14 }, (_, i) => `Option ${i + 1}`)));
+    const rows = card.body
+      .filter((e) => e.type === "ActionSet")
+      .map((e) => (e.type === "ActionSet" ? e.actions.length : 0));
+    expect(rows).toEqual([6, 6, 2, 3]);
+  });
+});
+
+describe("summary card", () => {
+  it("heads with the level, then one bar per dimension, disagreement, next steps, participation and notes", () => {
+    const message = summary(4, 12);
+    const card = valid(message);
+    const text = textOf(card);
+    expect(text.split("\n")[0]).toBe("Level 2 · Automated training");
+    expect(text).toContain("profile 2.4 · ↑ was L1");
+    const bars = card.body.filter((e) => e.type === "ColumnSet");
+    expect(bars).toHaveLength(4);
+    expect(textOf(bars[2])).toMatch(/^████░░░░\n/);
+    expect(text).toContain("⚠ disagreement");
+    expect(text).toContain("answers L0–L4");
+    expect(text).toContain("**What blocks the next level:**");
+    expect(text).toContain("Next steps");
+    expect(text).toContain("5 completed · 2 in progress");
+    expect(text).toContain("- Two people were not sure about monitoring.");
+    expect(buttonsOf(card).map((b) => b.title)).toEqual(["Start a new round"]);
+    expect(card.msteams).toEqual({ width: "Full" });
+  });
+});
+
+describe("invitation card", () => {
+  it("offers Take the assessment while open, and shows who answered (never what)", () => {
+    const card = valid(invitation(["Ann", "Bo"]));
+    expect(buttonsOf(card).map((b) => [b.title, b.action?.a])).toEqual([["Take the assessment", "join"]]);
+    expect(textOf(card)).toContain("Answered: Ann, Bo");
+    expect(buttonsOf(valid(invitation(["Ann"], true)))).toEqual([]);
+  });
+});
+
+describe("text from people", () => {
+  it("escapes what TextBlock would interpret as Markdown or a date function", () => {
+    expect(escapeCardText("*bold* _it_ [x](https://evil) `code` ~s~")).toBe(
+      "\\*bold\\* \\_it\\_ \\[x\\](https://evil) \\`code\\` \\~s\\~",
+    );
+    expect(escapeCardText("- not a list\n1. not numbered\n+ nor this")).toBe(
+      "\\- not a list\n1\\. not numbered\n\\+ nor this",
+    );
+    expect(escapeCardText("{{DATE(2026-01-01T00:00:00Z, SHORT)}}")).toBe("{\u200b{DATE(2026-01-01T00:00:00Z, SHORT)}}");
+    expect(escapeCardText("a - b, 3.5 & <at>x</at>")).toBe("a - b, 3.5 & <at>x</at>");
+  });
+
+  it("shows a hostile name in a notice as text", () => {
+    const card = valid({ kind: "notice", text: "[click](https://evil) *now*", lines: ["- injected"], buttons: [] });
+    expect(textOf(card)).toBe("\\[click\\](https://evil) \\*now\\*\n- \\- injected");
+  });
+});
+
+describe("card schema", () => {
+  const action: ButtonAction = { a: "skip", c: "C1", r: "r1" };
+
+  it("rejects a card over the size limit, a wrong version and buttons without a decodable action", () => {
+    const big = adaptiveCard(Array.from({ length: 300 }, () => textBlock("x".repeat(100))));
+    expect(adaptiveCardSchema.safeParse(big).success).toBe(false);
+    expect(adaptiveCardSchema.safeParse({ ...adaptiveCard([textBlock("hi")]), version: "1.2" }).success).toBe(false);
+    const broken = execute("Skip", action);
+    const card = adaptiveCard([{ type: "ActionSet", actions: [{ ...broken, data: { ma: "nope" } }] }]);
+    expect(adaptiveCardSchema.safeParse(card).success).toBe(false);
+    const untitled = adaptiveCard([{ type: "ActionSet", actions: [{ ...broken, title: "" }] }]);
+    expect(adaptiveCardSchema.safeParse(untitled).success).toBe(false);
+    expect(adaptiveCardSchema.safeParse(adaptiveCard([{ type: "ActionSet", actions: [broken] }])).success).toBe(true);
+  });
+});
