@@ -1,3 +1,4 @@
+import { dimensionNotes, levelTrend } from "../../src/chat/dimension-notes.js";
 import { levelBar } from "../../src/chat/level-bar.js";
 import type { DimensionLine, SummaryMessage } from "../../src/chat/outbound.js";
 import {
@@ -17,21 +18,8 @@ import { escapeMrkdwn as esc, fitPlain } from "./mrkdwn.js";
 /** Names come from the model (an organisation may load its own): long ones are shortened so 48 rows still fit. */
 const NAME_MAX = 120;
 
-/** "↑ was L1" / "↓ was L3"; nothing when unchanged or there is no earlier round. */
-function trend(previous: number | undefined, level: number): string | undefined {
-  if (previous === undefined || previous === level) return undefined;
-  return `${previous < level ? "↑" : "↓"} was L${previous}`;
-}
-
 function dimensionLine(d: DimensionLine): string {
-  const extras = [
-    trend(d.previous, d.level),
-    d.spread && d.spread.min !== d.spread.max ? `answers L${d.spread.min}–L${d.spread.max}` : undefined,
-    d.disagreement ? "⚠ disagreement" : undefined,
-    d.unresolved ? "not sure" : undefined,
-    d.level < 4 && d.progress > 0 ? `${Math.round(d.progress)}% to L${d.level + 1}` : undefined,
-    d.target !== undefined ? `target L${d.target}` : undefined,
-  ].filter((x): x is string => x !== undefined);
+  const extras = dimensionNotes(d);
   const name = esc(fitPlain(d.name, NAME_MAX));
   const level = `L${d.level} ${esc(fitPlain(d.levelName, NAME_MAX))}`;
   return `\`${levelBar(d.level)}\` *${name}* · ${level}${extras.length > 0 ? ` · ${extras.join(" · ")}` : ""}`;
@@ -43,7 +31,7 @@ function dimensionLine(d: DimensionLine): string {
  */
 export function renderSummary(s: SummaryMessage, ids: ActionIds): SlackMessage {
   const headline = `Level ${s.overall.level} · ${s.overall.name}`;
-  const overallTrend = trend(s.overall.previous, s.overall.level);
+  const overallTrend = levelTrend(s.overall.previous, s.overall.level);
   const subtitle = [esc(s.title), `profile ${s.profile.toFixed(1)}`, ...(overallTrend ? [overallTrend] : [])];
 
   const steps = s.nextSteps.map((n, i) =>

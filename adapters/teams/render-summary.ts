@@ -1,3 +1,4 @@
+import { dimensionNotes, levelTrend } from "../../src/chat/dimension-notes.js";
 import { levelBar } from "../../src/chat/level-bar.js";
 import type { DimensionLine, SummaryMessage } from "../../src/chat/outbound.js";
 import { actionSets, buttons, textBlock } from "./card-elements.js";
@@ -5,22 +6,9 @@ import type { CardElement } from "./card-schema.js";
 import { safe } from "./card-text.js";
 import type { Cap } from "./render-cap.js";
 
-/** "↑ was L1" / "↓ was L3"; nothing when unchanged or there is no earlier round. */
-function trend(previous: number | undefined, level: number): string | undefined {
-  if (previous === undefined || previous === level) return undefined;
-  return `${previous < level ? "↑" : "↓"} was L${previous}`;
-}
-
 /** One row per dimension: the bar in its own column, so bars line up whatever the names are. */
 function dimensionRow(d: DimensionLine, cap: Cap): CardElement {
-  const extras = [
-    trend(d.previous, d.level),
-    d.spread && d.spread.min !== d.spread.max ? `answers L${d.spread.min}–L${d.spread.max}` : undefined,
-    d.disagreement ? "⚠ disagreement" : undefined,
-    d.unresolved ? "not sure" : undefined,
-    d.level < 4 && d.progress > 0 ? `${Math.round(d.progress)}% to L${d.level + 1}` : undefined,
-    d.target !== undefined ? `target L${d.target}` : undefined,
-  ].filter((x): x is string => x !== undefined);
+  const extras = dimensionNotes(d);
   const line = [`**${safe(d.name, cap(80))}**`, `L${d.level} ${safe(d.levelName, cap(60))}`, ...extras].join(" · ");
   return {
     type: "ColumnSet",
@@ -51,7 +39,7 @@ function nextSteps(s: SummaryMessage, cap: Cap): CardElement[] {
  * blocks the next level, at most three next steps, participation and notes. People's names never appear.
  */
 export function renderSummary(s: SummaryMessage, cap: Cap): CardElement[] {
-  const overallTrend = trend(s.overall.previous, s.overall.level);
+  const overallTrend = levelTrend(s.overall.previous, s.overall.level);
   const subtitle = [
     safe(s.title, cap(200)),
     `profile ${s.profile.toFixed(1)}`,

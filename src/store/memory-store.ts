@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { type Store, StoreDataError } from "./store.js";
+import { checkTtl, encode } from "./value-checks.js";
 
 /**
  * One keyspace for all kinds, as in Redis: SET replaces a set, a set blocks setIfAbsent, and reading a key as
@@ -16,19 +17,6 @@ const MAX_CAS_ATTEMPTS = 50;
 
 /** Redis' own reply for a key of another kind, so callers (and the contract) see the same failure. */
 const wrongType = () => new Error("WRONGTYPE Operation against a key holding the wrong kind of value");
-
-function encode(value: unknown): string {
-  const json = JSON.stringify(value);
-  if (json === undefined) throw new TypeError("Only JSON values can be stored (got undefined, a function or a symbol)");
-  return json;
-}
-
-/** Redis rejects PX values that are not positive integers; so does this store, so misuse shows up in the demo too. */
-function checkTtl(ttlMs: number | undefined): void {
-  if (ttlMs !== undefined && (!Number.isSafeInteger(ttlMs) || ttlMs <= 0)) {
-    throw new RangeError(`A TTL must be a positive whole number of ms, got ${ttlMs}`);
-  }
-}
 
 /** Redis orders equal scores by member bytes; plain comparison matches that for the ids we store. */
 const byScoreThenMember = (a: [string, number], b: [string, number]) =>

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Cluster, Redis } from "ioredis";
 import { z } from "zod";
 import { type Store, StoreDataError, StoreUnavailableError } from "./store.js";
+import { checkTtl, encode } from "./value-checks.js";
 
 /**
  * Compare-and-set on content: write ARGV[2] only if the current value's SHA-1 is still ARGV[1] (the one the
@@ -51,19 +52,6 @@ async function call<T>(request: Promise<T>): Promise<T> {
     const reply = error instanceof Error && error.name === "ReplyError";
     if (!reply || TRANSIENT_REPLY.test(error.message)) throw new StoreUnavailableError(error);
     throw error;
-  }
-}
-
-function encode(value: unknown): string {
-  const json = JSON.stringify(value);
-  if (json === undefined) throw new TypeError("Only JSON values can be stored (got undefined, a function or a symbol)");
-  return json;
-}
-
-/** Checked here rather than by Redis, so misuse fails the same way in the memory store. */
-function checkTtl(ttlMs: number | undefined): void {
-  if (ttlMs !== undefined && (!Number.isSafeInteger(ttlMs) || ttlMs <= 0)) {
-    throw new RangeError(`A TTL must be a positive whole number of ms, got ${ttlMs}`);
   }
 }
 

@@ -4,12 +4,15 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackAdapter } from "../../../adapters/slack/slack-adapter.js";
 import { type ButtonAction, encodeAction } from "../../../src/chat/actions.js";
-import type { ChatBot, Logger } from "../../../src/chat/ports.js";
+import type { ChatBot } from "../../../src/chat/ports.js";
 import { createKeys, type Keys } from "../../../src/store/keys.js";
 import { createMemoryStore } from "../../../src/store/memory-store.js";
 import type { Store } from "../../../src/store/store.js";
 import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from "../../fakes/fake-slack-api.js";
+import { recordingLogger } from "../../fakes/recording-logger.js";
 import { FORM, formBody, interactionBody, JSON_TYPE, type PostResult, postSigned } from "../../fakes/slack-signing.js";
+
+export { recordingLogger };
 
 /**
  * The Slack adapter mounted on a node:http server the test owns (as the app's one server does), talking to a
@@ -23,18 +26,6 @@ export const BOT_USER = "U00FAKEBOT03";
 
 export const fixture = (name: string): string => readFileSync(join(import.meta.dirname, "fixtures", name), "utf8");
 export const jsonFixture = (name: string): Record<string, unknown> => JSON.parse(fixture(name));
-
-export interface LogLine {
-  level: keyof Logger;
-  fields: object;
-  message: string | undefined;
-}
-
-export function recordingLogger(): Logger & { lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const at = (level: keyof Logger) => (fields: object, message?: string) => void lines.push({ level, fields, message });
-  return { lines, debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
-}
 
 export interface SlackHarnessOptions {
   bot: ChatBot;

@@ -3,13 +3,15 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createTeamsAdapter, TEAMS_MESSAGES_PATH, type TeamsAdapter } from "../../../adapters/teams/teams-adapter.js";
-import type { ChatBot, Clock, Logger } from "../../../src/chat/ports.js";
+import type { ChatBot, Clock } from "../../../src/chat/ports.js";
 import { createKeys, type Keys } from "../../../src/store/keys.js";
 import { createMemoryStore } from "../../../src/store/memory-store.js";
 import type { Store } from "../../../src/store/store.js";
 import { type FakeBotConnector, startFakeBotConnector } from "../../fakes/fake-bot-connector.js";
+import { recordingLogger } from "../../fakes/recording-logger.js";
 
 export { buttonsOf, type CardButton, cardOf, textOf } from "./cards.js";
+export { recordingLogger };
 
 /**
  * The Teams adapter mounted on a node:http server the test owns (as the app's one server does), replying to a
@@ -27,18 +29,6 @@ export const fixture = (name: string): Record<string, unknown> =>
 /** One recorded activity: a whole file, or one key of a file holding several. */
 export const recorded = (name: string, key?: string): Activity =>
   structuredClone((key ? fixture(name)[key] : fixture(name)) as Activity);
-
-export interface LogLine {
-  level: keyof Logger;
-  fields: object;
-  message: string | undefined;
-}
-
-export function recordingLogger(): Logger & { lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const at = (level: keyof Logger) => (fields: object, message?: string) => void lines.push({ level, fields, message });
-  return { lines, debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
-}
 
 export interface TeamsHarnessOptions {
   bot: ChatBot;
