@@ -32,6 +32,19 @@ export async function startBareBolt(port: number): Promise<{ url: string; close:
   };
 }
 
+/** The fake Slack Web API in its own process; resolves with its base URL once it listens. */
+export async function startFakeSlackProcess(): Promise<{ apiUrl: string; close: () => void }> {
+  const child = spawn(join(root, "node_modules", ".bin", "tsx"), ["bench/fake-slack-process.ts"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const apiUrl = await new Promise<string>((resolve, reject) => {
+    child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
+    child.once("exit", (code) => reject(new Error(`fake Slack API exited (${code})`)));
+  });
+  return { apiUrl, close: () => child.kill("SIGTERM") };
+}
+
 export interface AckStats {
   p50: number;
   p99: number;

@@ -4,7 +4,7 @@
  */
 import { Redis } from "ioredis";
 import { startFakeSlackApi } from "../test/fakes/fake-slack-api.js";
-import { atRate, burst, startBareBolt } from "./ack.js";
+import { atRate, burst, startBareBolt, startFakeSlackProcess } from "./ack.js";
 import { answersPerSecond } from "./answers.js";
 import { conversationCosts } from "./memory.js";
 import { nudgeFanOut } from "./nudges.js";
@@ -30,9 +30,10 @@ async function main() {
   const api = await startFakeSlackApi();
   // Both servers run in processes of their own, like production; the load generator and fake Slack stay here.
   const bare = await startBareBolt(4700);
+  const ackApi = await startFakeSlackProcess();
   const app = await startReplicas(1, {
     redisUrl,
-    slackApiUrl: api.apiUrl,
+    slackApiUrl: ackApi.apiUrl,
     keyPrefix: `${prefix}-ack`,
     firstPort: 4701,
   });
@@ -101,6 +102,7 @@ async function main() {
   );
   await app.stop();
   await bare.close();
+  ackApi.close();
 
   console.error("answers per second, one and two replicas ...");
   const one = await startReplicas(1, { redisUrl, slackApiUrl: api.apiUrl, keyPrefix: `${prefix}-r1`, firstPort: 4710 });

@@ -1,0 +1,9 @@
+/**
+ * The fake Slack Web API in a process of its own, for the ack measurements: in production Slack answers from
+ * elsewhere, so its work must not share the load generator's event loop and inflate the latencies it measures.
+ */
+import { startFakeSlackApi } from "../test/fakes/fake-slack-api.js";
+
+const api = await startFakeSlackApi();
+process.stdout.write(`${api.apiUrl}\n`);
+process.on("SIGTERM", () => process.exit(0));
