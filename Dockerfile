@@ -13,6 +13,8 @@ RUN npm run build
 # Runtime stage: production dependencies only, non-root.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000
+# The summary chart's text is drawn with DejaVu Sans (resvg has no fonts of its own).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

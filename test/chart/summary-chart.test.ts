@@ -1,0 +1,74 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Resvg } from "@resvg/resvg-js";
+import { describe, expect, it } from "vitest";
+import { svgToPng } from "../../src/chart/png.js";
+import { summarySvg } from "../../src/chart/summary-svg.js";
+import { LEVEL_NAMES, sampleSummary } from "./sample-summary.js";
+
+const golden = join(import.meta.dirname, "golden", "summary.svg");
+
+/** Width and height from the PNG's IHDR chunk, after checking the 8-byte signature. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+  expect(png.subarray(12, 16).toString("ascii")).toBe("IHDR");
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** RGBA of one pixel of the SVG rendered at its own size. */
+function pixel(svg: string, x: number, y: number): string {
+  const image = new Resvg(svg).render();
+  const at = (Math.round(y) * image.width + Math.round(x)) * 4;
+  return `#${[...image.pixels.subarray(at, at + 3)].map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+}
+
+describe("summary chart", () => {
+  const svg = summarySvg(sampleSummary, LEVEL_NAMES);
+
+  it("matches the golden SVG (UPDATE_GOLDEN=1 rewrites it after a deliberate change)", () => {
+    if (process.env.UPDATE_GOLDEN === "1") writeFileSync(golden, svg);
+    expect(svg).toBe(readFileSync(golden, "utf8"));
+  });
+
+  it("renders a PNG at twice the SVG's size, big enough to read in chat", () => {
+    const height = Number(/height="(\d+)"/.exec(svg)?.[1]);
+    const png = svgToPng(svg);
+    expect(pngSize(png)).toEqual({ width: 1440, height: height * 2 });
+    expect(png.length).toBeGreaterThan(10_000);
+  });
+
+  it("draws each dimension's bar as long as its level, in that level's colour", () => {
+    // Row 3 (Reproducibility, L3) ends at 3/4 of the plot; row 8 (Governance, L4) runs to the end.
+    const rowMid = (row: number) => 78 + row * 40 + 20;
+    expect(pixel(svg, 230 + 430 * 0.7, rowMid(2))).toBe("#3182bd");
+    expect(pixel(svg, 230 + 430 * 0.8, rowMid(2))).not.toBe("#3182bd");
+    expect(pixel(svg, 230 + 430 * 0.95, rowMid(7))).toBe("#08519c");
+    // Testing (L1) stops at a quarter.
+    expect(pixel(svg, 230 + 430 * 0.2, rowMid(4))).toBe("#9ecae1");
+    expect(pixel(svg, 230 + 430 * 0.3, rowMid(4))).not.toBe("#9ecae1");
+  });
+
+  it("marks last round only where the level changed, the target on every row, and disagreement", () => {
+    const diamonds = svg.match(/<path d="M[^"]*" fill="#ffffff"/g) ?? [];
+    const changed = sampleSummary.dimensions.filter((d) => d.previous !== undefined && d.previous !== d.level);
+    expect(diamonds.length).toBe(changed.length + 1); // + the legend's
+    expect(svg.match(/stroke-dasharray/g)?.length).toBe(sampleSummary.dimensions.length + 1);
+    expect(svg).toContain("L2 ⚠");
+    expect(svg).toContain("up from L0");
+  });
+
+  it("shows every level name on the axis and escapes names that look like markup", () => {
+    for (const name of LEVEL_NAMES) expect(svg).toContain(name.slice(0, 10));
+    const hostile = summarySvg(
+      {
+        ...sampleSummary,
+        title: `<script>alert("x")</script> & co`,
+        dimensions: [{ ...sampleSummary.dimensions[0], name: "A&B <Ops>" } as (typeof sampleSummary.dimensions)[0]],
+      },
+      LEVEL_NAMES,
+    );
+    expect(hostile).not.toContain("<script>");
+    expect(hostile).toContain("A&#38;B &#60;Ops&#62;");
+    expect(() => svgToPng(hostile)).not.toThrow();
+  });
+});
