@@ -33,7 +33,7 @@ function escapeXml(text: string): string {
 }
 
 /** Names longer than the label column would run into the bars; cut them with an ellipsis. */
-function fit(text: string, max: number): string {
+function ellipsize(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
@@ -44,7 +44,7 @@ function wrap(name: string, width: number): string[] {
   let i = 0;
   while (i < rest.length && `${line} ${rest[i]}`.length <= width) line = `${line} ${rest[i++]}`;
   const remainder = rest.slice(i).join(" ");
-  return remainder ? [fit(line, width), fit(remainder, width)] : [fit(line, width)];
+  return remainder ? [ellipsize(line, width), ellipsize(remainder, width)] : [ellipsize(line, width)];
 }
 
 function text(x: number, y: number, content: string, attrs = ""): string {
@@ -58,7 +58,7 @@ function dimensionRow(d: DimensionLine, index: number): string {
   // A level-0 dimension still gets a sliver, so "nothing yet" reads as a bar and not as missing data.
   const barEnd = Math.max(xOf(d.level), PLOT_X + 6);
   const parts = [
-    text(LABEL_W, mid + 5, fit(d.name, 26), `text-anchor="end" font-size="14" fill="${INK}"`),
+    text(LABEL_W, mid + 5, ellipsize(d.name, 26), `text-anchor="end" font-size="14" fill="${INK}"`),
     `<rect x="${PLOT_X}" y="${fmt(barY)}" width="${fmt(barEnd - PLOT_X)}" height="${BAR_H}" rx="3" fill="${LEVEL_COLOURS[d.level]}"/>`,
     text(
       barEnd + 6,
@@ -125,7 +125,7 @@ export function summarySvg(summary: SummaryMessage, levelNames: readonly string[
       : ` (${summary.overall.previous < summary.overall.level ? "up" : "down"} from L${summary.overall.previous})`;
   const body = [
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
-    text(20, 32, fit(summary.title, 60), `font-size="20" font-weight="bold" fill="${INK}"`),
+    text(20, 32, ellipsize(summary.title, 60), `font-size="20" font-weight="bold" fill="${INK}"`),
     text(
       20,
       56,
