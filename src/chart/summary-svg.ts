@@ -112,6 +112,14 @@ function legend(y: number): string {
   return items.join("\n");
 }
 
+/** The chart in words: the SVG's title and the image's alt text in chat, for screen readers and for search. */
+export function chartAltText(summary: SummaryMessage): string {
+  const rows = summary.dimensions.map(
+    (d) => `${d.name} L${d.level}${d.previous !== undefined && d.previous !== d.level ? ` (was L${d.previous})` : ""}`,
+  );
+  return `${summary.title}: Level ${summary.overall.level} ${summary.overall.name}. ${rows.join(", ")}.`;
+}
+
 /**
  * `levelNames` are the model's level names, 0 to 4 (the chart's axis). The summary's own dimension lines carry
  * the names of the levels reached, not the whole scale.
@@ -138,6 +146,7 @@ export function summarySvg(summary: SummaryMessage, levelNames: readonly string[
   ];
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT}">`,
+    `<title>${escapeXml(chartAltText(summary))}</title>`,
     ...body,
     "</svg>",
     "",
