@@ -15,6 +15,8 @@ export const LIMITS = {
   id: 255,
   actionsElements: 25,
   contextElements: 10,
+  imageUrl: 3000,
+  altText: 2000,
   /** Notification / fallback text: Slack truncates at 40,000, but keeps it readable far below. */
   fallbackText: 4000,
 } as const;
@@ -46,6 +48,12 @@ export const blockSchema = z.discriminatedUnion("type", [
     elements: z.array(buttonSchema).min(1).max(LIMITS.actionsElements),
   }),
   z.strictObject({ type: z.literal("divider"), block_id: id.optional() }),
+  z.strictObject({
+    type: z.literal("image"),
+    block_id: id.optional(),
+    image_url: z.url({ protocol: /^https?$/ }).max(LIMITS.imageUrl),
+    alt_text: z.string().min(1).max(LIMITS.altText),
+  }),
 ]);
 
 export type Block = z.infer<typeof blockSchema>;

@@ -76,6 +76,11 @@ export function actions(buttons: readonly SlackButton[]): Block[] {
 
 export const divider = (): Block => ({ type: "divider" });
 
+/** Slack fetches the image itself when it shows the message; the alt text is what screen readers say. */
+export function image(url: string, alt: string): Block {
+  return { type: "image", image_url: url, alt_text: fitPlain(alt, LIMITS.altText) };
+}
+
 /** Keep a message within Slack's block limit; the last block says that something was left out. */
 export function capBlocks(blocks: readonly Block[], max: number): Block[] {
   if (blocks.length <= max) return [...blocks];

@@ -9,6 +9,7 @@ import {
   divider,
   fallbackText,
   header,
+  image,
   section,
   sections,
 } from "./blocks.js";
@@ -54,6 +55,7 @@ export function renderSummary(s: SummaryMessage, ids: ActionIds): SlackMessage {
     blocks: [
       header(headline),
       context([subtitle.join(" · ")]),
+      ...(s.chart ? [image(s.chart.url, s.chart.alt)] : []),
       ...sections(s.dimensions.map(dimensionLine)),
       ...(s.explanation ? [section(`*What blocks the next level:* ${esc(s.explanation)}`)] : []),
       ...(steps.length > 0 ? [divider(), section("*Next steps*"), ...steps] : []),

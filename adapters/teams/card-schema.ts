@@ -88,8 +88,17 @@ export const containerSchema = z.strictObject({
   separator: z.boolean().optional(),
 });
 
+export const imageSchema = z.strictObject({
+  type: z.literal("Image"),
+  url: z.url({ protocol: /^https$|^http$/ }),
+  altText: z.string().min(1),
+  size: z.enum(["Auto", "Stretch"]).optional(),
+  spacing: spacing.optional(),
+});
+
 export const elementSchema = z.discriminatedUnion("type", [
   textBlockSchema,
+  imageSchema,
   actionSetSchema,
   columnSetSchema,
   containerSchema,

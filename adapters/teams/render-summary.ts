@@ -51,6 +51,10 @@ export function renderSummary(s: SummaryMessage, cap: Cap): CardElement[] {
   return [
     textBlock(`Level ${s.overall.level} · ${safe(s.overall.name, cap(80))}`, { size: "Large", weight: "Bolder" }),
     textBlock(subtitle.join(" · "), { isSubtle: true, spacing: "Small" }),
+    // Teams clients fetch the image themselves; the bars below stay for clients that cannot reach it.
+    ...(s.chart
+      ? [{ type: "Image" as const, url: s.chart.url, altText: safe(s.chart.alt, cap(1000)), size: "Stretch" as const }]
+      : []),
     ...s.dimensions.map((d) => dimensionRow(d, cap)),
     ...(s.explanation
       ? [textBlock(`**What blocks the next level:** ${safe(s.explanation, cap(1000))}`, { separator: true })]

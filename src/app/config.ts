@@ -51,6 +51,11 @@ export const envSchema = z.object({
   MICROSOFT_APP_PASSWORD: optional(z.string()),
   MICROSOFT_APP_TENANT_ID: optional(z.string()),
   MICROSOFT_APP_TYPE: z.preprocess(blankToUndefined, z.enum(["MultiTenant", "SingleTenant"]).default("MultiTenant")),
+  /** The app's public https address: summary charts are served from it as signed, expiring image links. */
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
+  /** Signs chart links; at least 16 characters, e.g. `openssl rand -hex 32`. */
+  CHART_SECRET: optional(z.string().min(16)),
+  CHART_LINK_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(365).default(90)),
   /** Serve /api/messages without an app id (local testing with auth off). */
   TEAMS_ENABLED: z.preprocess(blankToUndefined, z.enum(["true", "false"]).default("false")),
 });
@@ -69,6 +74,7 @@ function missingPartners(source: NodeJS.ProcessEnv): string[] {
   pair("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN");
   pair("MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD");
   pair("REDIS_SENTINELS", "REDIS_SENTINEL_NAME");
+  pair("PUBLIC_URL", "CHART_SECRET");
   if (set("MICROSOFT_APP_ID") && source.MICROSOFT_APP_TYPE === "SingleTenant")
     pair("MICROSOFT_APP_ID", "MICROSOFT_APP_TENANT_ID");
   return problems;

@@ -4,6 +4,7 @@ import { createTeamsAdapter, TEAMS_MESSAGES_PATH } from "../../adapters/teams/te
 import { createBot } from "../../flows/bot.js";
 import { createNudgeRunner, type TickResult } from "../../flows/nudge/nudge-runner.js";
 import { createPacer } from "../../flows/nudge/pacer.js";
+import { CHART_PATH, createChartLinks } from "../chart/chart-links.js";
 import type { Address } from "../chat/address.js";
 import type { Reply } from "../chat/outbound.js";
 import { type ChatBot, type Clock, DeliveryError, type Logger, type Notifier, systemClock } from "../chat/ports.js";
@@ -20,6 +21,7 @@ import { createHttpServer, type RequestHandler } from "./http-server.js";
 import { instrumentBot } from "./instrument-bot.js";
 import { createMetrics } from "./metrics.js";
 import { startNudgeTicker } from "./nudge-ticker.js";
+import { withCharts } from "./with-charts.js";
 
 export interface AppDeps {
   config: Env;
@@ -66,10 +68,21 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   const model: AssessmentModel = config.MODEL_FILE ? await loadModelFile(config.MODEL_FILE) : defaultModel;
   const store = deps.store ?? (await storeFor(config, logger));
   const keys = createKeys(config.KEY_PREFIX);
-  const bot = instrumentBot(
-    createBot({ store, keys, model, clock: deps.clock ?? systemClock, logger, roundDays: config.ROUND_DAYS }),
-    metrics,
-  );
+  const clock = deps.clock ?? systemClock;
+  const charts =
+    config.PUBLIC_URL && config.CHART_SECRET
+      ? createChartLinks({
+          publicUrl: config.PUBLIC_URL,
+          secret: config.CHART_SECRET,
+          ttlMs: config.CHART_LINK_DAYS * 86_400_000,
+          levelNames: model.levels.map((l) => l.name),
+          clock,
+          logger,
+        })
+      : undefined;
+  if (!charts) logger.info({}, "summary charts off: set PUBLIC_URL and CHART_SECRET to post them");
+  const flows = createBot({ store, keys, model, clock, logger, roundDays: config.ROUND_DAYS });
+  const bot = instrumentBot(charts ? withCharts(flows, charts) : flows, metrics);
 
   const routes: Record<string, RequestHandler> = {};
   const notifiers: Partial<Record<Address["platform"], Notifier>> = {};
@@ -123,14 +136,20 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     store,
     keys,
     model,
-    clock: deps.clock ?? systemClock,
+    clock,
     notifier,
     pacer: createPacer(),
     logger,
   });
   const ticker = deps.cron === false ? undefined : startNudgeTicker(() => runner.tick(), { logger, metrics });
 
-  const server = createHttpServer({ store, metrics, logger, routes });
+  const server = createHttpServer({
+    store,
+    metrics,
+    logger,
+    routes,
+    ...(charts ? { getRoutes: { [CHART_PATH]: charts.handler } } : {}),
+  });
   return {
     bot,
     store,

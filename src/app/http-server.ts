@@ -12,6 +12,8 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Platform endpoints that are switched on: path -> handler (POST only). */
   routes: Record<string, RequestHandler>;
+  /** Read-only endpoints that are switched on (chart images): path -> handler (GET only). */
+  getRoutes?: Record<string, RequestHandler>;
 }
 
 function send(res: ServerResponse, status: number, body: string, type = "application/json"): void {
@@ -25,10 +27,12 @@ function send(res: ServerResponse, status: number, body: string, type = "applica
  */
 export function createHttpServer(options: HttpServerOptions): Server {
   const { store, metrics, logger, routes } = options;
+  const getRoutes = options.getRoutes ?? {};
   return createServer((req, res) => {
     const started = process.hrtime.bigint();
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const route = routes[path] ? path : ["/healthz", "/readyz", "/metrics"].includes(path) ? path : "other";
+    const route =
+      routes[path] || getRoutes[path] ? path : ["/healthz", "/readyz", "/metrics"].includes(path) ? path : "other";
     const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();
     res.setHeader("x-request-id", requestId);
     res.on("finish", () => {
@@ -45,6 +49,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
       return handler(req, res);
     }
     if (req.method !== "GET") return send(res, 404, JSON.stringify({ error: "not found" }));
+    const getHandler = getRoutes[path];
+    if (getHandler) return getHandler(req, res);
     switch (path) {
       case "/healthz":
         return send(res, 200, JSON.stringify({ status: "ok" }));

@@ -69,6 +69,8 @@ export const summaryMessageSchema = z.object({
   participation: z.object({ completed: z.int().min(0), inProgress: z.int().min(0) }).optional(),
   notes: z.array(z.string()).default([]),
   buttons: z.array(buttonSchema).default([]),
+  /** The summary as a picture (added by the app when it has a public URL); `alt` says the same in words. */
+  chart: z.object({ url: z.url(), alt: z.string() }).optional(),
 });
 export type SummaryMessage = z.infer<typeof summaryMessageSchema>;
 

@@ -16,6 +16,7 @@ import { quietLogger } from "../flows/harness.js";
 let api: FakeSlackApi;
 let app: RunningApp;
 let url: string;
+let origin: string;
 let now = new Date("2026-11-23T09:00:00.000Z");
 
 beforeEach(async () => {
@@ -27,6 +28,8 @@ beforeEach(async () => {
     SLACK_API_URL: api.apiUrl,
     SLACK_BOT_ID: "B00FAKEBOT03",
     SLACK_BOT_USER_ID: "U00FAKEBOT03",
+    PUBLIC_URL: "https://mlops-assess.example.com",
+    CHART_SECRET: "chart-secret-for-tests-only",
   });
   app = await createApp({
     config,
@@ -35,7 +38,8 @@ beforeEach(async () => {
     clock: () => new Date(now),
     cron: false,
   });
-  url = `${await app.listen(0, "127.0.0.1")}/slack/events`;
+  origin = await app.listen(0, "127.0.0.1");
+  url = `${origin}/slack/events`;
 });
 afterEach(async () => {
   await app.close();
@@ -101,6 +105,21 @@ describe("the app on Slack", () => {
     expect(text).toContain("Team &amp; ownership");
     expect(text).not.toMatch(/U0ALICE|U0BOB/);
     expect(ackMs).toBeLessThan(3000);
+
+    // The chart: an image block whose signed link, fetched from the app as Slack would, is the PNG.
+    const blocks = summary?.body.blocks as { type: string; image_url?: string; alt_text?: string }[];
+    const chart = blocks.find((b) => b.type === "image");
+    expect(chart?.image_url).toMatch(/^https:\/\/mlops-assess\.example\.com\/charts\/summary\.png\?/);
+    expect(chart?.alt_text).toMatch(/^Team MLOps maturity: Level 2 .*Team & ownership L\d/);
+    const link = new URL(String(chart?.image_url));
+    const image = await fetch(`${origin}${link.pathname}${link.search}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/png");
+    const png = Buffer.from(await image.arrayBuffer());
+    expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
+    expect(png.readUInt32BE(16)).toBe(1440);
+    link.searchParams.set("d", `${link.searchParams.get("d")}x`);
+    expect((await fetch(`${origin}${link.pathname}${link.search}`)).status).toBe(403);
   });
 
   it("nudges the channel when its schedule is due, once, with a Start reassessment button", async () => {

@@ -107,7 +107,11 @@ async function answerAll(who: string, optionIndex: number) {
 
 describe("Teams end to end", () => {
   it("runs a two-person round from a channel mention to the summary card in the channel", async () => {
-    await startApp({ TEAMS_ENABLED: "true" });
+    await startApp({
+      TEAMS_ENABLED: "true",
+      PUBLIC_URL: "https://mlops-assess.example.com",
+      CHART_SECRET: "chart-secret-for-tests-only",
+    });
     expect((await post({ ...install, serviceUrl: connector.serviceUrl })).status).toBe(200);
 
     expect((await say("alice", "assess")).status).toBe(200);
@@ -147,6 +151,13 @@ describe("Teams end to end", () => {
     expect(JSON.stringify(summary?.body)).toContain("Level 2");
     expect(JSON.stringify(summary?.body)).toContain("Team & ownership");
     expect(JSON.stringify(summary?.body.attachments)).not.toMatch(/alice|bob/);
+    // The chart as an Image, its signed link served by the app itself.
+    const attachments = summary?.body.attachments as { content: { body: { type: string; url?: string }[] } }[];
+    const chart = attachments[0]?.content.body.find((e) => e.type === "Image");
+    const link = new URL(String(chart?.url));
+    expect(link.origin).toBe("https://mlops-assess.example.com");
+    const image = await fetch(`${new URL(url).origin}${link.pathname}${link.search}`);
+    expect(image.headers.get("content-type")).toBe("image/png");
   });
 
   it("sends proactive nudges through the stored reference, and a 403 marks the conversation unreachable", async () => {
