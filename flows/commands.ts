@@ -1,7 +1,7 @@
 import type { Address, ChatUser } from "../src/chat/address.js";
 import type { Reply } from "../src/chat/outbound.js";
 import type { Mode } from "../src/engine/answers.js";
-import { trend } from "../src/engine/compare.js";
+import { type LevelSnapshot, trend } from "../src/engine/compare.js";
 import { beginAssessment, continueAssessment, INVITATION_TRACK } from "./assess/assess-service.js";
 import { channelAddress, type FlowContext, teamScope } from "./context.js";
 import { pauseCommand, scheduleCommand, snoozeCommand } from "./nudge/schedule-commands.js";
@@ -147,7 +147,20 @@ async function history(ctx: FlowContext, { address }: CommandEvent): Promise<Rep
     const level = ctx.model.levels[r.snapshot.overall]?.name ?? "";
     return `${r.closedAt.slice(0, 10)} · Level ${r.snapshot.overall} ${level}${arrow} · profile ${r.snapshot.profile} · ${r.respondents} answered`;
   });
-  return [toChannel("Past rounds:", lines)];
+  return [toChannel("Past rounds:", [...lines, ...whatChanged(ctx, rounds.at(-2)?.snapshot, rounds.at(-1)?.snapshot)])];
+}
+
+/** The dimensions that moved between the last two rounds, biggest moves first: what a team wants to know. */
+function whatChanged(ctx: FlowContext, before?: LevelSnapshot, after?: LevelSnapshot): string[] {
+  if (!before || !after) return [];
+  const change = trend(before, after);
+  const names = new Map(ctx.model.dimensions.map((d) => [d.id, d.name]));
+  const moved = change.dimensions
+    .filter((d) => d.delta !== 0)
+    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
+    .map((d) => `${names.get(d.dimension) ?? d.dimension}: L${d.from} → L${d.to} (${d.delta > 0 ? "up" : "down"})`);
+  const caveat = change.sameModelVersion ? [] : ["(the model changed between these rounds: compare with care)"];
+  return ["What changed since the round before:", ...(moved.length > 0 ? moved : ["no dimension moved"]), ...caveat];
 }
 
 async function close(ctx: FlowContext, { address, user }: CommandEvent): Promise<Reply[]> {

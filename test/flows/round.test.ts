@@ -70,6 +70,13 @@ describe("a two-person team round", () => {
     expect(summary.dimensions[0]).toMatchObject({ level: 2, previous: 1 });
     const history = messages(await t.say("alice", "history"), "notice")[0];
     expect(history).toMatchObject({ text: "Past rounds:" });
+
+    await t.say("alice", "close");
+    const after = messages(await t.say("alice", "history"), "notice")[0] as { lines: string[] };
+    expect(after.lines).toHaveLength(2 + 1 + 7);
+    expect(after.lines[2]).toBe("What changed since the round before:");
+    expect(after.lines).toContain("Team & ownership: L1 → L2 (up)");
+    expect(after.lines.some((l) => l.startsWith("Governance"))).toBe(false);
   });
 
   it("closes a round by itself after the configured days and starts a fresh one", async () => {
