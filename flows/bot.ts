@@ -23,9 +23,13 @@ export interface BotDeps {
   logger: Logger;
   /** Days after which an open round closes by itself. */
   roundDays?: number;
+  /** Team summaries show the spread of answers only from this many respondents on (privacy floor). */
+  minRespondentsForSpread?: number;
 }
 
 const DEFAULT_ROUND_DAYS = 14;
+/** With two people, "answers L1-L3" tells each of them exactly what the other answered. */
+const DEFAULT_SPREAD_FLOOR = 3;
 
 const failure = (text: string, code?: string): Reply => ({
   message: { kind: "error", text, lines: [], buttons: [], ...(code ? { code } : {}) },
@@ -41,6 +45,7 @@ export function createBot(deps: BotDeps): ChatBot {
     clock: deps.clock,
     logger: deps.logger,
     roundDays: deps.roundDays ?? DEFAULT_ROUND_DAYS,
+    minRespondentsForSpread: deps.minRespondentsForSpread ?? DEFAULT_SPREAD_FLOOR,
   };
 
   async function dispatch(event: SupportedEvent): Promise<Reply[]> {

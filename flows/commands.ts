@@ -127,6 +127,7 @@ async function summaryFor(ctx: FlowContext, address: Address, round: Round): Pro
       title: round.personal ? "Your MLOps maturity" : "Team MLOps maturity",
       ...(previous ? { previous } : {}),
       ...(settings.target === undefined ? {} : { target: settings.target }),
+      minRespondentsForSpread: ctx.minRespondentsForSpread,
     },
     standing.team,
     standing.participation,

@@ -13,6 +13,8 @@ export interface FlowContext {
   logger: Logger;
   /** A round closes by itself this many days after it opened. */
   roundDays: number;
+  /** Below this many respondents a team summary hides the spread and disagreement (they would reveal answers). */
+  minRespondentsForSpread: number;
 }
 
 /** The address of a team's channel, seen from any event of the same workspace (e.g. a click in a DM). */

@@ -20,6 +20,8 @@ export interface SummaryContext {
   target?: Level;
   buttons?: Button[];
   notes?: string[];
+  /** Team summaries: the privacy floor for showing the spread of answers (default: always shown). */
+  minRespondentsForSpread?: number;
 }
 
 function levelName(model: AssessmentModel, level: number): string {
@@ -70,6 +72,7 @@ function build(
   scope: "person" | "team",
   result: AssessmentResult,
   standings: DimensionStanding[],
+  /** The team's spread of answers per dimension, when it may be shown. */
   team?: TeamResult,
   participation?: { completed: number; inProgress: number },
 ): SummaryMessage {
@@ -111,6 +114,15 @@ export function teamSummary(
   team: TeamResult,
   participation: { completed: number; inProgress: number },
 ): SummaryMessage {
+  const floor = ctx.minRespondentsForSpread ?? 0;
+  if (team.respondents < floor) {
+    // Few respondents: the lowest and highest answer would be someone's answer. Levels (medians) stay.
+    const notes = [
+      ...(ctx.notes ?? []),
+      `The spread of answers shows once ${floor} people have answered, so nobody's answers can be told apart.`,
+    ];
+    return build({ ...ctx, notes }, "team", team.result, team.standings, undefined, participation);
+  }
   const disputed = team.dimensions.filter((d) => d.disagreement);
   const notes = [
     ...(ctx.notes ?? []),

@@ -42,6 +42,8 @@ export const envSchema = z.object({
   ),
   MODEL_FILE: optional(z.string()),
   ROUND_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
+  /** Privacy floor: team summaries show the spread of answers only from this many respondents on. */
+  MIN_RESPONDENTS_FOR_SPREAD: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(3)),
   SLACK_SIGNING_SECRET: optional(z.string().min(8)),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xox[bp]-/, "a bot token starts with xoxb-")),
   SLACK_API_URL: optional(z.url()),

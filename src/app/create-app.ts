@@ -81,7 +81,15 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
         })
       : undefined;
   if (!charts) logger.info({}, "summary charts off: set PUBLIC_URL and CHART_SECRET to post them");
-  const flows = createBot({ store, keys, model, clock, logger, roundDays: config.ROUND_DAYS });
+  const flows = createBot({
+    store,
+    keys,
+    model,
+    clock,
+    logger,
+    roundDays: config.ROUND_DAYS,
+    minRespondentsForSpread: config.MIN_RESPONDENTS_FOR_SPREAD,
+  });
   const bot = instrumentBot(charts ? withCharts(flows, charts) : flows, metrics);
 
   const routes: Record<string, RequestHandler> = {};

@@ -27,7 +27,7 @@ export const dm = (id: string): Address => ({ platform: "slack", workspace: "T1"
 /** Transcript-style driver: people type commands and click the buttons the bot actually sent them. */
 export function createTranscript(
   store: Store,
-  options: { model?: AssessmentModel; prefix?: string; clock?: () => Date } = {},
+  options: { model?: AssessmentModel; prefix?: string; clock?: () => Date; minRespondentsForSpread?: number } = {},
 ) {
   const bot: ChatBot = createBot({
     store,
@@ -35,6 +35,9 @@ export function createTranscript(
     model: options.model ?? defaultModel,
     clock: options.clock ?? testClock().clock,
     logger: quietLogger,
+    ...(options.minRespondentsForSpread === undefined
+      ? {}
+      : { minRespondentsForSpread: options.minRespondentsForSpread }),
   });
   const user = (id: string) => ({ id, name: id });
   return {

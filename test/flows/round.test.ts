@@ -13,7 +13,8 @@ async function answerAll(t: ReturnType<typeof createTranscript>, userId: string,
 describe("a two-person team round", () => {
   it("opens a round, collects both answers privately and posts the team result", async () => {
     const time = testClock();
-    const t = createTranscript(createMemoryStore(), { clock: time.clock });
+    // This team lowered the privacy floor to two, so the spread of answers shows.
+    const t = createTranscript(createMemoryStore(), { clock: time.clock, minRespondentsForSpread: 2 });
 
     const opened = await t.say("alice", "");
     const invitation = messages(opened, "invitation")[0] as InvitationMessage;
@@ -50,6 +51,25 @@ describe("a two-person team round", () => {
     expect(summary.nextSteps.every((s) => s.unlocksLevel === 2)).toBe(true);
     // Confidential by default: nobody's name appears in the summary.
     expect(JSON.stringify(summary)).not.toMatch(/alice|bob/);
+  });
+
+  it("hides the spread of answers below the privacy floor (three by default), keeping the levels", async () => {
+    const t = createTranscript(createMemoryStore(), { clock: testClock().clock });
+    const opened = await t.say("alice", "");
+    const join = (messages(opened, "invitation")[0] as InvitationMessage).button?.action;
+    if (!join) throw new Error("invitation has no button");
+    await answerAll(t, "alice", opened, [3, 3, 3, 3, 3, 3, 3, 3]);
+    await answerAll(t, "bob", await t.click("bob", join, channel()), [2, 5, 5, 5, 5, 5, 5, 5]);
+
+    const summary = messages(await t.say("alice", "summary"), "summary")[0] as SummaryMessage;
+    expect(summary.dimensions[0]).toMatchObject({ name: "Team & ownership", level: 1 });
+    expect(summary.dimensions.every((d) => d.spread === undefined && !d.disagreement)).toBe(true);
+    expect(summary.notes.join(" ")).toContain("once 3 people have answered");
+    expect(summary.notes.join(" ")).not.toContain("worth a conversation");
+
+    await answerAll(t, "carol", await t.click("carol", join, channel()), [3, 3, 3, 3, 3, 3, 3, 3]);
+    const three = messages(await t.say("alice", "summary"), "summary")[0] as SummaryMessage;
+    expect(three.dimensions[0]?.spread).toEqual({ min: 1, max: 2 });
   });
 
   it("closes a round into history and shows the trend in the next one", async () => {
