@@ -4,6 +4,7 @@ import type { Mode } from "../src/engine/answers.js";
 import { type LevelSnapshot, trend } from "../src/engine/compare.js";
 import { beginAssessment, continueAssessment, INVITATION_TRACK } from "./assess/assess-service.js";
 import { channelAddress, type FlowContext, teamScope } from "./context.js";
+import { forgetMe } from "./forget-me.js";
 import { pauseCommand, scheduleCommand, snoozeCommand } from "./nudge/schedule-commands.js";
 import { mayManage } from "./permissions.js";
 import { privately, toChannel } from "./replies.js";
@@ -42,6 +43,8 @@ export async function runCommand(ctx: FlowContext, event: CommandEvent, command:
       return pauseCommand(ctx, event, false);
     case "snooze":
       return snoozeCommand(ctx, event, command.days);
+    case "forget-me":
+      return forgetMe(ctx, event, command.confirmed);
     case "help":
       return [
         privately(

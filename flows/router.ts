@@ -14,6 +14,7 @@ export type Command =
   | { kind: "pause" }
   | { kind: "unpause" }
   | { kind: "snooze"; days: number | undefined }
+  | { kind: "forget-me"; confirmed: boolean }
   | { kind: "help"; unknown?: string };
 
 export const HELP_LINES = [
@@ -27,6 +28,7 @@ export const HELP_LINES = [
   "`/mlops-assess schedule weekly|biweekly|monthly|quarterly [day] [HH:MM] [time zone]`: remind this channel to reassess (`schedule` shows it, `schedule off` stops it)",
   "`/mlops-assess pause` / `/mlops-assess resume nudges`: pause or restart this channel's reminders",
   "`/mlops-assess snooze <days>`: no reminders to you about an unfinished assessment for that long",
+  "`/mlops-assess forget-me`: delete every answer you gave in this workspace (team results are recomputed without you)",
   "`/mlops-assess help`: this list",
 ];
 
@@ -60,6 +62,9 @@ export function parseCommand(text: string): Command {
       const days = Number(arg);
       return { kind: "snooze", days: Number.isInteger(days) && days >= 1 && days <= 90 ? days : undefined };
     }
+    case "forget-me":
+    case "forgetme":
+      return { kind: "forget-me", confirmed: arg === "confirm" };
     case "status":
       return { kind: "status" };
     case "summary":

@@ -67,6 +67,32 @@ export function createRoundRepo(store: Store, keys: Keys) {
 
     history: async (team: TeamScope) => (await store.get(keys.history(team), historySchema)) ?? [],
 
+    /** Replace one round's history record (after someone's answers were deleted and the round re-aggregated). */
+    async replaceRecord(team: TeamScope, record: RoundRecord): Promise<void> {
+      await store.update(keys.history(team), historySchema, (history = []) =>
+        history.some((h) => h.roundId === record.roundId)
+          ? history.map((h) => (h.roundId === record.roundId ? record : h))
+          : undefined,
+      );
+    },
+
+    /** Delete one person's answers in one round; false when they had none there. */
+    async forgetResponse(team: TeamScope, roundId: string, userId: string): Promise<boolean> {
+      const members = await store.setMembers(keys.respondents(team, roundId));
+      if (!members.includes(userId)) return false;
+      await store.delete(keys.response(team, roundId, userId));
+      await store.removeFromSet(keys.respondents(team, roundId), [userId]);
+      return true;
+    },
+
+    /** What the workspace keeps about a person outside rounds: the resume pointer, preferences, cached profile. */
+    forgetPerson: (workspace: Pick<TeamScope, "platform" | "workspace">, userId: string) =>
+      store.delete(
+        keys.activeAssessment(workspace, userId),
+        keys.preferences(workspace, userId),
+        keys.userProfile(workspace, userId),
+      ),
+
     settings: async (team: TeamScope): Promise<TeamSettings> =>
       (await store.get(keys.settings(team), teamSettingsSchema)) ?? {},
     saveSettings: (team: TeamScope, change: (s: TeamSettings) => TeamSettings) =>

@@ -13,7 +13,11 @@ export interface RoundStanding {
 }
 
 /** Aggregate each respondent's complete answers for a round (re-scored with the current model). */
-export async function roundStanding(ctx: FlowContext, team: TeamScope, round: Round): Promise<RoundStanding> {
+export async function roundStanding(
+  ctx: FlowContext,
+  team: TeamScope,
+  round: Pick<Round, "id" | "mode">,
+): Promise<RoundStanding> {
   const responses = await ctx.repo.responses(team, round.id);
   const completed = responses.filter((r) => r.state.status === "completed");
   const inProgress = responses.filter((r) => r.state.status === "in-progress").length;
