@@ -23,6 +23,8 @@ export interface BotDeps {
   logger: Logger;
   /** Days after which an open round closes by itself. */
   roundDays?: number;
+  /** Closed rounds older than this many days are dropped from history (default: kept, up to 40 rounds). */
+  historyRetentionDays?: number;
   /** Team summaries show the spread of answers only from this many respondents on (privacy floor). */
   minRespondentsForSpread?: number;
 }
@@ -39,7 +41,11 @@ const failure = (text: string, code?: string): Reply => ({
 /** The platform-neutral bot: every adapter (Slack, Teams, terminal) drives exactly this. */
 export function createBot(deps: BotDeps): ChatBot {
   const ctx: FlowContext = {
-    repo: createRoundRepo(deps.store, deps.keys),
+    repo: createRoundRepo(
+      deps.store,
+      deps.keys,
+      deps.historyRetentionDays === undefined ? undefined : { clock: deps.clock, days: deps.historyRetentionDays },
+    ),
     schedules: createScheduleRepo(deps.store, deps.keys),
     model: deps.model,
     clock: deps.clock,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TeamScope } from "../../src/chat/address.js";
+import type { Clock } from "../../src/chat/ports.js";
 import type { Mode } from "../../src/engine/answers.js";
 import type { Keys } from "../../src/store/keys.js";
 import { HISTORY_MAX_ROUNDS, RESPONSE_TTL_MS } from "../../src/store/keys.js";
@@ -20,8 +21,19 @@ export function isOpen(round: Round, now: Date): boolean {
   return !round.closedAt && new Date(round.closesAt) > now;
 }
 
+export interface HistoryRetention {
+  clock: Clock;
+  /** Closed rounds older than this leave the history (read and write), whatever HISTORY_MAX_ROUNDS allows. */
+  days: number;
+}
+
 /** Round, respondent and history persistence for one store; every write is atomic or idempotent. */
-export function createRoundRepo(store: Store, keys: Keys) {
+export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRetention) {
+  const kept = (history: RoundRecord[]) => {
+    if (!retention) return history;
+    const oldest = retention.clock().getTime() - retention.days * 86_400_000;
+    return history.filter((h) => Date.parse(h.closedAt) >= oldest);
+  };
   return {
     /** The team's latest round, open or closed (closed ones stay until the next round opens). */
     latestRound: (team: TeamScope) => store.get(keys.openRound(team), roundSchema),
@@ -60,12 +72,14 @@ export function createRoundRepo(store: Store, keys: Keys) {
       );
       if (!changed) return false;
       await store.update(keys.history(team), historySchema, (history = []) =>
-        history.some((h) => h.roundId === record.roundId) ? undefined : [...history, record].slice(-HISTORY_MAX_ROUNDS),
+        history.some((h) => h.roundId === record.roundId)
+          ? undefined
+          : kept([...history, record]).slice(-HISTORY_MAX_ROUNDS),
       );
       return true;
     },
 
-    history: async (team: TeamScope) => (await store.get(keys.history(team), historySchema)) ?? [],
+    history: async (team: TeamScope) => kept((await store.get(keys.history(team), historySchema)) ?? []),
 
     /** Replace one round's history record (after someone's answers were deleted and the round re-aggregated). */
     async replaceRecord(team: TeamScope, record: RoundRecord): Promise<void> {

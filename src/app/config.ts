@@ -42,6 +42,8 @@ export const envSchema = z.object({
   ),
   MODEL_FILE: optional(z.string()),
   ROUND_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
+  /** Data retention: closed rounds older than this many days leave the team's history. */
+  HISTORY_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(30).max(3650).default(730)),
   /** Privacy floor: team summaries show the spread of answers only from this many respondents on. */
   MIN_RESPONDENTS_FOR_SPREAD: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(3)),
   SLACK_SIGNING_SECRET: optional(z.string().min(8)),

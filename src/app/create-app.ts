@@ -89,6 +89,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     logger,
     roundDays: config.ROUND_DAYS,
     minRespondentsForSpread: config.MIN_RESPONDENTS_FOR_SPREAD,
+    historyRetentionDays: config.HISTORY_RETENTION_DAYS,
   });
   const bot = instrumentBot(charts ? withCharts(flows, charts) : flows, metrics);
 

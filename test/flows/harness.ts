@@ -27,7 +27,13 @@ export const dm = (id: string): Address => ({ platform: "slack", workspace: "T1"
 /** Transcript-style driver: people type commands and click the buttons the bot actually sent them. */
 export function createTranscript(
   store: Store,
-  options: { model?: AssessmentModel; prefix?: string; clock?: () => Date; minRespondentsForSpread?: number } = {},
+  options: {
+    model?: AssessmentModel;
+    prefix?: string;
+    clock?: () => Date;
+    minRespondentsForSpread?: number;
+    historyRetentionDays?: number;
+  } = {},
 ) {
   const bot: ChatBot = createBot({
     store,
@@ -38,6 +44,7 @@ export function createTranscript(
     ...(options.minRespondentsForSpread === undefined
       ? {}
       : { minRespondentsForSpread: options.minRespondentsForSpread }),
+    ...(options.historyRetentionDays === undefined ? {} : { historyRetentionDays: options.historyRetentionDays }),
   });
   const user = (id: string) => ({ id, name: id });
   return {

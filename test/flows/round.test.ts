@@ -99,6 +99,24 @@ describe("a two-person team round", () => {
     expect(after.lines.some((l) => l.startsWith("Governance"))).toBe(false);
   });
 
+  it("drops closed rounds older than the retention period from the history", async () => {
+    const time = testClock();
+    const t = createTranscript(createMemoryStore(), { clock: time.clock, historyRetentionDays: 60 });
+    await answerAll(t, "alice", await t.say("alice", ""), [2, 2, 2, 2, 2, 2, 2, 2]);
+    await t.say("alice", "close");
+    time.advanceDays(45);
+    await answerAll(t, "alice", await t.say("alice", "start"), [3, 3, 3, 3, 3, 3, 3, 3]);
+    await t.say("alice", "close");
+    const both = messages(await t.say("alice", "history"), "notice")[0] as { lines: string[] };
+    expect(both.lines.filter((l) => / answered$/.test(l))).toHaveLength(2);
+
+    time.advanceDays(30); // the first round is now 75 days old
+    const one = messages(await t.say("alice", "history"), "notice")[0] as { lines: string[] };
+    // Only the recent round (same closing date), and no "what changed" list without a round before it.
+    expect(one.lines).toHaveLength(1);
+    expect(one.lines[0]?.slice(0, 10)).toBe(both.lines[1]?.slice(0, 10));
+  });
+
   it("closes a round by itself after the configured days and starts a fresh one", async () => {
     const time = testClock();
     const t = createTranscript(createMemoryStore(), { clock: time.clock });
