@@ -14,6 +14,28 @@ export interface ZipEntry {
 const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
 const VERSION = 20;
 
+interface EntryFields {
+  method: number;
+  crc: number;
+  compressed: number;
+  size: number;
+}
+
+/**
+ * The run of fields the local header and the central directory record share, in the same order (flags, method,
+ * time, date, CRC, sizes, name length); only where it starts differs (6 and 8).
+ */
+function writeEntryFields(header: Buffer, at: number, fields: EntryFields, nameLength: number): void {
+  header.writeUInt16LE(0x0800, at); // names are UTF-8
+  header.writeUInt16LE(fields.method, at + 2);
+  header.writeUInt16LE(0, at + 4);
+  header.writeUInt16LE(DOS_DATE_1980_01_01, at + 6);
+  header.writeUInt32LE(fields.crc, at + 8);
+  header.writeUInt32LE(fields.compressed, at + 12);
+  header.writeUInt32LE(fields.size, at + 16);
+  header.writeUInt16LE(nameLength, at + 20);
+}
+
 export function zip(entries: readonly ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -23,7 +45,7 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
     const deflated = deflateRawSync(entry.data, { level: 9 });
     const stored = deflated.length >= entry.data.length;
     const body = stored ? entry.data : deflated;
-    const fields = {
+    const fields: EntryFields = {
       method: stored ? 0 : 8,
       crc: crc32(entry.data),
       compressed: body.length,
@@ -33,14 +55,7 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(fields.method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE_1980_01_01, 12);
-    local.writeUInt32LE(fields.crc, 14);
-    local.writeUInt32LE(fields.compressed, 18);
-    local.writeUInt32LE(fields.size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 6, fields, name.length);
     local.writeUInt16LE(0, 28);
     locals.push(local, name, body);
 
@@ -48,14 +63,7 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(VERSION, 4);
     central.writeUInt16LE(VERSION, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(fields.method, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(DOS_DATE_1980_01_01, 14);
-    central.writeUInt32LE(fields.crc, 16);
-    central.writeUInt32LE(fields.compressed, 20);
-    central.writeUInt32LE(fields.size, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 8, fields, name.length);
     central.writeUInt32LE(offset, 42); // extra, comment, disk, attributes (30-41) stay 0
     centrals.push(central, name);
 
