@@ -1,37 +1,21 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { z } from "zod";
 import type { SummaryMessage } from "../chat/outbound.js";
 import type { Clock, Logger } from "../chat/ports.js";
+import { decodeHistory, encodeHistory } from "./history-payload.js";
+import { type HistoryChartData, historyAltText, historySvg } from "./history-svg.js";
 import { svgToPng } from "./png.js";
+import { decodeSummary, encodeSummary } from "./summary-payload.js";
 import { chartAltText, summarySvg } from "./summary-svg.js";
 
 /** Where the app serves chart images (GET), on its own HTTP server. */
 export const CHART_PATH = "/charts/summary.png";
+export const HISTORY_CHART_PATH = "/charts/history.png";
 
 /**
- * What a chart needs, carried inside its URL. The link is self-contained and signed, so any replica can serve it
- * with no Redis read, nothing is kept per summary, and nobody can draw a chart of their own on our domain.
+ * What a chart needs is carried inside its URL. The link is self-contained and signed, so any replica can serve it
+ * with no Redis read, nothing is kept per chart, and nobody can draw a chart of their own on our domain.
  */
-const level = z.int().min(0).max(4);
-const chartDataSchema = z.object({
-  title: z.string().max(200),
-  overall: z.object({ level, name: z.string().max(100), previous: level.optional() }),
-  profile: z.number().min(0).max(4),
-  dimensions: z
-    .array(
-      z.object({
-        name: z.string().max(100),
-        level,
-        previous: level.optional(),
-        target: level.optional(),
-        disagreement: z.boolean(),
-      }),
-    )
-    .max(20),
-});
-type ChartData = z.infer<typeof chartDataSchema>;
-
 export interface ChartLinksOptions {
   /** The app's public https address, as Slack's and Teams' image fetchers will reach it. */
   publicUrl: string;
@@ -46,42 +30,45 @@ export interface ChartLinksOptions {
 export interface ChartLinks {
   /** A signed, expiring image URL for this summary, with its text alternative. */
   chartFor(summary: SummaryMessage): { url: string; alt: string };
-  /** GET handler for CHART_PATH. */
+  /** The same for a team's history. Throws on data the chart cannot draw (see history-payload.ts). */
+  historyChartFor(data: HistoryChartData): { url: string; alt: string };
+  /** GET handler for CHART_PATH and HISTORY_CHART_PATH. */
   handler(req: IncomingMessage, res: ServerResponse): void;
 }
 
-function chartData(summary: SummaryMessage): ChartData {
-  return {
-    title: summary.title,
-    overall: summary.overall,
-    profile: Math.round(summary.profile * 10) / 10,
-    dimensions: summary.dimensions.map((d) => ({
-      name: d.name,
-      level: d.level,
-      ...(d.previous === undefined ? {} : { previous: d.previous }),
-      ...(d.target === undefined ? {} : { target: d.target }),
-      disagreement: d.disagreement,
-    })),
-  };
-}
-
-/** The chart only reads these fields; the rest of a SummaryMessage is filled with what it does not draw. */
-function asSummary(data: ChartData): SummaryMessage {
-  return {
-    kind: "summary",
-    scope: "team",
-    ...data,
-    dimensions: data.dimensions.map((d, i) => ({ ...d, id: String(i), levelName: "", progress: 0, unresolved: false })),
-    nextSteps: [],
-    notes: [],
-    buttons: [],
-  };
+interface ChartKind {
+  path: string;
+  /**
+   * Signed along with the data, so a link signed for one chart is refused at the other's path. The summary's is
+   * empty: its links were signed before there was a second chart, and those already posted must keep loading.
+   */
+  tag: string;
+  /** The SVG for a link's decoded JSON; throws if the JSON is not this chart's. */
+  draw(json: unknown): string;
 }
 
 export function createChartLinks(options: ChartLinksOptions): ChartLinks {
   const base = options.publicUrl.replace(/\/+$/, "");
-  const sign = (payload: string, expires: string) =>
-    createHmac("sha256", options.secret).update(`${payload}.${expires}`).digest("base64url");
+  const summary: ChartKind = {
+    path: CHART_PATH,
+    tag: "",
+    draw: (json) => summarySvg(decodeSummary(json), options.levelNames),
+  };
+  const history: ChartKind = {
+    path: HISTORY_CHART_PATH,
+    // Data (base64url) and expiry (digits) have no ".", so a history link never signs like a summary's "<d>.<e>".
+    tag: "history.",
+    draw: (json) => historySvg(decodeHistory(json), options.levelNames),
+  };
+  const sign = (kind: ChartKind, payload: string, expires: string) =>
+    createHmac("sha256", options.secret).update(`${kind.tag}${payload}.${expires}`).digest("base64url");
+
+  function link(kind: ChartKind, data: unknown): string {
+    const payload = Buffer.from(JSON.stringify(data)).toString("base64url");
+    const expires = String(options.clock().getTime() + options.ttlMs);
+    const query = new URLSearchParams({ d: payload, e: expires, s: sign(kind, payload, expires) });
+    return `${base}${kind.path}?${query}`;
+  }
 
   function reject(res: ServerResponse, status: number, reason: string) {
     options.logger.info({ status, reason }, "chart link refused");
@@ -89,28 +76,31 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
   }
 
   return {
-    chartFor(summary) {
-      const payload = Buffer.from(JSON.stringify(chartData(summary))).toString("base64url");
-      const expires = String(options.clock().getTime() + options.ttlMs);
-      const query = new URLSearchParams({ d: payload, e: expires, s: sign(payload, expires) });
-      return { url: `${base}${CHART_PATH}?${query}`, alt: chartAltText(summary) };
+    chartFor(message) {
+      return { url: link(summary, encodeSummary(message)), alt: chartAltText(message) };
+    },
+    historyChartFor(data) {
+      return { url: link(history, encodeHistory(data)), alt: historyAltText(data, options.levelNames) };
     },
     handler(req, res) {
-      const query = new URL(req.url ?? "/", "http://chart").searchParams;
+      const url = new URL(req.url ?? "/", "http://chart");
+      const kind = [summary, history].find((k) => k.path === url.pathname);
+      if (!kind) return reject(res, 404, "no such chart");
+      const query = url.searchParams;
       const [payload, expires, signature] = [query.get("d") ?? "", query.get("e") ?? "", query.get("s") ?? ""];
-      const expected = Buffer.from(sign(payload, expires));
+      const expected = Buffer.from(sign(kind, payload, expires));
       const given = Buffer.from(signature);
       if (given.length !== expected.length || !timingSafeEqual(given, expected))
         return reject(res, 403, "bad signature");
       if (!(Number(expires) > options.clock().getTime())) return reject(res, 410, "this chart link has expired");
-      let data: ChartData;
+      let svg: string;
       try {
-        data = chartDataSchema.parse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
+        svg = kind.draw(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
       } catch {
         // Signed by us yet unreadable: only a change of the schema between releases gets here.
         return reject(res, 400, "unreadable chart");
       }
-      const png = svgToPng(summarySvg(asSummary(data), options.levelNames));
+      const png = svgToPng(svg);
       res.writeHead(200, {
         "content-type": "image/png",
         "content-length": String(png.length),

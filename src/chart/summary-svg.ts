@@ -1,4 +1,17 @@
 import type { DimensionLine, SummaryMessage } from "../chat/outbound.js";
+import {
+  ellipsize,
+  fmt,
+  GRID,
+  INK,
+  LEVEL_COLOURS,
+  MAX_LEVEL,
+  MUTED,
+  svgDocument,
+  TARGET,
+  text,
+  wrap,
+} from "./svg-parts.js";
 
 /**
  * The summary as a picture: one horizontal bar per dimension (where the team stands now), a hollow diamond where
@@ -16,40 +29,8 @@ const ROW_H = 40;
 const BAR_H = 20;
 const AXIS_H = 48;
 const LEGEND_H = 30;
-const MAX_LEVEL = 4;
-
-/** A sequential single-hue scale: readable by colour-blind people and in greyscale, darker is more mature. */
-const LEVEL_COLOURS = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"] as const;
-const INK = "#1f2933";
-const MUTED = "#616e7c";
-const GRID = "#d9e2ec";
-const FONT = "DejaVu Sans, Arial, Helvetica, sans-serif";
 
 const xOf = (level: number) => PLOT_X + (level / MAX_LEVEL) * PLOT_W;
-const fmt = (n: number) => String(Math.round(n * 10) / 10);
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Names longer than the label column would run into the bars; cut them with an ellipsis. */
-function ellipsize(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** Two lines at most of about `width` characters, so level names fit the space between grid lines. */
-function wrap(name: string, width: number): string[] {
-  const [first = "", ...rest] = name.split(" ");
-  let line = first;
-  let i = 0;
-  while (i < rest.length && `${line} ${rest[i]}`.length <= width) line = `${line} ${rest[i++]}`;
-  const remainder = rest.slice(i).join(" ");
-  return remainder ? [ellipsize(line, width), ellipsize(remainder, width)] : [ellipsize(line, width)];
-}
-
-function text(x: number, y: number, content: string, attrs = ""): string {
-  return `<text x="${fmt(x)}" y="${fmt(y)}"${attrs ? ` ${attrs}` : ""}>${escapeXml(content)}</text>`;
-}
 
 function dimensionRow(d: DimensionLine, index: number): string {
   const top = HEADER_H + index * ROW_H;
@@ -77,7 +58,7 @@ function dimensionRow(d: DimensionLine, index: number): string {
   if (d.target !== undefined) {
     const x = xOf(d.target);
     parts.push(
-      `<line x1="${fmt(x)}" y1="${fmt(top + 3)}" x2="${fmt(x)}" y2="${fmt(top + ROW_H - 3)}" stroke="#d64545" stroke-width="2" stroke-dasharray="4 3"/>`,
+      `<line x1="${fmt(x)}" y1="${fmt(top + 3)}" x2="${fmt(x)}" y2="${fmt(top + ROW_H - 3)}" stroke="${TARGET}" stroke-width="2" stroke-dasharray="4 3"/>`,
     );
   }
   return parts.join("\n");
@@ -105,7 +86,7 @@ function legend(y: number): string {
     text(PLOT_X + 24, y, "now", `font-size="12" fill="${MUTED}"`),
     `<path d="M${PLOT_X + 90} ${y - 10} L${PLOT_X + 96} ${y - 4} L${PLOT_X + 90} ${y + 2} L${PLOT_X + 84} ${y - 4} Z" fill="#ffffff" stroke="${INK}" stroke-width="2"/>`,
     text(PLOT_X + 102, y, "last round", `font-size="12" fill="${MUTED}"`),
-    `<line x1="${PLOT_X + 190}" y1="${y - 11}" x2="${PLOT_X + 190}" y2="${y + 3}" stroke="#d64545" stroke-width="2" stroke-dasharray="4 3"/>`,
+    `<line x1="${PLOT_X + 190}" y1="${y - 11}" x2="${PLOT_X + 190}" y2="${y + 3}" stroke="${TARGET}" stroke-width="2" stroke-dasharray="4 3"/>`,
     text(PLOT_X + 198, y, "target", `font-size="12" fill="${MUTED}"`),
     text(PLOT_X + 260, y, "⚠ answers disagree", `font-size="12" fill="${MUTED}"`),
   ];
@@ -132,7 +113,6 @@ export function summarySvg(summary: SummaryMessage, levelNames: readonly string[
       ? ""
       : ` (${summary.overall.previous < summary.overall.level ? "up" : "down"} from L${summary.overall.previous})`;
   const body = [
-    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
     text(20, 32, ellipsize(summary.title, 60), `font-size="20" font-weight="bold" fill="${INK}"`),
     text(
       20,
@@ -144,11 +124,5 @@ export function summarySvg(summary: SummaryMessage, levelNames: readonly string[
     ...summary.dimensions.map(dimensionRow),
     legend(height - 14),
   ];
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT}">`,
-    `<title>${escapeXml(chartAltText(summary))}</title>`,
-    ...body,
-    "</svg>",
-    "",
-  ].join("\n");
+  return svgDocument(WIDTH, height, chartAltText(summary), body);
 }

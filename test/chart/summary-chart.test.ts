@@ -1,26 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { svgToPng } from "../../src/chart/png.js";
 import { summarySvg } from "../../src/chart/summary-svg.js";
+import { pixel, pngSize } from "./png-checks.js";
 import { LEVEL_NAMES, sampleSummary } from "./sample-summary.js";
 
 const golden = join(import.meta.dirname, "golden", "summary.svg");
-
-/** Width and height from the PNG's IHDR chunk, after checking the 8-byte signature. */
-function pngSize(png: Buffer): { width: number; height: number } {
-  expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
-  expect(png.subarray(12, 16).toString("ascii")).toBe("IHDR");
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-/** RGBA of one pixel of the SVG rendered at its own size. */
-function pixel(svg: string, x: number, y: number): string {
-  const image = new Resvg(svg).render();
-  const at = (Math.round(y) * image.width + Math.round(x)) * 4;
-  return `#${[...image.pixels.subarray(at, at + 3)].map((v) => v.toString(16).padStart(2, "0")).join("")}`;
-}
 
 describe("summary chart", () => {
   const svg = summarySvg(sampleSummary, LEVEL_NAMES);
