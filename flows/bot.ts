@@ -27,6 +27,11 @@ export interface BotDeps {
   historyRetentionDays?: number;
   /** Team summaries show the spread of answers only from this many respondents on (privacy floor). */
   minRespondentsForSpread?: number;
+  /**
+   * People who count as admins besides those the platform names (Slack workspace admins and owners). Teams tells a
+   * bot nobody's role, so there this list is how admins are made.
+   */
+  admins?: readonly string[];
 }
 
 const DEFAULT_ROUND_DAYS = 14;
@@ -54,7 +59,10 @@ export function createBot(deps: BotDeps): ChatBot {
     minRespondentsForSpread: deps.minRespondentsForSpread ?? DEFAULT_SPREAD_FLOOR,
   };
 
-  async function dispatch(event: SupportedEvent): Promise<Reply[]> {
+  const admins = new Set(deps.admins ?? []);
+
+  async function dispatch(received: SupportedEvent): Promise<Reply[]> {
+    const event = admins.has(received.user.id) ? { ...received, user: { ...received.user, isAdmin: true } } : received;
     switch (event.kind) {
       case "command":
         return runCommand(ctx, event, parseCommand(event.text));
@@ -86,6 +94,11 @@ export function createBot(deps: BotDeps): ChatBot {
         return beginAssessment(ctx, event.address, event.user, round);
       }
       case "start":
+        // The Start button is only ever posted in its team's channel (the reminder). A value naming another
+        // channel is forged: honouring it would open a round there and post its invitation into that channel.
+        if (event.address.isDirect || event.address.channel !== action.c) {
+          return [privately("Start a round in the team's channel with `/mlops-assess`.")];
+        }
         return runCommand(
           ctx,
           { address: { ...event.address, channel: action.c, isDirect: false }, user: event.user },

@@ -4,13 +4,18 @@ import type { Mode } from "../src/engine/answers.js";
 import { type LevelSnapshot, trend } from "../src/engine/compare.js";
 import { beginAssessment, continueAssessment, INVITATION_TRACK } from "./assess/assess-service.js";
 import { channelAddress, type FlowContext, teamScope } from "./context.js";
+import { evidenceCommand } from "./evidence-command.js";
+import { exportCommand } from "./export/export-command.js";
 import { forgetMe } from "./forget-me.js";
 import { pauseCommand, scheduleCommand, snoozeCommand } from "./nudge/schedule-commands.js";
+import { orgCommand } from "./org/org-command.js";
 import { mayManage } from "./permissions.js";
+import { privacyCommand } from "./privacy-command.js";
 import { privately, toChannel } from "./replies.js";
 import { isOpen } from "./rounds/round-repo.js";
 import type { Round, RoundRecord } from "./rounds/round-state.js";
 import { type Command, HELP_LINES } from "./router.js";
+import { evidenceNotes } from "./summary/evidence.js";
 import { teamSummary } from "./summary/summary-message.js";
 import { invitationMessage, roundStanding, snapshotOf } from "./summary/team-result.js";
 
@@ -45,6 +50,14 @@ export async function runCommand(ctx: FlowContext, event: CommandEvent, command:
       return snoozeCommand(ctx, event, command.days);
     case "forget-me":
       return forgetMe(ctx, event, command.confirmed);
+    case "privacy":
+      return privacyCommand(ctx, event, command.text);
+    case "org":
+      return orgCommand(ctx, event);
+    case "export":
+      return exportCommand(ctx, event, command.format);
+    case "evidence":
+      return evidenceCommand(ctx, event, command.text);
     case "help":
       return [
         privately(
@@ -60,10 +73,12 @@ async function start(ctx: FlowContext, { address, user }: CommandEvent, mode: Mo
   const latest = await ctx.repo.latestRound(team);
   const expired = latest && !latest.closedAt && !isOpen(latest, ctx.clock());
   const replies: Reply[] = expired ? await closeRound(ctx, address, latest) : [];
+  const settings = await ctx.repo.settings(team);
   const opened = await ctx.repo.openOrJoin(team, {
     mode,
     openedBy: { id: user.id, ...(user.name ? { name: user.name } : {}) },
     personal: address.isDirect,
+    privacy: settings.privacy ?? "confidential",
     now: ctx.clock(),
     roundDays: ctx.roundDays,
   });
@@ -130,7 +145,9 @@ async function summaryFor(ctx: FlowContext, address: Address, round: Round): Pro
       title: round.personal ? "Your MLOps maturity" : "Team MLOps maturity",
       ...(previous ? { previous } : {}),
       ...(settings.target === undefined ? {} : { target: settings.target }),
-      minRespondentsForSpread: ctx.minRespondentsForSpread,
+      minRespondentsForSpread: settings.minRespondents ?? ctx.minRespondentsForSpread,
+      ...(round.privacy === "attributed" ? { attributed: standing.people } : {}),
+      notes: evidenceNotes(standing.evidence, round.privacy === "attributed"),
     },
     standing.team,
     standing.participation,
@@ -139,7 +156,8 @@ async function summaryFor(ctx: FlowContext, address: Address, round: Round): Pro
 }
 
 async function history(ctx: FlowContext, { address }: CommandEvent): Promise<Reply[]> {
-  const records = await ctx.repo.history(teamScope(address, address.channel));
+  const team = teamScope(address, address.channel);
+  const [records, settings] = await Promise.all([ctx.repo.history(team), ctx.repo.settings(team)]);
   const rounds = records.filter((r): r is RoundRecord & { snapshot: NonNullable<RoundRecord["snapshot"]> } =>
     Boolean(r.snapshot),
   );
@@ -151,7 +169,33 @@ async function history(ctx: FlowContext, { address }: CommandEvent): Promise<Rep
     const level = ctx.model.levels[r.snapshot.overall]?.name ?? "";
     return `${r.closedAt.slice(0, 10)} · Level ${r.snapshot.overall} ${level}${arrow} · profile ${r.snapshot.profile} · ${r.respondents} answered`;
   });
-  return [toChannel("Past rounds:", [...lines, ...whatChanged(ctx, rounds.at(-2)?.snapshot, rounds.at(-1)?.snapshot)])];
+  // The chart draws the dimensions every shown round has: a model change must not draw a missing level as 0.
+  const shared = ctx.model.dimensions.filter((d) =>
+    rounds.every((r) => r.snapshot.dimensions.some((x) => x.dimension === d.id)),
+  );
+  const levelOf = (r: (typeof rounds)[number], id: string) =>
+    r.snapshot.dimensions.find((x) => x.dimension === id)?.level ?? 0;
+  const series = {
+    title: "MLOps maturity over time",
+    dimensions: shared.map((d) => d.name),
+    rounds: rounds.map((r) => ({
+      label: r.closedAt.slice(0, 10),
+      overall: r.snapshot.overall,
+      levels: shared.map((d) => levelOf(r, d.id)),
+    })),
+    ...(settings.target === undefined ? {} : { target: settings.target }),
+  };
+  return [
+    {
+      message: {
+        kind: "history",
+        text: "Past rounds:",
+        lines: [...lines, ...whatChanged(ctx, rounds.at(-2)?.snapshot, rounds.at(-1)?.snapshot)],
+        series,
+      },
+      delivery: { to: "channel" },
+    },
+  ];
 }
 
 /** The dimensions that moved between the last two rounds, biggest moves first: what a team wants to know. */
@@ -186,6 +230,7 @@ export async function closeRound(ctx: FlowContext, address: Address, round: Roun
     closedAt: now.toISOString(),
     respondents: standing.participation.completed,
     ...(standing.team ? { snapshot: snapshotOf(standing.team) } : {}),
+    ...(round.privacy ? { privacy: round.privacy } : {}),
   };
   if (!(await ctx.repo.closeRound(team, round, record))) return [];
   const closed = { ...round, closedAt: record.closedAt };

@@ -56,5 +56,6 @@ async function reaggregated(ctx: FlowContext, team: TeamScope, record: RoundReco
     closedAt: record.closedAt,
     respondents: standing.participation.completed,
     ...(standing.team ? { snapshot: snapshotOf(standing.team) } : {}),
+    ...(record.privacy ? { privacy: record.privacy } : {}),
   };
 }

@@ -15,19 +15,27 @@ export type Command =
   | { kind: "unpause" }
   | { kind: "snooze"; days: number | undefined }
   | { kind: "forget-me"; confirmed: boolean }
+  | { kind: "privacy"; text: string }
+  | { kind: "org" }
+  | { kind: "evidence"; text: string }
+  | { kind: "export"; format: "csv" | "json" | undefined }
   | { kind: "help"; unknown?: string };
 
 export const HELP_LINES = [
   "`/mlops-assess` or `/mlops-assess start [quick|deep]`: start a round in this channel, or join the open one (in a DM: a personal assessment)",
   "`/mlops-assess resume`: carry on where you left off",
+  "`/mlops-assess evidence <link>`: back your latest answer with a link (CI run, dashboard, runbook); `evidence` lists yours",
   "`/mlops-assess status`: who has answered, and where you are",
   "`/mlops-assess summary`: post the team's result in the channel",
   "`/mlops-assess history`: the team's levels over past rounds",
   "`/mlops-assess close`: close the round and keep it in the history (opener or admin)",
+  "`/mlops-assess export [csv|json]`: the team's rounds as a file (individual answers only from attributed rounds)",
   "`/mlops-assess target <0-4>`: the level this team aims for; next steps never go beyond it",
   "`/mlops-assess schedule weekly|biweekly|monthly|quarterly [day] [HH:MM] [time zone]`: remind this channel to reassess (`schedule` shows it, `schedule off` stops it)",
   "`/mlops-assess pause` / `/mlops-assess resume nudges`: pause or restart this channel's reminders",
   "`/mlops-assess snooze <days>`: no reminders to you about an unfinished assessment for that long",
+  "`/mlops-assess privacy [confidential|attributed|min <n>]`: who may see what people answered (opener or admin)",
+  "`/mlops-assess org`: every team's latest levels, the weakest dimension and who is due to reassess (workspace admins)",
   "`/mlops-assess forget-me`: delete every answer you gave in this workspace (team results are recomputed without you)",
   "`/mlops-assess help`: this list",
 ];
@@ -65,6 +73,18 @@ export function parseCommand(text: string): Command {
     case "forget-me":
     case "forgetme":
       return { kind: "forget-me", confirmed: arg === "confirm" };
+    case "org":
+      return { kind: "org" };
+    case "export":
+      return {
+        kind: "export",
+        format: arg === undefined || arg === "csv" ? "csv" : arg === "json" ? "json" : undefined,
+      };
+    case "evidence":
+      // Links are case-sensitive: pass them as typed.
+      return { kind: "evidence", text: original.slice(1).join(" ") };
+    case "privacy":
+      return { kind: "privacy", text: words.slice(1).join(" ") };
     case "status":
       return { kind: "status" };
     case "summary":

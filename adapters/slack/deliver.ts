@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { teamOf } from "../../src/chat/address.js";
-import { deliverySchema, type OutboundMessage, type Reply } from "../../src/chat/outbound.js";
+import { deliverySchema, type FileMessage, type OutboundMessage, type Reply } from "../../src/chat/outbound.js";
 import type { Logger } from "../../src/chat/ports.js";
 import { type Keys, RESPONSE_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
@@ -16,7 +16,7 @@ type ParsedDelivery = z.output<typeof deliverySchema>;
 
 /** A tracked message (the round invitation) is edited for as long as the round's answers are kept. */
 const TRACKED_MESSAGE_TTL_MS = RESPONSE_TTL_MS;
-const trackedMessage = z.object({ channel: z.string(), ts: z.string() });
+export const trackedMessage = z.object({ channel: z.string(), ts: z.string() });
 /** chat.update refuses: the tracked message was deleted or can no longer be edited, so a fresh one is posted. */
 const GONE = new Set(["message_not_found", "cant_update_message", "channel_not_found", "edit_window_closed"]);
 /** The app cannot post where it is not a member (a private channel, someone else's DM). */
@@ -77,7 +77,13 @@ export function createDelivery(deps: {
         ? address.channel
         : undefined;
     if (!channel) throw new Error("a private reply needs a person or a direct conversation");
+    if (message.kind === "file") return upload(channel, message);
     await api.postMessage(channel, render(message));
+  }
+
+  /** Files go up as files, whatever the delivery asked for (an ephemeral message cannot carry one). */
+  function upload(channel: string, file: FileMessage): Promise<void> {
+    return api.uploadFile(channel, { filename: file.filename, content: file.content, comment: file.text });
   }
 
   async function ephemeral(origin: Origin, message: OutboundMessage): Promise<void> {
@@ -127,6 +133,11 @@ export function createDelivery(deps: {
 
   async function send(origin: Origin, reply: Reply): Promise<void> {
     const d = deliverySchema.parse(reply.delivery);
+    if (reply.message.kind === "file") {
+      return d.to === "channel"
+        ? upload((d.address ?? origin.address).channel, reply.message)
+        : direct(origin, reply.message);
+    }
     switch (d.to) {
       case "channel":
         return toChannel(origin, reply.message, d);

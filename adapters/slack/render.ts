@@ -1,5 +1,15 @@
 import type { InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
-import { type ActionIds, actionIds, actions, button, capBlocks, context, fallbackText, sections } from "./blocks.js";
+import {
+  type ActionIds,
+  actionIds,
+  actions,
+  button,
+  capBlocks,
+  context,
+  fallbackText,
+  image,
+  sections,
+} from "./blocks.js";
 import { LIMITS, type SlackMessage } from "./blocks-schema.js";
 import { escapeMrkdwn as esc } from "./mrkdwn.js";
 import { renderQuestion } from "./render-question.js";
@@ -26,6 +36,17 @@ function render(message: OutboundMessage, ids: ActionIds): SlackMessage {
     case "notice":
     case "error":
       return renderNotice(message, ids);
+    case "history": {
+      const { text, lines, chart } = message;
+      const notice = renderNotice({ kind: "notice", text, lines, buttons: [] }, ids);
+      return { ...notice, blocks: [...notice.blocks, ...(chart ? [image(chart.url, chart.alt)] : [])] };
+    }
+    case "file":
+      // Delivery uploads files; this is what shows where only a message fits (the Home tab).
+      return renderNotice(
+        { kind: "notice", text: `${message.text} (${message.filename})`, lines: [], buttons: [] },
+        ids,
+      );
   }
 }
 

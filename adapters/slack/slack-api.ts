@@ -14,6 +14,8 @@ export interface SlackApi {
   openDm(user: string): Promise<string>;
   userInfo(user: string): Promise<SlackProfile>;
   publishHome(user: string, view: HomeView): Promise<void>;
+  /** Share a file in a conversation (files.uploadV2: get an upload URL, send the bytes, complete the upload). */
+  uploadFile(channel: string, file: { filename: string; content: string; comment: string }): Promise<void>;
   /** POST to a response_url (slash commands and clicks); works even where the app is not a channel member. */
   respond(url: string, body: SlackMessage & { response_type?: "ephemeral"; replace_original?: boolean }): Promise<void>;
 }
@@ -103,6 +105,15 @@ export function createSlackApi(options: SlackApiOptions): SlackApi {
     },
     async publishHome(user, view) {
       await client.views.publish({ user_id: user, view });
+    },
+    async uploadFile(channel, file) {
+      await client.filesUploadV2({
+        channel_id: channel,
+        file: Buffer.from(file.content, "utf8"),
+        filename: file.filename,
+        title: file.filename,
+        initial_comment: file.comment,
+      });
     },
     async respond(url, body) {
       const response = await fetch(url, {

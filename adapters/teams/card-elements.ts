@@ -10,11 +10,16 @@ import {
   type ExecuteAction,
   type TextBlock,
 } from "./card-schema.js";
-import { shorten } from "./card-text.js";
+import { safe, shorten } from "./card-text.js";
 
 /** Small builders for the Adaptive Card elements we send. Text given to them is already escaped. */
 export function textBlock(text: string, options: Omit<TextBlock, "type" | "text" | "wrap"> = {}): TextBlock {
   return { type: "TextBlock", text: text.length > 0 ? text : "-", wrap: true, ...options };
+}
+
+/** A chart, full width; `alt` is plain text, escaped here. Teams clients fetch the image themselves. */
+export function chartImage(chart: { url: string; alt: string }, altMax: number): CardElement {
+  return { type: "Image", url: chart.url, altText: safe(chart.alt, altMax), size: "Stretch" };
 }
 
 const STYLES = { primary: "positive", danger: "destructive" } as const;

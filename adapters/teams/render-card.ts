@@ -1,5 +1,5 @@
-import type { InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
-import { actionSets, adaptiveCard, buttons, execute, textBlock } from "./card-elements.js";
+import type { FileMessage, InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
+import { actionSets, adaptiveCard, buttons, chartImage, execute, textBlock } from "./card-elements.js";
 import { type AdaptiveCard, CARD_LIMITS, type CardElement, cardBytes } from "./card-schema.js";
 import { safe, shorten } from "./card-text.js";
 import { type Cap, capAt } from "./render-cap.js";
@@ -35,6 +35,8 @@ export function fallbackText(message: OutboundMessage): string {
     case "invitation":
     case "notice":
     case "error":
+    case "history":
+    case "file":
       return shorten(message.text, 200);
   }
 }
@@ -50,6 +52,15 @@ function build(message: OutboundMessage, cap: Cap): AdaptiveCard {
     case "notice":
     case "error":
       return adaptiveCard(renderNotice(message, cap));
+    case "history": {
+      const { text, lines, chart } = message;
+      const image = chart ? [chartImage(chart, cap(1000))] : [];
+      return adaptiveCard([...renderNotice({ kind: "notice", text, lines, buttons: [] }, cap), ...image], {
+        fullWidth: true,
+      });
+    }
+    case "file":
+      return adaptiveCard(renderFile(message, cap));
   }
 }
 
@@ -86,5 +97,21 @@ function renderNotice(m: NoticeMessage, cap: Cap): CardElement[] {
     }),
     ...(lines.length > 0 ? [textBlock(lines.join("\n"), { spacing: "Small" })] : []),
     ...actionSets(buttons(m.buttons)),
+  ];
+}
+
+/**
+ * A bot can attach a file in Teams only through OneDrive consent (personal chats only), so an export is a
+ * short-lived download link served by the app; the filename is [\w.-] only, safe inside link text.
+ */
+function renderFile(m: FileMessage, cap: Cap): CardElement[] {
+  return [
+    textBlock(safe(m.text, cap(2000))),
+    textBlock(
+      m.url
+        ? `[Download ${m.filename}](${m.url}) (the link works for an hour)`
+        : "Downloads need the app's public address (PUBLIC_URL): ask whoever runs this bot to set it.",
+      { spacing: "Small" },
+    ),
   ];
 }

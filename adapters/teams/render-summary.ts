@@ -1,7 +1,7 @@
 import { dimensionNotes, levelTrend } from "../../src/chat/dimension-notes.js";
 import { levelBar } from "../../src/chat/level-bar.js";
 import type { DimensionLine, SummaryMessage } from "../../src/chat/outbound.js";
-import { actionSets, buttons, textBlock } from "./card-elements.js";
+import { actionSets, buttons, chartImage, textBlock } from "./card-elements.js";
 import type { CardElement } from "./card-schema.js";
 import { safe } from "./card-text.js";
 import type { Cap } from "./render-cap.js";
@@ -52,9 +52,7 @@ export function renderSummary(s: SummaryMessage, cap: Cap): CardElement[] {
     textBlock(`Level ${s.overall.level} · ${safe(s.overall.name, cap(80))}`, { size: "Large", weight: "Bolder" }),
     textBlock(subtitle.join(" · "), { isSubtle: true, spacing: "Small" }),
     // Teams clients fetch the image themselves; the bars below stay for clients that cannot reach it.
-    ...(s.chart
-      ? [{ type: "Image" as const, url: s.chart.url, altText: safe(s.chart.alt, cap(1000)), size: "Stretch" as const }]
-      : []),
+    ...(s.chart ? [chartImage(s.chart, cap(1000))] : []),
     ...s.dimensions.map((d) => dimensionRow(d, cap)),
     ...(s.explanation
       ? [textBlock(`**What blocks the next level:** ${safe(s.explanation, cap(1000))}`, { separator: true })]

@@ -21,10 +21,14 @@ export function renderText(message: OutboundMessage): string {
       return `\n${message.text}${message.completed.length > 0 ? `\nAnswered: ${message.completed.join(", ")}` : ""}`;
     case "notice":
     case "error":
+    case "history":
       return [
         message.kind === "error" ? `! ${message.text}` : message.text,
         ...message.lines.map((l) => `  ${l}`),
       ].join("\n");
+    case "file":
+      // The terminal is the file's destination: print it whole, so it can be redirected or copied.
+      return [`${message.text}`, `--- ${message.filename} ---`, message.content.trimEnd(), "--- end ---"].join("\n");
   }
 }
 

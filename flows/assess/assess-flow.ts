@@ -127,11 +127,14 @@ export function assessNext(model: AssessmentModel, current: AssessState, input: 
         };
       }
       const answers = { ...state.answers, [question.id]: input.value };
-      if (question.id === state.position) return moveTo(answers, question.id, 1);
+      if (question.id === state.position) {
+        const step = moveTo(answers, question.id, 1);
+        return { ...step, state: { ...step.state, lastAnswered: question.id } };
+      }
       // An older button: keep the (possibly amended) answer, stay where the person is.
       if (state.answers[question.id] === input.value)
         return { state, outcome: ask(model, state), changed: migratedChanged };
-      const amended = touch({ ...state, answers });
+      const amended = touch({ ...state, answers, lastAnswered: question.id });
       return {
         state: amended,
         outcome: ask(model, amended, `Updated your earlier answer to "${question.prompt}".`),

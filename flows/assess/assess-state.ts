@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { answersSchema, modeSchema } from "../../src/engine/answers.js";
 
+/** Only web links: a `javascript:` or `file:` URL must never reach a summary, an export or a spreadsheet. */
+export const evidenceLinkSchema = z.url({ protocol: /^https?$/ }).max(500);
+
 /**
  * One person's assessment, stored as plain JSON under the team's round (keys.response). Everything a restart,
  * a failover or another replica needs to carry on is in here; nothing lives in process memory.
@@ -15,6 +18,10 @@ export const assessStateSchema = z.object({
   channel: z.string(),
   userName: z.string().optional(),
   answers: answersSchema,
+  /** The question answered most recently: `evidence <link>` attaches to it. */
+  lastAnswered: z.string().max(128).optional(),
+  /** Question id -> a link that backs the answer up (CI run, dashboard, runbook). */
+  evidence: z.record(z.string().max(128), evidenceLinkSchema).optional(),
   /** Id of the question the person is looking at; undefined once complete. */
   position: z.string().optional(),
   status: z.enum(["in-progress", "completed", "cancelled"]),

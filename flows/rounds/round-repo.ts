@@ -10,6 +10,7 @@ import {
   type ActivePointer,
   activePointerSchema,
   historySchema,
+  type PrivacyMode,
   type Round,
   type RoundRecord,
   roundSchema,
@@ -44,7 +45,14 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
      */
     async openOrJoin(
       team: TeamScope,
-      init: { mode: Mode; openedBy: Round["openedBy"]; personal: boolean; now: Date; roundDays: number },
+      init: {
+        mode: Mode;
+        openedBy: Round["openedBy"];
+        personal: boolean;
+        privacy: PrivacyMode;
+        now: Date;
+        roundDays: number;
+      },
     ): Promise<{ round: Round; created: boolean }> {
       let created: Round | undefined;
       const { value } = await store.update(keys.openRound(team), roundSchema, (current) => {
@@ -58,6 +66,7 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
           openedAt: init.now.toISOString(),
           closesAt: new Date(init.now.getTime() + init.roundDays * 86_400_000).toISOString(),
           personal: init.personal,
+          privacy: init.privacy,
         };
         return created;
       });

@@ -2,6 +2,14 @@ import { z } from "zod";
 import { modeSchema } from "../../src/engine/answers.js";
 import { levelSchema } from "../../src/engine/model-schema.js";
 
+/**
+ * Who may see what people answered. `confidential` (the default): only aggregates, nobody's answers, no names
+ * next to levels. `attributed`: the team agreed that summaries may name who answered what, and exports carry
+ * individual answers. A round keeps the mode it was opened under: people answered under that promise.
+ */
+export const privacyModeSchema = z.enum(["confidential", "attributed"]);
+export type PrivacyMode = z.infer<typeof privacyModeSchema>;
+
 /** A team's assessment round: opened by `/mlops-assess` in a channel, closed by `close` or after `closesAt`. */
 export const roundSchema = z.object({
   id: z.string(),
@@ -14,6 +22,8 @@ export const roundSchema = z.object({
   closedAt: z.iso.datetime().optional(),
   /** A DM round is one person's own assessment: no invitation, no team summary. */
   personal: z.boolean(),
+  /** Absent on rounds written before privacy modes existed: those were confidential. */
+  privacy: privacyModeSchema.optional(),
 });
 export type Round = z.infer<typeof roundSchema>;
 
@@ -32,12 +42,18 @@ export const roundRecordSchema = z.object({
   closedAt: z.iso.datetime(),
   respondents: z.int().min(0),
   snapshot: snapshotSchema.optional(),
+  /** The round's privacy mode; absent on records written before modes existed (confidential). */
+  privacy: privacyModeSchema.optional(),
 });
 export type RoundRecord = z.infer<typeof roundRecordSchema>;
 export const historySchema = z.array(roundRecordSchema);
 
 export const teamSettingsSchema = z.object({
   target: levelSchema.optional(),
+  /** Applies to rounds opened from now on. */
+  privacy: privacyModeSchema.optional(),
+  /** The team's own privacy floor (respondents before the spread of answers shows), instead of the app's. */
+  minRespondents: z.int().min(1).max(50).optional(),
 });
 export type TeamSettings = z.infer<typeof teamSettingsSchema>;
 

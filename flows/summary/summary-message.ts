@@ -1,5 +1,5 @@
 import type { Button, DimensionLine, SummaryMessage } from "../../src/chat/outbound.js";
-import type { LevelSnapshot, TeamResult } from "../../src/engine/compare.js";
+import type { LevelSnapshot, TeamDimension, TeamResult } from "../../src/engine/compare.js";
 import { trend } from "../../src/engine/compare.js";
 import type { AssessmentModel, Level } from "../../src/engine/model-schema.js";
 import { type DimensionStanding, recommend, standingsOf } from "../../src/engine/recommend.js";
@@ -22,6 +22,8 @@ export interface SummaryContext {
   notes?: string[];
   /** Team summaries: the privacy floor for showing the spread of answers (default: always shown). */
   minRespondentsForSpread?: number;
+  /** Attributed rounds only: each respondent's result, so disagreements can name who to talk to. */
+  attributed?: { name: string; result: AssessmentResult }[];
 }
 
 function levelName(model: AssessmentModel, level: number): string {
@@ -124,15 +126,29 @@ export function teamSummary(
     return build({ ...ctx, notes }, "team", team.result, team.standings, undefined, participation);
   }
   const disputed = team.dimensions.filter((d) => d.disagreement);
+  const name = (id: string) => ctx.model.dimensions.find((x) => x.id === id)?.name ?? id;
   const notes = [
     ...(ctx.notes ?? []),
     ...(disputed.length > 0
       ? [
-          `Answers differ by two levels or more on ${disputed
-            .map((d) => ctx.model.dimensions.find((x) => x.id === d.dimension)?.name ?? d.dimension)
-            .join(", ")}: worth a conversation.`,
+          `Answers differ by two levels or more on ${disputed.map((d) => name(d.dimension)).join(", ")}: worth a conversation.`,
         ]
       : []),
+    ...(ctx.attributed ? disputed.map((d) => whoDisagrees(name(d.dimension), d, ctx.attributed ?? [])) : []),
   ];
   return build({ ...ctx, notes }, "team", team.result, team.standings, team, participation);
+}
+
+/** Attributed rounds: who sits at each end of a disagreement, so the team knows who should talk. */
+function whoDisagrees(
+  dimensionName: string,
+  spread: TeamDimension,
+  people: { name: string; result: AssessmentResult }[],
+): string {
+  const at = (level: number) =>
+    people
+      .filter((p) => p.result.dimensions.find((d) => d.dimension === spread.dimension)?.level === level)
+      .map((p) => p.name)
+      .join(", ");
+  return `${dimensionName}: L${spread.min} from ${at(spread.min)}; L${spread.max} from ${at(spread.max)}.`;
 }

@@ -1,15 +1,20 @@
 import type { TeamScope } from "../../src/chat/address.js";
 import type { InvitationMessage } from "../../src/chat/outbound.js";
 import { aggregate, type LevelSnapshot, type TeamResult } from "../../src/engine/compare.js";
-import { score } from "../../src/engine/score.js";
+import { type AssessmentResult, score } from "../../src/engine/score.js";
 import type { AssessState } from "../assess/assess-state.js";
 import type { FlowContext } from "../context.js";
 import type { Round } from "../rounds/round-state.js";
+import { type EvidenceItem, evidenceOf } from "./evidence.js";
 
 export interface RoundStanding {
   team: TeamResult | undefined;
   participation: { completed: number; inProgress: number };
   completedNames: string[];
+  /** Each completed respondent's own result, for attributed rounds (never shown in confidential ones). */
+  people: { name: string; result: AssessmentResult }[];
+  /** Links respondents attached to their answers. */
+  evidence: EvidenceItem[];
 }
 
 /** Aggregate each respondent's complete answers for a round (re-scored with the current model). */
@@ -21,11 +26,23 @@ export async function roundStanding(
   const responses = await ctx.repo.responses(team, round.id);
   const completed = responses.filter((r) => r.state.status === "completed");
   const inProgress = responses.filter((r) => r.state.status === "in-progress").length;
-  const results = completed.map((r) => score(ctx.model, r.state.mode, r.state.answers));
+  const people = completed.map((r) => ({
+    name: displayName(r.userId, r.state),
+    result: score(ctx.model, r.state.mode, r.state.answers),
+  }));
   return {
-    team: aggregate(ctx.model, round.mode, results),
+    team: aggregate(
+      ctx.model,
+      round.mode,
+      people.map((p) => p.result),
+    ),
     participation: { completed: completed.length, inProgress },
-    completedNames: completed.map((r) => displayName(r.userId, r.state)),
+    completedNames: people.map((p) => p.name),
+    people,
+    evidence: evidenceOf(
+      ctx.model,
+      completed.map((r) => ({ name: displayName(r.userId, r.state), state: r.state })),
+    ),
   };
 }
 
@@ -49,7 +66,9 @@ export function invitationMessage(round: Round, standing: RoundStanding, now: Da
   const text = closed
     ? `This MLOps maturity round is closed: ${completed} answered.`
     : `${starter} started an MLOps maturity round (${round.mode}, about ${round.mode === "quick" ? "3" : "15"} minutes). ` +
-      "Everyone answers privately; the team summary shows levels, not who answered what.";
+      (round.privacy === "attributed"
+        ? "This channel runs attributed rounds: the team summary and exports show who answered what."
+        : "Everyone answers privately; the team summary shows levels, not who answered what.");
   return {
     kind: "invitation",
     startedBy: starter,

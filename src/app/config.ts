@@ -46,6 +46,19 @@ export const envSchema = z.object({
   HISTORY_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(30).max(3650).default(730)),
   /** Privacy floor: team summaries show the spread of answers only from this many respondents on. */
   MIN_RESPONDENTS_FOR_SPREAD: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(3)),
+  /** Comma-separated user ids (Slack U…, Teams AAD object ids) who count as admins: `org`, and managing any round. */
+  ADMIN_USER_IDS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default("")
+      .transform((s) =>
+        s
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+  ),
   SLACK_SIGNING_SECRET: optional(z.string().min(8)),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xox[bp]-/, "a bot token starts with xoxb-")),
   SLACK_API_URL: optional(z.url()),

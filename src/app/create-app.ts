@@ -4,7 +4,7 @@ import { createTeamsAdapter, TEAMS_MESSAGES_PATH } from "../../adapters/teams/te
 import { createBot } from "../../flows/bot.js";
 import { createNudgeRunner, type TickResult } from "../../flows/nudge/nudge-runner.js";
 import { createPacer } from "../../flows/nudge/pacer.js";
-import { CHART_PATH, createChartLinks } from "../chart/chart-links.js";
+import { CHART_PATH, createChartLinks, HISTORY_CHART_PATH } from "../chart/chart-links.js";
 import type { Address } from "../chat/address.js";
 import type { Reply } from "../chat/outbound.js";
 import { type ChatBot, type Clock, DeliveryError, type Logger, type Notifier, systemClock } from "../chat/ports.js";
@@ -17,6 +17,7 @@ import { connectRedisClient } from "../store/redis-client.js";
 import { createRedisStore } from "../store/redis-store.js";
 import type { Store } from "../store/store.js";
 import type { Env } from "./config.js";
+import { createDownloads, DOWNLOAD_PATH, withDownloads } from "./downloads.js";
 import { createHttpServer, type RequestHandler } from "./http-server.js";
 import { instrumentBot } from "./instrument-bot.js";
 import { createMetrics } from "./metrics.js";
@@ -90,8 +91,13 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     roundDays: config.ROUND_DAYS,
     minRespondentsForSpread: config.MIN_RESPONDENTS_FOR_SPREAD,
     historyRetentionDays: config.HISTORY_RETENTION_DAYS,
+    admins: config.ADMIN_USER_IDS,
   });
-  const bot = instrumentBot(charts ? withCharts(flows, charts) : flows, metrics);
+  const downloads = config.PUBLIC_URL
+    ? createDownloads({ store, keys, publicUrl: config.PUBLIC_URL, logger })
+    : undefined;
+  const decorated = downloads ? withDownloads(flows, downloads) : flows;
+  const bot = instrumentBot(charts ? withCharts(decorated, charts, logger) : decorated, metrics);
 
   const routes: Record<string, RequestHandler> = {};
   const notifiers: Partial<Record<Address["platform"], Notifier>> = {};
@@ -157,7 +163,10 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     metrics,
     logger,
     routes,
-    ...(charts ? { getRoutes: { [CHART_PATH]: charts.handler } } : {}),
+    getRoutes: {
+      ...(charts ? { [CHART_PATH]: charts.handler, [HISTORY_CHART_PATH]: charts.handler } : {}),
+      ...(downloads ? { [DOWNLOAD_PATH]: downloads.handler } : {}),
+    },
   });
   return {
     bot,

@@ -94,11 +94,45 @@ export const noticeMessageSchema = z.object({
   buttons: z.array(buttonSchema).default([]),
 });
 
+/**
+ * The team's levels over its rounds: the "what changed" text plus the series a chart draws (the app turns the
+ * series into an image link, `chart`, when it serves charts). Levels are whole levels 0-4, one per dimension.
+ */
+export const historyMessageSchema = z.object({
+  kind: z.literal("history"),
+  text: z.string(),
+  lines: z.array(z.string()).default([]),
+  series: z.object({
+    title: z.string(),
+    dimensions: z.array(z.string()),
+    rounds: z.array(z.object({ label: z.string(), overall: levelSchema, levels: z.array(levelSchema) })),
+    target: levelSchema.optional(),
+  }),
+  chart: z.object({ url: z.url(), alt: z.string() }).optional(),
+});
+export type HistoryMessage = z.infer<typeof historyMessageSchema>;
+
+/**
+ * A file for the person (exports). Slack uploads `content` (files.uploadV2); Teams, which lets a bot attach files
+ * only through OneDrive consent, links to `url`, a short-lived download the app adds when it has a public address.
+ */
+export const fileMessageSchema = z.object({
+  kind: z.literal("file"),
+  text: z.string(),
+  filename: z.string().regex(/^[\w.-]{1,100}$/),
+  mimeType: z.enum(["text/csv", "application/json"]),
+  content: z.string(),
+  url: z.url().optional(),
+});
+export type FileMessage = z.infer<typeof fileMessageSchema>;
+
 export const outboundMessageSchema = z.discriminatedUnion("kind", [
   questionMessageSchema,
   summaryMessageSchema,
   invitationMessageSchema,
   noticeMessageSchema,
+  historyMessageSchema,
+  fileMessageSchema,
 ]);
 export type OutboundMessage = z.infer<typeof outboundMessageSchema>;
 export type QuestionMessage = z.infer<typeof questionMessageSchema>;

@@ -25,6 +25,8 @@ export const NUDGE_SENT_TTL_MS = 120 * DAY_MS;
 export const PROFILE_CACHE_TTL_MS = DAY_MS;
 /** Teams conversation references are needed for as long as the bot is installed: a year, refreshed on use. */
 export const CONVERSATION_REF_TTL_MS = 365 * DAY_MS;
+/** An export link works this long: long enough to click it, short enough not to leave answers lying around. */
+export const DOWNLOAD_TTL_MS = 60 * 60 * 1000;
 /** History keeps this many closed rounds per team (years of quarterly rounds). */
 export const HISTORY_MAX_ROUNDS = 40;
 
@@ -66,6 +68,8 @@ export function createKeys(prefix = "ma") {
     /** Global: all due reminders in one sorted set (single-key operations only). */
     nudgesDue: () => `${prefix}:nudges-due`,
     lock: (name: string) => `${prefix}:lock:${part(name)}`,
+    /** A file waiting to be downloaded through its link (Teams exports); the id is an unguessable capability. */
+    download: (id: string) => `${prefix}:download:${part(id)}`,
   };
 }
 

@@ -1,81 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readConfig } from "../../src/app/config.js";
-import { createApp, type RunningApp } from "../../src/app/create-app.js";
+import type { RunningApp } from "../../src/app/create-app.js";
 import { decodeAction } from "../../src/chat/actions.js";
-import { createMemoryStore } from "../../src/store/memory-store.js";
-import { buttonClick, buttonsIn, CHANNEL, commandFields, TEST_SIGNING_SECRET } from "../adapters/slack/harness.js";
-import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from "../fakes/fake-slack-api.js";
-import { FORM, formBody, interactionBody, postSigned } from "../fakes/slack-signing.js";
-import { quietLogger } from "../flows/harness.js";
+import { buttonClick, buttonsIn, CHANNEL } from "../adapters/slack/harness.js";
+import type { FakeSlackApi } from "../fakes/fake-slack-api.js";
+import { interactionBody } from "../fakes/slack-signing.js";
+import { type SlackAppRun, startSlackApp } from "./slack-app-harness.js";
 
-/**
- * The whole app as deployed (config -> createApp -> one HTTP server), Slack pointed at a fake Web API on
- * loopback: two people complete a round by clicking what the bot posted, the summary reaches the channel, and
- * a scheduled nudge goes out when its time comes.
- */
+/** Two people complete a round by clicking what the bot posted; scheduled nudges go out when their time comes. */
+let run: SlackAppRun;
 let api: FakeSlackApi;
 let app: RunningApp;
-let url: string;
 let origin: string;
-let now = new Date("2026-11-23T09:00:00.000Z");
+let command: SlackAppRun["command"];
+let sign: SlackAppRun["sign"];
+let latestIn: SlackAppRun["latestIn"];
+let answerEverything: SlackAppRun["answerEverything"];
 
 beforeEach(async () => {
-  api = await startFakeSlackApi();
-  now = new Date("2026-11-23T09:00:00.000Z");
-  const config = readConfig({
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_API_URL: api.apiUrl,
-    SLACK_BOT_ID: "B00FAKEBOT03",
-    SLACK_BOT_USER_ID: "U00FAKEBOT03",
-    PUBLIC_URL: "https://mlops-assess.example.com",
-    CHART_SECRET: "chart-secret-for-tests-only",
-  });
-  app = await createApp({
-    config,
-    logger: quietLogger,
-    store: createMemoryStore(),
-    clock: () => new Date(now),
-    cron: false,
-  });
-  origin = await app.listen(0, "127.0.0.1");
-  url = `${origin}/slack/events`;
+  run = await startSlackApp();
+  ({ api, app, origin, command, sign, latestIn, answerEverything } = run);
 });
-afterEach(async () => {
-  await app.close();
-  await api.close();
-});
-
-const sign = (body: string) => postSigned(url, { secret: TEST_SIGNING_SECRET, body, contentType: FORM });
-const command = (user: string, text: string) =>
-  sign(formBody({ ...commandFields(api), user_id: user, user_name: user, text }));
-const dmOf = async (user: string) => {
-  const open = api.calls("conversations.open").find((c) => String(c.body.users) === user);
-  return String(open?.response?.channel && (open.response.channel as { id: string }).id);
-};
-const latestIn = (channel: string): RecordedCall | undefined =>
-  [...api.calls()]
-    .reverse()
-    .find((c) => ["chat.postMessage", "chat.update"].includes(c.method) && c.body.channel === channel);
-
-async function answerEverything(user: string, option: number) {
-  const dm = await dmOf(user);
-  for (let i = 0; i < 12; i++) {
-    const question = latestIn(dm);
-    const button = buttonsIn(question!).find((b) => b.actionId.endsWith(`answer:${option}`));
-    if (!button) return;
-    const action = decodeAction(button.value);
-    const updates = api.calls("chat.update").length;
-    const at = {
-      channel: dm,
-      messageTs: String(question?.response?.ts ?? question?.body.ts),
-      user,
-      actionId: button.actionId,
-    };
-    expect((await sign(interactionBody(buttonClick(action!, at)))).status).toBe(200);
-    await api.waitFor("chat.update", updates + 1);
-  }
-}
+afterEach(() => run.close());
 
 describe("the app on Slack", () => {
   it("runs a two-person round from /mlops-assess to the team summary in the channel", async () => {
@@ -127,7 +72,7 @@ describe("the app on Slack", () => {
     const confirmation = (await api.waitFor("chat.postMessage", 1))[0];
     expect(JSON.stringify(confirmation?.body)).toContain("every Tuesday at 09:30 (Europe/Berlin)");
     expect((await app.tickNudges()).sent).toBe(0);
-    now = new Date("2026-11-24T08:31:00.000Z");
+    run.setNow(new Date("2026-11-24T08:31:00.000Z"));
     const posts = api.calls("chat.postMessage").length;
     expect(await app.tickNudges()).toMatchObject({ sent: 1, failed: 0 });
     expect(await app.tickNudges()).toMatchObject({ sent: 0 });
@@ -139,10 +84,10 @@ describe("the app on Slack", () => {
   it("stops nudging a channel Slack says is gone", async () => {
     await command("U0ALICE", "schedule weekly tue 09:30 UTC");
     await api.waitFor("chat.postMessage", 1);
-    now = new Date("2026-11-24T09:31:00.000Z");
+    run.setNow(new Date("2026-11-24T09:31:00.000Z"));
     api.fail("chat.postMessage", "channel_not_found");
     expect(await app.tickNudges()).toMatchObject({ failed: 1 });
-    now = new Date("2026-12-01T09:31:00.000Z");
+    run.setNow(new Date("2026-12-01T09:31:00.000Z"));
     expect(await app.tickNudges()).toMatchObject({ claimed: 0 });
     const before = api.calls().length;
     await command("U0ALICE", "schedule");

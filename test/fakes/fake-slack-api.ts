@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
  * and answers like Slack does, so the adapter's real @slack/web-api client is exercised end to end.
  */
 export interface RecordedCall {
-  /** Web API method (`chat.postMessage`), or `response_url` for posts to a response URL. */
+  /** Web API method (`chat.postMessage`), `response_url` for posts to a response URL, `file_upload` for file bytes. */
   method: string;
   /** Form fields or JSON, with JSON-valued fields (`blocks`, `view`) parsed. */
   body: Record<string, unknown>;
@@ -43,10 +43,14 @@ export interface FakeSlackApi {
 
 const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
 
+/** Where files.getUploadURLExternal tells the client to send a file's bytes (step 2 of files.uploadV2). */
+const UPLOAD_PATH = "/upload/";
+
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString("utf8");
+  if ((req.url ?? "").startsWith(UPLOAD_PATH)) return { content: text };
   if ((req.headers["content-type"] ?? "").startsWith("application/json")) {
     return text ? (JSON.parse(text) as Record<string, unknown>) : {};
   }
@@ -61,7 +65,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const waiters = new Set<() => void>();
   const users = new Map<string, FakeUser>();
   let tsCounter = 0;
+  let fileCounter = 0;
   let delayMs = 0;
+  let base = "";
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, "0")}`;
 
   function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -94,6 +100,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           },
         };
       }
+      case "files.getUploadURLExternal": {
+        const id = `F${String(++fileCounter).padStart(8, "0")}`;
+        return { ok: true, upload_url: `${base}${UPLOAD_PATH}${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal":
+        return { ok: true, files: JSON.parse(str("files")) };
       case "views.publish":
         return { ok: true, view: { id: "V00FAKEVIEW1" } };
       case "auth.test":
@@ -107,7 +119,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const path = req.url ?? "/";
     const body = await readBody(req);
     const isApi = path.startsWith("/api/");
-    const method = isApi ? path.slice("/api/".length) : "response_url";
+    const method = isApi ? path.slice("/api/".length) : path.startsWith(UPLOAD_PATH) ? "file_upload" : "response_url";
     const call: RecordedCall = { method, body, auth: req.headers.authorization, path };
     recorded.push(call);
     // Waiters wake once the answer is out, so "the call happened" includes Slack's reply to it.
@@ -128,7 +140,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     res.end(JSON.stringify(call.response));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const calls = (method?: string) => recorded.filter((c) => method === undefined || c.method === method);
   const addFault = (method: string, fault: NonNullable<ReturnType<typeof faults.get>>[number], times: number) => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { InvitationMessage, Reply } from "../../src/chat/outbound.js";
+import type { InvitationMessage } from "../../src/chat/outbound.js";
 import { createKeys } from "../../src/store/keys.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
-import { channel, createTranscript, dm, messages, option, questionIn, testClock } from "./harness.js";
-
-async function answerAll(t: ReturnType<typeof createTranscript>, userId: string, first: Reply[], picks: number[]) {
-  let replies = first;
-  for (const pick of picks) replies = await t.click(userId, option(questionIn(replies), pick));
-  return replies;
-}
-const textOf = (replies: Reply[]) => replies.map((r) => ("text" in r.message ? r.message.text : "")).join("\n");
+import { answerAll, channel, createTranscript, dm, historyIn, messages, testClock, textOf } from "./harness.js";
 
 describe("forget-me", () => {
   it("asks first, then deletes the person's answers everywhere and recomputes the team's results", async () => {
@@ -25,7 +18,7 @@ describe("forget-me", () => {
     await answerAll(t, "alice", opened, [2, 2, 2, 2, 2, 2, 2, 2]);
     await answerAll(t, "bob", await t.click("bob", join, channel()), [5, 5, 5, 5, 5, 5, 5, 5]);
     await t.say("alice", "close");
-    const before = messages(await t.say("bob", "history"), "notice")[0] as { lines: string[] };
+    const before = historyIn(await t.say("bob", "history"));
     expect(before.lines[0]).toMatch(/Level 1 .* 2 answered/);
     time.advanceDays(30);
     await answerAll(t, "alice", await t.say("alice", "start"), [5, 5, 5, 5, 5, 5, 5, 5]);
@@ -40,7 +33,7 @@ describe("forget-me", () => {
 
     // The open round has nobody left; the closed one is bob's alone now.
     expect(textOf(await t.say("alice", "summary"))).toContain("Nobody has completed this round yet");
-    const history = messages(await t.say("bob", "history"), "notice")[0] as { lines: string[] };
+    const history = historyIn(await t.say("bob", "history"));
     // The lower median of L1 and L4 was L1; with bob alone the round is L4.
     expect(history.lines[0]).toMatch(/Level 4 .* 1 answered/);
     expect(textOf(await t.say("alice", "resume"))).toContain("nothing to resume");

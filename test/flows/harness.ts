@@ -1,7 +1,7 @@
 import { createBot } from "../../flows/bot.js";
 import type { ButtonAction } from "../../src/chat/actions.js";
 import type { Address } from "../../src/chat/address.js";
-import type { OutboundMessage, QuestionMessage, Reply } from "../../src/chat/outbound.js";
+import type { HistoryMessage, OutboundMessage, QuestionMessage, Reply } from "../../src/chat/outbound.js";
 import type { ChatBot, Logger } from "../../src/chat/ports.js";
 import { defaultModel } from "../../src/engine/default-model/index.js";
 import type { AssessmentModel } from "../../src/engine/model-schema.js";
@@ -33,6 +33,7 @@ export function createTranscript(
     clock?: () => Date;
     minRespondentsForSpread?: number;
     historyRetentionDays?: number;
+    admins?: string[];
   } = {},
 ) {
   const bot: ChatBot = createBot({
@@ -45,6 +46,7 @@ export function createTranscript(
       ? {}
       : { minRespondentsForSpread: options.minRespondentsForSpread }),
     ...(options.historyRetentionDays === undefined ? {} : { historyRetentionDays: options.historyRetentionDays }),
+    ...(options.admins ? { admins: options.admins } : {}),
   });
   const user = (id: string) => ({ id, name: id });
   return {
@@ -72,3 +74,29 @@ export function option(question: QuestionMessage, n: number): ButtonAction {
   if (!action) throw new Error(`question has no option ${n}`);
   return action;
 }
+
+export function historyIn(replies: Reply[]): HistoryMessage {
+  const h = replies.map((r) => r.message).find((m): m is HistoryMessage => m.kind === "history");
+  if (!h) throw new Error(`expected a history in ${JSON.stringify(replies.map((r) => r.message.kind))}`);
+  return h;
+}
+
+export type Transcript = ReturnType<typeof createTranscript>;
+
+/**
+ * Click option `picks[i]` of each question in turn, starting from the replies that held the first one
+ * (quick mode: 1 = least mature ... 5 = most, 6 = not sure).
+ */
+export async function answerAll(t: Transcript, userId: string, first: Reply[], picks: number[]): Promise<Reply[]> {
+  let replies = first;
+  for (const pick of picks) replies = await t.click(userId, option(questionIn(replies), pick));
+  return replies;
+}
+
+/** Every text a person would read in these replies, one per line. */
+export const textOf = (replies: Reply[]) =>
+  replies
+    .map((r) =>
+      "text" in r.message ? [r.message.text, ...("lines" in r.message ? r.message.lines : [])].join("\n") : "",
+    )
+    .join("\n");

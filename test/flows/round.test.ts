@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { InvitationMessage, Reply, SummaryMessage } from "../../src/chat/outbound.js";
+import type { InvitationMessage, SummaryMessage } from "../../src/chat/outbound.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
-import { channel, createTranscript, messages, option, questionIn, testClock } from "./harness.js";
-
-/** Answer every quick question with the given option numbers (1 = least mature ... 5 = most, 6 = not sure). */
-async function answerAll(t: ReturnType<typeof createTranscript>, userId: string, first: Reply[], picks: number[]) {
-  let replies = first;
-  for (const pick of picks) replies = await t.click(userId, option(questionIn(replies), pick));
-  return replies;
-}
+import { answerAll, channel, createTranscript, historyIn, messages, questionIn, testClock } from "./harness.js";
 
 describe("a two-person team round", () => {
   it("opens a round, collects both answers privately and posts the team result", async () => {
@@ -88,11 +81,11 @@ describe("a two-person team round", () => {
     const summary = messages(await t.say("alice", "summary"), "summary")[0] as SummaryMessage;
     expect(summary.overall).toMatchObject({ level: 1, previous: 1 });
     expect(summary.dimensions[0]).toMatchObject({ level: 2, previous: 1 });
-    const history = messages(await t.say("alice", "history"), "notice")[0];
+    const history = historyIn(await t.say("alice", "history"));
     expect(history).toMatchObject({ text: "Past rounds:" });
 
     await t.say("alice", "close");
-    const after = messages(await t.say("alice", "history"), "notice")[0] as { lines: string[] };
+    const after = historyIn(await t.say("alice", "history"));
     expect(after.lines).toHaveLength(2 + 1 + 7);
     expect(after.lines[2]).toBe("What changed since the round before:");
     expect(after.lines).toContain("Team & ownership: L1 → L2 (up)");
@@ -107,11 +100,11 @@ describe("a two-person team round", () => {
     time.advanceDays(45);
     await answerAll(t, "alice", await t.say("alice", "start"), [3, 3, 3, 3, 3, 3, 3, 3]);
     await t.say("alice", "close");
-    const both = messages(await t.say("alice", "history"), "notice")[0] as { lines: string[] };
+    const both = historyIn(await t.say("alice", "history"));
     expect(both.lines.filter((l) => / answered$/.test(l))).toHaveLength(2);
 
     time.advanceDays(30); // the first round is now 75 days old
-    const one = messages(await t.say("alice", "history"), "notice")[0] as { lines: string[] };
+    const one = historyIn(await t.say("alice", "history"));
     // Only the recent round (same closing date), and no "what changed" list without a round before it.
     expect(one.lines).toHaveLength(1);
     expect(one.lines[0]?.slice(0, 10)).toBe(both.lines[1]?.slice(0, 10));

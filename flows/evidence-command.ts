@@ -1,0 +1,54 @@
+import type { Reply } from "../src/chat/outbound.js";
+import { questionsFor } from "../src/engine/questions.js";
+import { evidenceLinkSchema } from "./assess/assess-state.js";
+import type { CommandEvent } from "./commands.js";
+import { type FlowContext, teamScope } from "./context.js";
+import { privately } from "./replies.js";
+
+/** `evidence [link]`: back your latest answer with a link (CI run, dashboard, runbook), or list your links. */
+export async function evidenceCommand(
+  ctx: FlowContext,
+  { address, user }: CommandEvent,
+  text: string,
+): Promise<Reply[]> {
+  const pointer = await ctx.repo.active(address, user.id);
+  const team = pointer ? teamScope(address, pointer.channel) : undefined;
+  const state = team && pointer ? await ctx.repo.response(team, pointer.roundId, user.id) : undefined;
+  if (!team || !pointer || !state) {
+    return [privately("You have no assessment to attach evidence to. Start one with `/mlops-assess`.")];
+  }
+  const prompts = new Map(questionsFor(ctx.model, state.mode, state.answers).map((q) => [q.id, q.prompt]));
+  const link = text.trim();
+  if (link === "") {
+    const links = Object.entries(state.evidence ?? {});
+    if (links.length === 0) {
+      return [privately("No evidence attached yet.", ["Answer a question, then `/mlops-assess evidence <link>`."])];
+    }
+    return [
+      privately(
+        "Your evidence links:",
+        links.map(([id, url]) => `${prompts.get(id) ?? id}: ${url}`),
+      ),
+    ];
+  }
+  const parsed = evidenceLinkSchema.safeParse(link);
+  if (!parsed.success) {
+    return [privately("That is not a link I can attach: give one web address (https://…), up to 500 characters.")];
+  }
+  let attachedTo: string | undefined;
+  await ctx.repo.updateResponse(team, pointer.roundId, user.id, (current) => {
+    attachedTo = current?.lastAnswered;
+    if (!current || !attachedTo) return undefined;
+    return { ...current, evidence: { ...current.evidence, [attachedTo]: parsed.data } };
+  });
+  if (!attachedTo) return [privately("Answer a question first: the link is attached to your latest answer.")];
+  const answer = state.answers[attachedTo];
+  const label = questionsFor(ctx.model, state.mode, state.answers)
+    .find((q) => q.id === attachedTo)
+    ?.options.find((o) => o.value === answer)?.label;
+  return [
+    privately(`Attached to "${prompts.get(attachedTo) ?? attachedTo}"${label ? ` (${label})` : ""}.`, [
+      "It shows in the team summary's evidence and in exports.",
+    ]),
+  ];
+}
