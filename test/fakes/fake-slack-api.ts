@@ -46,11 +46,20 @@ const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
 /** Where files.getUploadURLExternal tells the client to send a file's bytes (step 2 of files.uploadV2). */
 const UPLOAD_PATH = "/upload/";
 
+/** The file's bytes as text: @slack/web-api sends them as multipart form data, as Slack's upload URL accepts. */
+async function uploadedContent(req: IncomingMessage, bytes: Buffer): Promise<string> {
+  const type = req.headers["content-type"] ?? "";
+  if (!type.startsWith("multipart/form-data")) return bytes.toString("utf8");
+  const form = await new Response(bytes, { headers: { "content-type": type } }).formData();
+  const file = [...form.values()].find((v) => typeof v !== "string");
+  return file && typeof file !== "string" ? file.text() : "";
+}
+
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString("utf8");
-  if ((req.url ?? "").startsWith(UPLOAD_PATH)) return { content: text };
+  if ((req.url ?? "").startsWith(UPLOAD_PATH)) return { content: await uploadedContent(req, Buffer.concat(chunks)) };
   if ((req.headers["content-type"] ?? "").startsWith("application/json")) {
     return text ? (JSON.parse(text) as Record<string, unknown>) : {};
   }

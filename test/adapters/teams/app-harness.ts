@@ -1,0 +1,89 @@
+import { expect } from "vitest";
+import { readConfig } from "../../../src/app/config.js";
+import { createApp, type RunningApp } from "../../../src/app/create-app.js";
+import { createMemoryStore } from "../../../src/store/memory-store.js";
+import { type ConnectorCall, type FakeBotConnector, startFakeBotConnector } from "../../fakes/fake-bot-connector.js";
+import { quietLogger } from "../../flows/harness.js";
+import { buttonsOf, recorded, TENANT } from "./harness.js";
+
+/**
+ * The whole app (config -> createApp -> one HTTP server) with Teams on, replying to a fake Bot Connector on
+ * loopback, and the moves a person makes there: a channel mention, and clicking through their questions.
+ */
+const channelMention = recorded("vercel-chat_channel_teams.json", "mention");
+
+export const teamsPerson = (id: string) => ({ id: `29:${id}`, name: id });
+export const personalChat = (who: string) => `a:personal-29:${who}`;
+
+export interface TeamsAppRun {
+  connector: FakeBotConnector;
+  app: RunningApp;
+  /** The app's base URL on loopback. */
+  origin: string;
+  post(activity: unknown): Promise<Response>;
+  /** "@MLOps Assess <text>" in the team channel, in the recorded shape. */
+  say(who: string, text: string): Promise<Response>;
+  /** Answer every question in the person's 1:1 chat with `adaptiveCard/action` invokes; the last card shown. */
+  answerAll(who: string, optionIndex: number): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function startTeamsApp(env: Record<string, string>): Promise<TeamsAppRun> {
+  const connector = await startFakeBotConnector();
+  const app = await createApp({
+    config: readConfig(env),
+    logger: process.env.DEBUG_TEAMS ? { ...quietLogger, warn: console.log, error: console.log } : quietLogger,
+    store: createMemoryStore(),
+    cron: false,
+  });
+  const origin = await app.listen(0, "127.0.0.1");
+  const post = (activity: unknown) =>
+    fetch(`${origin}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(activity),
+    });
+  return {
+    connector,
+    app,
+    origin,
+    post,
+    say: (who, text) =>
+      post({
+        ...channelMention,
+        serviceUrl: connector.serviceUrl,
+        from: teamsPerson(who),
+        text: `<at>MLOps Assess</at> ${text}`,
+        id: `m-${Date.now()}`,
+      }),
+    async answerAll(who, optionIndex) {
+      const conversationId = personalChat(who);
+      let card: unknown = (connector.calls(conversationId).at(-1) as ConnectorCall | undefined)?.body;
+      for (let i = 0; i < 12; i++) {
+        const answer = buttonsOf(card).filter((b) => b.action?.a === "answer")[optionIndex];
+        if (!answer) return card;
+        const response = await post({
+          type: "invoke",
+          name: "adaptiveCard/action",
+          id: `inv-${who}-${i}`,
+          channelId: "msteams",
+          serviceUrl: connector.serviceUrl,
+          from: teamsPerson(who),
+          recipient: channelMention.recipient,
+          conversation: { id: conversationId, conversationType: "personal", tenantId: TENANT },
+          channelData: { tenant: { id: TENANT } },
+          value: { action: { type: "Action.Execute", verb: "ma", data: answer.data }, trigger: "manual" },
+        });
+        expect(response.status).toBe(200);
+        const body = (await response.json()) as { type: string; value: unknown };
+        expect(body.type).toBe("application/vnd.microsoft.card.adaptive");
+        card = { attachments: [{ content: body.value }] };
+      }
+      return card;
+    },
+    async close() {
+      await app.close();
+      await connector.close();
+    },
+  };
+}
