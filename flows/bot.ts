@@ -96,7 +96,7 @@ export function createBot(deps: BotDeps): ChatBot {
       case "start":
         // The Start button is only ever posted in its team's channel (the reminder). A value naming another
         // channel is forged: honouring it would open a round there and post its invitation into that channel.
-        if (event.address.isDirect || event.address.channel !== action.c) {
+        if (event.address.channel !== action.c) {
           return [privately("Start a round in the team's channel with `/mlops-assess`.")];
         }
         return runCommand(

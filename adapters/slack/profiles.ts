@@ -6,7 +6,7 @@ import type { Store } from "../../src/store/store.js";
 import type { SlackApi } from "./slack-api.js";
 
 /** What we remember about a person per workspace: their profile (time zone, admin) and their DM with the app. */
-const cachedProfile = z.object({
+export const cachedProfile = z.object({
   info: z.object({ timeZone: z.string().optional(), isAdmin: z.boolean(), name: z.string().optional() }).optional(),
   dmChannel: z.string().optional(),
 });

@@ -15,7 +15,7 @@ type ChannelDelivery = Extract<z.output<typeof deliverySchema>, { to: "channel" 
 
 /** A tracked message (the round invitation) is edited for as long as the round's answers are kept. */
 const TRACKED_MESSAGE_TTL_MS = RESPONSE_TTL_MS;
-const trackedMessageSchema = z.object({ conversationId: z.string(), activityId: z.string() });
+export const trackedMessageSchema = z.object({ conversationId: z.string(), activityId: z.string() });
 
 const NO_PRIVATE_CHAT =
   "I couldn't send you a private message. Add the mlops-assess app for yourself (Apps → mlops-assess → Add), then try again.";

@@ -33,7 +33,7 @@ export const storedConversationSchema = z.object({
 export type StoredConversation = z.infer<typeof storedConversationSchema>;
 
 /** The person's 1:1 chat with the bot, so private replies and nudges need not create it again. */
-const personalChatSchema = z.object({ personalChat: z.string().min(1) });
+export const personalChatSchema = z.object({ personalChat: z.string().min(1) });
 
 /** A reference seen again within a day is not written again: every message would otherwise be a store write. */
 const REFRESH_AFTER_MS = 86_400_000;

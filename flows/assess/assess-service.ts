@@ -1,5 +1,6 @@
 import type { Address, ChatUser } from "../../src/chat/address.js";
 import type { Delivery, Reply } from "../../src/chat/outbound.js";
+import { questionsFor } from "../../src/engine/questions.js";
 import { score } from "../../src/engine/score.js";
 import { channelAddress, type FlowContext, teamScope } from "../context.js";
 import { notice } from "../replies.js";
@@ -53,6 +54,13 @@ export async function continueAssessment(
   if (!step) {
     return [notice("I can't find that assessment any more. Start a new one with `/mlops-assess`.", delivery)];
   }
+  // An answer or resume on a finished assessment (a double click or replay of the last answer, a retry after a
+  // crash hid the result) shows the result again: a notice would cover it, and `summary` in a DM cannot bring it back.
+  const { state } = step;
+  if (state.status === "completed" && !step.changed && (input.type === "answer" || input.type === "resume")) {
+    const skipped = questionsFor(ctx.model, state.mode, state.answers).filter((q) => state.answers[q.id] === undefined);
+    return [await personalResult(ctx, from, state, skipped.length, delivery)];
+  }
   return outcomeReplies(ctx, from, ref.roundId, step, delivery);
 }
 
@@ -77,21 +85,19 @@ async function outcomeReplies(
   }
 }
 
-async function completionReplies(
+/** The person's own result, as shown when they complete the assessment. */
+async function personalResult(
   ctx: FlowContext,
   from: Address,
   state: AssessState,
-  outcome: Extract<AssessOutcome, { kind: "completed" }>,
+  skipped: number,
   delivery: Delivery,
-): Promise<Reply[]> {
-  const team = teamScope(from, state.channel);
-  const settings = await ctx.repo.settings(team);
+): Promise<Reply> {
+  const settings = await ctx.repo.settings(teamScope(from, state.channel));
   const result = score(ctx.model, state.mode, state.answers);
   const notes =
-    outcome.skipped > 0
-      ? [`You skipped ${outcome.skipped} question(s); skipped practices keep a level from being claimed.`]
-      : [];
-  const mine: Reply = {
+    skipped > 0 ? [`You skipped ${skipped} question(s); skipped practices keep a level from being claimed.`] : [];
+  return {
     message: personalSummary(
       {
         model: ctx.model,
@@ -103,6 +109,17 @@ async function completionReplies(
     ),
     delivery,
   };
+}
+
+async function completionReplies(
+  ctx: FlowContext,
+  from: Address,
+  state: AssessState,
+  outcome: Extract<AssessOutcome, { kind: "completed" }>,
+  delivery: Delivery,
+): Promise<Reply[]> {
+  const team = teamScope(from, state.channel);
+  const mine = await personalResult(ctx, from, state, outcome.skipped, delivery);
   const round = await ctx.repo.latestRound(team);
   if (!round || round.id !== state.roundId || round.personal) return [mine];
   // Tell the channel who has answered (not what): the invitation updates in place.

@@ -39,7 +39,7 @@ export interface TickResult {
 }
 
 const DAY_MS = 86_400_000;
-const sentMarker = z.object({ sentAt: z.string() });
+export const sentMarker = z.object({ sentAt: z.string() });
 
 /**
  * One scheduler tick, run every minute by every replica. Each due item is claimed atomically (one replica
