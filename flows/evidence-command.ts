@@ -5,7 +5,10 @@ import type { CommandEvent } from "./commands.js";
 import { type FlowContext, teamScope } from "./context.js";
 import { privately } from "./replies.js";
 
-/** `evidence [link]`: back your latest answer with a link (CI run, dashboard, runbook), or list your links. */
+/**
+ * `evidence [n] <link>`: back an answer with a link (CI run, dashboard, runbook): question `n` of your questionnaire
+ * (the number its progress line shows), or your latest answer. `evidence` alone lists your links.
+ */
 export async function evidenceCommand(
   ctx: FlowContext,
   { address, user }: CommandEvent,
@@ -17,8 +20,14 @@ export async function evidenceCommand(
   if (!team || !pointer || !state) {
     return [privately("You have no assessment to attach evidence to. Start one with `/mlops-assess`.")];
   }
-  const prompts = new Map(questionsFor(ctx.model, state.mode, state.answers).map((q) => [q.id, q.prompt]));
-  const link = text.trim();
+  const questions = questionsFor(ctx.model, state.mode, state.answers);
+  const prompts = new Map(questions.map((q) => [q.id, q.prompt]));
+  const [first = "", ...rest] = text.trim().split(/\s+/);
+  const numbered = /^\d{1,3}$/.test(first) ? questions[Number(first) - 1] : undefined;
+  if (/^\d{1,3}$/.test(first) && (!numbered || state.answers[numbered.id] === undefined)) {
+    return [privately(`Question ${first} has no answer of yours yet: answer it first, then attach the link.`)];
+  }
+  const link = numbered ? rest.join(" ") : text.trim();
   if (link === "") {
     const links = Object.entries(state.evidence ?? {});
     if (links.length === 0) {
@@ -37,15 +46,13 @@ export async function evidenceCommand(
   }
   let attachedTo: string | undefined;
   await ctx.repo.updateResponse(team, pointer.roundId, user.id, (current) => {
-    attachedTo = current?.lastAnswered;
+    attachedTo = numbered?.id ?? current?.lastAnswered;
     if (!current || !attachedTo) return undefined;
     return { ...current, evidence: { ...current.evidence, [attachedTo]: parsed.data } };
   });
   if (!attachedTo) return [privately("Answer a question first: the link is attached to your latest answer.")];
   const answer = state.answers[attachedTo];
-  const label = questionsFor(ctx.model, state.mode, state.answers)
-    .find((q) => q.id === attachedTo)
-    ?.options.find((o) => o.value === answer)?.label;
+  const label = questions.find((q) => q.id === attachedTo)?.options.find((o) => o.value === answer)?.label;
   return [
     privately(`Attached to "${prompts.get(attachedTo) ?? attachedTo}"${label ? ` (${label})` : ""}.`, [
       "It shows in the team summary's evidence and in exports.",

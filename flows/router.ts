@@ -24,7 +24,7 @@ export type Command =
 export const HELP_LINES = [
   "`/mlops-assess` or `/mlops-assess start [quick|deep]`: start a round in this channel, or join the open one (in a DM: a personal assessment)",
   "`/mlops-assess resume`: carry on where you left off",
-  "`/mlops-assess evidence <link>`: back your latest answer with a link (CI run, dashboard, runbook); `evidence` lists yours",
+  "`/mlops-assess evidence [n] <link>`: back your latest answer (or question n) with a link: CI run, dashboard, runbook; `evidence` lists yours",
   "`/mlops-assess status`: who has answered, and where you are",
   "`/mlops-assess summary`: post the team's result in the channel",
   "`/mlops-assess history`: the team's levels over past rounds",
