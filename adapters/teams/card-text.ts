@@ -20,5 +20,13 @@ export function shorten(text: string, max: number): string {
   return chars.length <= max ? trimmed : `${chars.slice(0, Math.max(1, max - 1)).join("")}…`;
 }
 
+/**
+ * Flows name commands in their Slack form (`/mlops-assess status`); in Teams the same words are sent to the bot,
+ * so there they read `status` (and the bare command, which starts a round, reads `assess`).
+ */
+export function teamsCommandWords(text: string): string {
+  return text.replace(/`\/mlops-assess`/g, "`assess`").replace(/`\/mlops-assess\s+/g, "`");
+}
+
 /** Plain text from people or the model, shortened and escaped: what goes into a TextBlock. */
-export const safe = (text: string, max: number): string => escapeCardText(shorten(text, max));
+export const safe = (text: string, max: number): string => escapeCardText(shorten(teamsCommandWords(text), max));

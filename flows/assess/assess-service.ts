@@ -13,6 +13,9 @@ import { questionMessage } from "./question-message.js";
 
 const DAY_MS = 86_400_000;
 
+const EVIDENCE_HINT =
+  "Got proof for an answer (a CI run, a dashboard, a runbook)? `/mlops-assess evidence <question number> <link>` adds it to the team's summary and exports.";
+
 export const INVITATION_TRACK = (roundId: string) => `invitation:${roundId}`;
 
 /** Start the person's questionnaire for a round, or pick it up where they left it. */
@@ -95,8 +98,10 @@ async function personalResult(
 ): Promise<Reply> {
   const settings = await ctx.repo.settings(teamScope(from, state.channel));
   const result = score(ctx.model, state.mode, state.answers);
-  const notes =
-    skipped > 0 ? [`You skipped ${skipped} question(s); skipped practices keep a level from being claimed.`] : [];
+  const notes = [
+    ...(skipped > 0 ? [`You skipped ${skipped} question(s); skipped practices keep a level from being claimed.`] : []),
+    ...(Object.keys(state.evidence ?? {}).length === 0 ? [EVIDENCE_HINT] : []),
+  ];
   return {
     message: personalSummary(
       {

@@ -143,6 +143,20 @@ describe("text from people", () => {
   });
 });
 
+describe("command hints", () => {
+  it("name commands as the words sent to the bot in Teams, not as the Slack slash command", () => {
+    const card = valid({
+      kind: "notice",
+      text: "Start with `/mlops-assess`.",
+      lines: ["`/mlops-assess status`: who has answered", "`/mlops-assess schedule quarterly`: reminders"],
+      buttons: [],
+    });
+    expect(textOf(card)).toBe(
+      "Start with \\`assess\\`.\n- \\`status\\`: who has answered\n- \\`schedule quarterly\\`: reminders",
+    );
+  });
+});
+
 describe("card schema", () => {
   const action: ButtonAction = { a: "skip", c: "C1", r: "r1" };
 
