@@ -26,7 +26,7 @@ async function closedRound() {
   await run.api.waitFor("chat.postMessage", posts + 1);
 }
 
-const after = async (method: string, action: () => Promise<unknown>): Promise<RecordedCall> => {
+const firstCallAfter = async (method: string, action: () => Promise<unknown>): Promise<RecordedCall> => {
   const before = run.api.calls(method).length;
   await action();
   const calls = await run.api.waitFor(method, before + 1);
@@ -36,7 +36,7 @@ const after = async (method: string, action: () => Promise<unknown>): Promise<Re
 describe("reports on Slack", () => {
   it("posts the history in the channel with a chart Slack can fetch", async () => {
     await closedRound();
-    const posted = await after("chat.postMessage", () => run.command("U0ALICE", "history"));
+    const posted = await firstCallAfter("chat.postMessage", () => run.command("U0ALICE", "history"));
     expect(posted.body.channel).toBe(CHANNEL);
     const blocks = posted.body.blocks as { type: string; image_url?: string; alt_text?: string }[];
     expect(JSON.stringify(blocks)).toContain("Past rounds:");
@@ -53,7 +53,7 @@ describe("reports on Slack", () => {
 
   it("uploads the export as a file to the person's DM, and the file reads back into the team's rounds", async () => {
     await closedRound();
-    const completed = await after("files.completeUploadExternal", () => run.command("U0BOB", "export csv"));
+    const completed = await firstCallAfter("files.completeUploadExternal", () => run.command("U0BOB", "export csv"));
     const [requested] = run.api.calls("files.getUploadURLExternal");
     const [uploaded] = run.api.calls("file_upload");
     expect(requested?.body.filename).toMatch(/^mlops-assess-C00FAKECHAN3-2026-11-23\.csv$/);
@@ -70,9 +70,9 @@ describe("reports on Slack", () => {
 
   it("shows the org roll-up to a workspace admin only, privately", async () => {
     await closedRound();
-    const refused = await after("chat.postEphemeral", () => run.command("U0BOB", "org"));
+    const refused = await firstCallAfter("chat.postEphemeral", () => run.command("U0BOB", "org"));
     expect(JSON.stringify(refused.body)).toContain("Only a workspace admin");
-    const org = await after("chat.postEphemeral", () => run.command("U0ROOT", "org"));
+    const org = await firstCallAfter("chat.postEphemeral", () => run.command("U0ROOT", "org"));
     expect(org.body.user).toBe("U0ROOT");
     const text = JSON.stringify(org.body.blocks);
     expect(text).toContain("MLOps maturity across 1 team(s)");
