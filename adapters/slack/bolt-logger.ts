@@ -6,11 +6,18 @@ import type { Logger } from "../../src/chat/ports.js";
  * the message, an Error becomes `err`, anything else goes under `detail`. The app's logger decides the level,
  * so Bolt's own level is fixed at DEBUG and never filters.
  */
+/**
+ * @slack/web-api's debug lines that dump a whole request: the message's text and blocks (people's names, evidence
+ * links, signed chart links). What was sent is not the logs' business; that a call was made still shows.
+ */
+const REQUEST_DUMP = /^http request (body|headers):/;
+
 export function boltLogger(logger: Logger): BoltLogger {
   const forward =
     (level: keyof Logger) =>
     (...parts: unknown[]) => {
       const message = parts.filter((p): p is string => typeof p === "string").join(" ");
+      if (REQUEST_DUMP.test(message)) return;
       const err = parts.find((p): p is Error => p instanceof Error);
       const detail = parts.filter((p) => typeof p !== "string" && !(p instanceof Error));
       logger[level]({ source: "bolt", ...(err ? { err } : {}), ...(detail.length > 0 ? { detail } : {}) }, message);

@@ -9,7 +9,7 @@ let run: SlackAppRun;
 beforeEach(async () => {
   const client = createRedisClient({ url: "redis://127.0.0.1:1", failFast: true });
   client.on("error", () => {});
-  run = await startSlackApp({}, createRedisStore(client));
+  run = await startSlackApp({ store: createRedisStore(client) });
 });
 afterEach(() => run.close());
 

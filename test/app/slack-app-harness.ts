@@ -2,6 +2,7 @@ import { expect } from "vitest";
 import { readConfig } from "../../src/app/config.js";
 import { createApp, type RunningApp } from "../../src/app/create-app.js";
 import { decodeAction } from "../../src/chat/actions.js";
+import type { Logger } from "../../src/chat/ports.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
 import type { Store } from "../../src/store/store.js";
 import { buttonClick, buttonsIn, commandFields, TEST_SIGNING_SECRET } from "../adapters/slack/harness.js";
@@ -28,8 +29,7 @@ export interface SlackAppRun {
 }
 
 export async function startSlackApp(
-  env: Record<string, string> = {},
-  store: Store = createMemoryStore(),
+  options: { env?: Record<string, string>; store?: Store; logger?: Logger } = {},
 ): Promise<SlackAppRun> {
   const api = await startFakeSlackApi();
   let now = new Date("2026-11-23T09:00:00.000Z");
@@ -41,18 +41,19 @@ export async function startSlackApp(
     SLACK_BOT_USER_ID: "U00FAKEBOT03",
     PUBLIC_URL: "https://mlops-assess.example.com",
     CHART_SECRET: "chart-secret-for-tests-only",
-    ...env,
+    ...options.env,
   });
   const app = await createApp({
     config,
-    logger: quietLogger,
-    store,
+    logger: options.logger ?? quietLogger,
+    store: options.store ?? createMemoryStore(),
     clock: () => new Date(now),
     cron: false,
   });
   const origin = await app.listen(0, "127.0.0.1");
   const url = `${origin}/slack/events`;
-  const sign = (body: string) => postSigned(url, { secret: TEST_SIGNING_SECRET, body, contentType: FORM });
+  const secret = config.SLACK_SIGNING_SECRET ?? TEST_SIGNING_SECRET;
+  const sign = (body: string) => postSigned(url, { secret, body, contentType: FORM });
   const dmOf = async (user: string) => {
     const open = api.calls("conversations.open").find((c) => String(c.body.users) === user);
     return String(open?.response?.channel && (open.response.channel as { id: string }).id);

@@ -11,7 +11,7 @@ import { type SlackAppRun, startSlackApp } from "./slack-app-harness.js";
 let run: SlackAppRun;
 
 beforeEach(async () => {
-  run = await startSlackApp({ MIN_RESPONDENTS_FOR_SPREAD: "1" });
+  run = await startSlackApp({ env: { MIN_RESPONDENTS_FOR_SPREAD: "1" } });
   run.api.users.set("U0ROOT", { name: "Root", isAdmin: true });
 });
 afterEach(() => run.close());
