@@ -72,6 +72,12 @@ export function createBot(deps: BotDeps): ChatBot {
         return homeReplies(ctx, event.address, event.user);
       case "text":
         return [privately("I answer commands: try `help`.")];
+      case "expired":
+        return [
+          privately(
+            "That button no longer works. Carry on with `/mlops-assess resume`, or start with `/mlops-assess`.",
+          ),
+        ];
     }
   }
 

@@ -92,8 +92,6 @@ function parseClick(p: BlockActionsPayload, body: unknown): InboundEvent {
   if (clicked?.type !== "button" || !clicked.action_id.startsWith(ACTION_ID_PREFIX)) {
     return unsupported(`action ${clicked?.action_id ?? "(none)"} is not ours`, body);
   }
-  const action = decodeAction(clicked.value);
-  if (!action) return unsupported(`action ${clicked.action_id} has a value that does not decode`, body);
   const workspace = p.team?.id ?? p.user.team_id;
   if (!workspace) return unsupported("block_actions without a team", body);
   // A click in the Home tab has no channel: the person's id stands for their DM with the app (Slack posts there).
@@ -101,5 +99,9 @@ function parseClick(p: BlockActionsPayload, body: unknown): InboundEvent {
     p.container.type === "message"
       ? address(workspace, p.container.channel_id, p.container.thread_ts)
       : address(workspace, p.user.id, undefined, true);
-  return { kind: "action", action, address: where, user: user(p.user.id, p.user.name ?? p.user.username), raw: body };
+  const who = user(p.user.id, p.user.name ?? p.user.username);
+  const action = decodeAction(clicked.value);
+  // Our button, but its value means nothing to this version: the person clicked and is told so.
+  if (!action) return { kind: "expired", address: where, user: who, raw: body };
+  return { kind: "action", action, address: where, user: who, raw: body };
 }

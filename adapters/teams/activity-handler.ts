@@ -22,6 +22,12 @@ export interface HandlerDeps {
 
 const apology: Reply = { message: APOLOGY, delivery: { to: "private" } };
 
+/** The activity has no recipient when a client leaves it out; botbuilder's type says it always has one. */
+const isBotAmong = (context: TurnContext, members: readonly { id: string }[] | undefined): boolean => {
+  const bot = (context.activity.recipient as { id?: string } | undefined)?.id;
+  return bot !== undefined && (members ?? []).some((m) => m.id === bot);
+};
+
 /**
  * The Teams side of a turn: messages and Universal Action invokes go to the bot, installs and removals keep the
  * stored conversation references current. Everything else (reactions, typing, other invokes) is left to
@@ -44,19 +50,22 @@ export class MlopsAssessTeamsHandler extends TeamsActivityHandler {
     });
     // Teams also announces an install as the bot joining; other members joining are not our business.
     this.onMembersAdded(async (context, next) => {
-      if (context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id))
-        await this.remember(context);
+      if (isBotAmong(context, context.activity.membersAdded)) await this.remember(context);
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
-      if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id))
-        await this.forget(context);
+      if (isBotAmong(context, context.activity.membersRemoved)) await this.forget(context);
       await next();
     });
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== ADAPTIVE_CARD_INVOKE) return super.onInvokeActivity(context);
+    if (context.activity.name !== ADAPTIVE_CARD_INVOKE) {
+      // This bot offers no other invoke (messaging extensions, task modules, sign-in). botbuilder answers those 501,
+      // a server error on every dashboard, when it is the request that asks for something the bot does not offer.
+      const response = await super.onInvokeActivity(context);
+      return response.status === 501 ? { status: 400 } : response;
+    }
     const outcome = await this.turn(context, true);
     if (!outcome) {
       return {

@@ -20,6 +20,24 @@ const teamsChannelData = z.object({
   tenant: z.object({ id: z.string().min(1) }).optional(),
 });
 
+const accountWithId = z.object({ id: z.string() });
+
+/**
+ * What CloudAdapter needs before it can run a turn: a type (it throws without one) and an http(s) serviceUrl to
+ * reply to (without a usable one every reply is retried against nowhere for seconds, and the conversation's stored
+ * reference would point there). The parts botbuilder reads without looking, when present, must have their shape:
+ * a string where it expects an account or a list of members fails the turn halfway. Teams always sends them so.
+ */
+export const activityEnvelopeSchema = z.object({
+  type: z.string().min(1),
+  serviceUrl: z.url({ protocol: /^https?$/ }),
+  from: accountWithId.optional(),
+  recipient: accountWithId.optional(),
+  conversation: accountWithId.optional(),
+  membersAdded: z.array(accountWithId).optional(),
+  membersRemoved: z.array(accountWithId).optional(),
+});
+
 export const activitySchema = z.object({
   type: z.string(),
   name: z.string().optional(),

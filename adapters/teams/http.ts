@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Request, Response } from "botbuilder";
+import { activityEnvelopeSchema } from "./activity-schema.js";
 
 /** Bot Framework activities are a few KB; a card submit with long answers stays far below this. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -31,6 +32,9 @@ export async function readActivityBody(req: IncomingMessage): Promise<Record<str
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new RequestBodyError(400, "body is not an activity object");
+  }
+  if (!activityEnvelopeSchema.safeParse(parsed).success) {
+    throw new RequestBodyError(400, "malformed activity: type, serviceUrl, accounts or members");
   }
   return parsed as Record<string, unknown>;
 }
@@ -75,5 +79,7 @@ export function botResponse(res: ServerResponse, onError: (status: number, detai
 
 export function sendError(res: ServerResponse, status: number, message: string): void {
   if (res.headersSent) return void res.end();
-  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ error: message }));
+  // A body refused half-read leaves the rest of it on the connection: the client must not send its next request there.
+  const close = status === 413 ? { connection: "close" } : {};
+  res.writeHead(status, { "content-type": "application/json", ...close }).end(JSON.stringify({ error: message }));
 }

@@ -69,7 +69,8 @@ function actionEvent(data: unknown, address: Address, user: ChatUser, raw: unkno
   const ours = buttonDataSchema.safeParse(data);
   if (!ours.success) return unsupported("card data that is not ours", raw);
   const action = decodeAction(ours.data.ma);
-  if (!action) return unsupported("card data that does not decode", raw);
+  // Our button, but its data means nothing to this version: the person clicked and is told so.
+  if (!action) return { kind: "expired", address, user, raw };
   return { kind: "action", action, address, user, raw };
 }
 
@@ -102,6 +103,12 @@ function userOf(a: TeamsActivity): ChatUser {
   return { id: from.id, ...(from.name ? { name: from.name } : {}), ...(timeZone ? { timeZone } : {}) };
 }
 
+/**
+ * Zones the runtime accepted already. Checking one builds a formatter, which costs more than the rest of parsing an
+ * activity; the set stays small, as only real zone names get in.
+ */
+const knownZones = new Set<string>();
+
 /** The client's time zone, when it is one the runtime knows (a bad value must not cost the person their event). */
 function timeZoneOf(a: TeamsActivity): string | undefined {
   const fromEntities = (a.entities ?? [])
@@ -109,8 +116,10 @@ function timeZoneOf(a: TeamsActivity): string | undefined {
     .find((e) => e.success && e.data.timezone)?.data?.timezone;
   const zone = fromEntities ?? a.localTimezone;
   if (!zone || zone.length > 64) return undefined;
+  if (knownZones.has(zone)) return zone;
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
+    knownZones.add(zone);
     return zone;
   } catch {
     return undefined;

@@ -59,20 +59,20 @@ export function referenceOf(activity: TeamsActivity): { workspace: string; refer
   const workspace = tenantOf(activity);
   const { serviceUrl, conversation, recipient } = activity;
   if (!workspace || !serviceUrl || !conversation || !recipient) return undefined;
-  return {
-    workspace,
-    reference: {
-      serviceUrl,
-      channelId: activity.channelId ?? "msteams",
-      conversation: {
-        id: splitConversationId(conversation.id).channel,
-        tenantId: workspace,
-        ...(conversation.conversationType ? { conversationType: conversation.conversationType } : {}),
-        ...(conversation.isGroup === undefined ? {} : { isGroup: conversation.isGroup }),
-      },
-      bot: { id: recipient.id, ...(recipient.name ? { name: recipient.name } : {}) },
+  const reference: StoredReference = {
+    serviceUrl,
+    channelId: activity.channelId ?? "msteams",
+    conversation: {
+      id: splitConversationId(conversation.id).channel,
+      tenantId: workspace,
+      ...(conversation.conversationType ? { conversationType: conversation.conversationType } : {}),
+      ...(conversation.isGroup === undefined ? {} : { isGroup: conversation.isGroup }),
     },
+    bot: { id: recipient.id, ...(recipient.name ? { name: recipient.name } : {}) },
   };
+  // Stored references are read back through referenceSchema: one that would not read back (an empty channelId)
+  // is not written, or it would break every later post to that conversation until it expires.
+  return referenceSchema.safeParse(reference).success ? { workspace, reference } : undefined;
 }
 
 const sameReference = (a: StoredReference, b: StoredReference) =>

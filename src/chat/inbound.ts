@@ -18,6 +18,8 @@ export const inboundEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("command"), text: z.string().max(4000), ...common }),
   /** A button the bot posted was clicked. */
   z.object({ kind: z.literal("action"), action: buttonActionSchema, ...common }),
+  /** One of our buttons was clicked, but what it carries means nothing now (an older release's, or forged). */
+  z.object({ kind: z.literal("expired"), ...common }),
   /** Free text in a conversation with the bot that is not a command (e.g. an evidence link). */
   z.object({ kind: z.literal("text"), text: z.string().max(4000), ...common }),
   /** The person opened the bot's home (Slack App Home). */

@@ -33,8 +33,20 @@ export const HISTORY_MAX_ROUNDS = 40;
 /**
  * Ids come from platforms and, through buttons, from clients. encodeURIComponent escapes ":", "{" and "}"
  * (and "%" itself, so the encoding is injective): an id can never make two scopes' keys equal or split a hash tag.
+ * It throws on a lone surrogate (half a UTF-16 pair), which no platform sends but a forged request can: that one
+ * becomes `%u` + its four hex digits, which encodeURIComponent never writes (its `%` takes two hex digits).
  */
-const part = encodeURIComponent;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function part(id: string): string {
+  let encoded = "";
+  let from = 0;
+  for (const lone of id.matchAll(LONE_SURROGATE)) {
+    encoded += `${encodeURIComponent(id.slice(from, lone.index))}%u${lone[0].charCodeAt(0).toString(16)}`;
+    from = lone.index + 1;
+  }
+  return encoded + encodeURIComponent(id.slice(from));
+}
 
 export function createKeys(prefix = "ma") {
   // A brace in the prefix would become the hash tag Redis Cluster hashes on, putting every key in one slot.

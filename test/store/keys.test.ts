@@ -34,9 +34,17 @@ const builders: Record<string, Builder> = {
 };
 
 // Tiny alphabets full of separators, so random ids often look like each other's prefixes and suffixes.
-const id = fc.string({ unit: fc.constantFrom("a", ":", "{", "}", "%", "3A"), maxLength: 3 });
+const SEPARATORS = ["a", ":", "{", "}", "%", "3A"];
+const id = fc.string({ unit: fc.constantFrom(...SEPARATORS), maxLength: 3 });
 const team = fc.record({ platform: fc.constantFrom("slack", "teams", "terminal"), workspace: id, channel: id });
-const use = fc.record({ name: fc.constantFrom(...Object.keys(builders)), team, args: fc.tuple(id, id) });
+// Forged requests also send lone surrogates: those and what their escape looks like must not pass for each other.
+const anyId = fc.string({ unit: fc.constantFrom(...SEPARATORS, "\ud800", "\udfff", "%ud800", "u"), maxLength: 3 });
+const anyTeam = fc.record({
+  platform: fc.constantFrom("slack", "teams", "terminal"),
+  workspace: anyId,
+  channel: anyId,
+});
+const use = fc.record({ name: fc.constantFrom(...Object.keys(builders)), team: anyTeam, args: fc.tuple(anyId, anyId) });
 
 /** What a key is meant to identify: only the parts its builder actually takes. */
 function identity({ name, team: t, args }: { name: string; team: TeamScope; args: Args }) {

@@ -27,7 +27,8 @@ function describeEvent(event: InboundEvent): string {
     case "action":
       return `action: ${event.action.a}`;
     case "home":
-      return "home";
+    case "expired":
+      return event.kind;
     case "unsupported":
       return `unsupported: ${event.reason}`;
   }

@@ -85,12 +85,21 @@ describe("parseSlackPayload: button clicks", () => {
     ["recorded radio_buttons", reactions.radioButtonsAction],
     ["recorded button that opens a modal", modals.action],
     ["recorded button on an ephemeral message", modals.ephemeralAction],
-    ["our action id with an undecodable value", withOurButton(modals.action, "not json")],
-    ["our action id with a value that is not an action", withOurButton(modals.action, '{"a":"drop-tables"}')],
-    ["our action id without a value", withOurButton(modals.action, "")],
     ["a valid value under another action id", withOurButton(modals.action, encodeAction(answer), "info")],
   ])("ignores %s", (_, payload) => {
     expect(parseSlackPayload(payload).kind).toBe("unsupported");
+  });
+
+  it.each([
+    ["an undecodable value", withOurButton(modals.action, "not json")],
+    ["a value that is not an action", withOurButton(modals.action, '{"a":"drop-tables"}')],
+    ["no value", withOurButton(modals.action, "")],
+  ])("turns a click on our action id with %s into an expired click by that person, there", (_, payload) => {
+    expect(parseSlackPayload(payload)).toMatchObject({
+      kind: "expired",
+      address: { workspace: "T00FAKE00BB", channel: "C00FAKECHAN2" },
+      user: { id: "U00FAKEUSER2" },
+    });
   });
 });
 

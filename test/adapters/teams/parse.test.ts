@@ -93,12 +93,18 @@ describe("card buttons", () => {
 
   it.each<[string, unknown]>([
     ["data without our key", { actionId: "info" }],
-    ["our key with something that is not an action", { ma: '{"a":"drop-tables"}' }],
     ["our key with a non-string", { ma: 42 }],
-    ["an action with an oversized id", { ma: encodeAction({ ...join, c: "x".repeat(129) } as ButtonAction) }],
   ])("leaves %s unsupported", (_, value) => {
     const submit = { ...recorded("vercel-chat_channel_teams.json", "channel_post_action"), value };
     expect(parseTeamsActivity(submit).kind).toBe("unsupported");
+  });
+
+  it.each<[string, unknown]>([
+    ["something that is not an action", { ma: '{"a":"drop-tables"}' }],
+    ["an action with an oversized id", { ma: encodeAction({ ...join, c: "x".repeat(129) } as ButtonAction) }],
+  ])("turns our key with %s into an expired click by that person", (_, value) => {
+    const submit = { ...recorded("vercel-chat_channel_teams.json", "channel_post_action"), value };
+    expect(parseTeamsActivity(submit)).toMatchObject({ kind: "expired", user: { id: USER_ID } });
   });
 });
 
