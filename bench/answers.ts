@@ -1,6 +1,7 @@
 import { encodeAction } from "../src/chat/actions.js";
 import { defaultModel } from "../src/engine/default-model/index.js";
 import type { FakeSlackApi } from "../test/fakes/fake-slack-api.js";
+import { replicaCpuSeconds, settledCpuSeconds } from "./replica-cpu.js";
 import { commandBody, postSigned } from "./signed.js";
 
 const QUESTIONS = defaultModel.quick.map((q) => q.id);
@@ -41,14 +42,14 @@ async function until(check: () => boolean, timeoutMs: number): Promise<void> {
 /**
  * Answers per second through the whole path: signed Slack HTTP -> flow -> Redis -> fake Web API. `people` join
  * a round, then all answer their eight questions at once (each person's clicks in order). Counted when Slack
- * (the fake) receives the updated message, not at the ack.
+ * (the fake) receives the updated message, not at the ack. Also the replicas' CPU per answer over the same span.
  */
 export async function answersPerSecond(
   api: FakeSlackApi,
   urls: string[],
   people: number,
   channel: string,
-): Promise<number> {
+): Promise<{ perSecond: number; cpuMsPerAnswer: number }> {
   api.reset();
   const at = (i: number) => `${urls[i % urls.length]}/slack/events`;
   await postSigned(at(0), commandBody("UOPENER", "", channel));
@@ -65,6 +66,7 @@ export async function answersPerSecond(
 
   const before = api.calls("chat.update").length;
   const expected = people * QUESTIONS.length;
+  const cpuBefore = await replicaCpuSeconds(urls);
   const started = process.hrtime.bigint();
   await Promise.all(
     users.map(async (u, i) => {
@@ -77,5 +79,6 @@ export async function answersPerSecond(
     60_000,
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return expected / seconds;
+  const cpuMs = ((await settledCpuSeconds(urls)) - cpuBefore) * 1000;
+  return { perSecond: expected / seconds, cpuMsPerAnswer: cpuMs / expected };
 }

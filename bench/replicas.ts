@@ -4,6 +4,12 @@ import { BENCH_SECRET } from "./signed.js";
 
 const root = join(import.meta.dirname, "..");
 
+/**
+ * Node flags for the replicas, e.g. BENCH_REPLICA_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU
+ * profile of each replica (written when it stops).
+ */
+const nodeArgs = (process.env.BENCH_REPLICA_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+
 /** Start `count` app replicas as separate processes (as in production), sharing one Redis. */
 export async function startReplicas(
   count: number,
@@ -14,7 +20,7 @@ export async function startReplicas(
   for (let i = 0; i < count; i++) {
     const port = env.firstPort + i;
     children.push(
-      spawn(join(root, "node_modules", ".bin", "tsx"), ["src/app/main.ts"], {
+      spawn(join(root, "node_modules", ".bin", "tsx"), [...nodeArgs, "src/app/main.ts"], {
         cwd: root,
         stdio: ["ignore", "ignore", "inherit"],
         env: {

@@ -8,6 +8,7 @@ import { atRate, burst, startBareBolt, startFakeSlackProcess } from "./ack.js";
 import { answersPerSecond } from "./answers.js";
 import { conversationCosts } from "./memory.js";
 import { nudgeFanOut } from "./nudges.js";
+import { replicaCpuSeconds, settledCpuSeconds } from "./replica-cpu.js";
 import { startReplicas } from "./replicas.js";
 import { ms, printTable, type Row } from "./stats.js";
 
@@ -43,7 +44,9 @@ async function main() {
   await atRate(bare.url, 100, 1, "UW"); // warm-up both
   await atRate(ours, 100, 1, "UW");
   const bareRate = await atRate(bare.url, 200, 5, "UR");
+  const cpuBefore = await replicaCpuSeconds(app.urls);
   const ourRate = await atRate(ours, 200, 5, "UR");
+  const cpuMsPerCommand = (((await settledCpuSeconds(app.urls)) - cpuBefore) * 1000) / 1000;
   rows.push(
     {
       measure: "slash command ack p50 @200/s",
@@ -58,6 +61,13 @@ async function main() {
       reference: ms(bareRate.p99),
       ratio: (ourRate.p99 / bareRate.p99).toFixed(2),
       goal: "<= 1.2x bare",
+    },
+    {
+      measure: "replica CPU per slash command @200/s (ack + reply)",
+      ours: ms(cpuMsPerCommand),
+      reference: "",
+      ratio: "",
+      goal: "",
     },
     {
       measure: "slash command ack max @200/s",
@@ -114,17 +124,24 @@ async function main() {
   rows.push(
     {
       measure: "answers/s, one replica (HTTP->flow->Redis->Web API)",
-      ours: oneRate.toFixed(0),
+      ours: oneRate.perSecond.toFixed(0),
       reference: "",
       ratio: "",
       goal: ">= 500/s",
     },
     {
       measure: "answers/s, two replicas",
-      ours: twoRate.toFixed(0),
-      reference: oneRate.toFixed(0),
-      ratio: (twoRate / oneRate).toFixed(2),
+      ours: twoRate.perSecond.toFixed(0),
+      reference: oneRate.perSecond.toFixed(0),
+      ratio: (twoRate.perSecond / oneRate.perSecond).toFixed(2),
       goal: ">= 1.7x",
+    },
+    {
+      measure: "replica CPU per answer (one replica / two)",
+      ours: ms(oneRate.cpuMsPerAnswer),
+      reference: ms(twoRate.cpuMsPerAnswer),
+      ratio: "",
+      goal: "",
     },
   );
   await api.close();

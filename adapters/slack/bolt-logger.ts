@@ -1,5 +1,5 @@
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
-import type { Logger } from "../../src/chat/ports.js";
+import type { LogLevel as Level, Logger } from "../../src/chat/ports.js";
 
 /**
  * Bolt and @slack/web-api log with console-style arguments; ours is structured (fields, message). Strings become
@@ -14,8 +14,10 @@ const REQUEST_DUMP = /^http request (body|headers):/;
 
 export function boltLogger(logger: Logger): BoltLogger {
   const forward =
-    (level: keyof Logger) =>
+    (level: Level) =>
     (...parts: unknown[]) => {
+      // Bolt and the Web API client log several debug lines per request; most of the time nobody reads them.
+      if (logger.isLevelEnabled?.(level) === false) return;
       const message = parts.filter((p): p is string => typeof p === "string").join(" ");
       if (REQUEST_DUMP.test(message)) return;
       const err = parts.find((p): p is Error => p instanceof Error);

@@ -1,6 +1,7 @@
 import { type Logger as BoltLogger, webApi } from "@slack/bolt";
 import { z } from "zod";
 import type { HomeView, SlackMessage } from "./blocks-schema.js";
+import { keepAliveFetch } from "./keep-alive-fetch.js";
 
 /**
  * The Web API calls the adapter makes, typed and with their answers validated. Base URL and retry policy are
@@ -69,10 +70,11 @@ const REQUEST_TIMEOUT_MS = 10_000;
 export function createSlackApi(options: SlackApiOptions): SlackApi {
   const client = new webApi.WebClient(options.token, {
     logger: options.logger,
-    timeout: REQUEST_TIMEOUT_MS,
     // A 429 would otherwise pause this client's whole queue (every channel of every team) for Retry-After;
     // rejecting lets the nudge pacer wait for that one channel only.
     rejectRateLimitedCalls: true,
+    // The request time limit lives in the fetch (see keep-alive-fetch.ts), so the client's own `timeout` stays off.
+    fetch: keepAliveFetch({ timeoutMs: REQUEST_TIMEOUT_MS }),
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...(options.retries === undefined ? {} : { retryConfig: { retries: options.retries } }),
   });

@@ -14,12 +14,16 @@ export interface ChatBot {
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
 /** The logging the core needs; pino's logger satisfies it. Structured fields first, message second. */
 export interface Logger {
   debug(fields: object, message?: string): void;
   info(fields: object, message?: string): void;
   warn(fields: object, message?: string): void;
   error(fields: object, message?: string): void;
+  /** pino has it: callers that would build many lines for a level that is off can skip the work. */
+  isLevelEnabled?(level: LogLevel): boolean;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { applies } from "./answers.js";
+import { practicesAt } from "./model-index.js";
 import type { AssessmentModel, Level } from "./model-schema.js";
 import type { AssessmentResult } from "./score.js";
 
@@ -28,25 +29,21 @@ export interface Explanation {
 export function explain(model: AssessmentModel, result: AssessmentResult, dimension: string): Explanation {
   const dim = result.dimensions.find((d) => d.dimension === dimension);
   if (!dim) throw new RangeError(`Unknown dimension "${dimension}"`);
-  const base = { dimension, level: dim.level };
-  if (dim.level === 4) return { ...base, nextLevel: undefined, blockers: [], notAssessable: false };
-  const nextLevel = (dim.level + 1) as Level;
+  const { level } = dim;
+  // Plain literals, not `{ ...base, more }`: V8 (Node 20) takes a slow path for every property after a spread,
+  // and a team summary explains every respondent's every dimension.
+  if (level === 4) return { dimension, level, nextLevel: undefined, blockers: [], notAssessable: false };
+  const nextLevel = (level + 1) as Level;
 
   if (result.mode === "quick") {
-    const blockers = model.deep
-      .filter(
-        (p) =>
-          p.dimension === dimension &&
-          p.level === nextLevel &&
-          p.requirement === "required" &&
-          applies(p, result.context),
-      )
+    const blockers = practicesAt(model, dimension, nextLevel)
+      .filter((p) => p.requirement === "required" && applies(p, result.context))
       .map((p) => ({ practiceId: p.id, reason: "next-level" as const }));
-    return { ...base, nextLevel, blockers, notAssessable: false };
+    return { dimension, level, nextLevel, blockers, notAssessable: false };
   }
 
-  const check = dim.checks[dim.level];
-  if (!check) return { ...base, nextLevel, blockers: [], notAssessable: false };
+  const check = dim.checks[level];
+  if (!check) return { dimension, level, nextLevel, blockers: [], notAssessable: false };
   const blockers: Blocker[] = [];
   for (const p of check.practices) {
     if (p.score === "unknown") blockers.push({ practiceId: p.id, reason: p.answer ? "not-sure" : "unanswered" });
@@ -60,5 +57,5 @@ export function explain(model: AssessmentModel, result: AssessmentResult, dimens
       .sort((a, b) => Number(a.score) - Number(b.score));
     for (const p of raise) blockers.push({ practiceId: p.id, reason: "raise-score" });
   }
-  return { ...base, nextLevel, blockers, notAssessable: check.status === "not-assessable" };
+  return { dimension, level, nextLevel, blockers, notAssessable: check.status === "not-assessable" };
 }

@@ -16,7 +16,7 @@ export interface Question {
   dimension: string;
   section: string;
   prompt: string;
-  options: { value: string; label: string }[];
+  options: readonly { value: string; label: string }[];
 }
 
 const EVERYTHING: Applicability[] = ["all", "batch", "online", "llm"];
@@ -28,26 +28,56 @@ export function contextOf(model: AssessmentModel, answers: Answers): Applicabili
   return option ? option.applies : EVERYTHING;
 }
 
+/**
+ * Questionnaires built so far, per model: they depend only on the mode and (deep) the context answer, and every
+ * click asks for them several times. Frozen, since every caller shares them.
+ */
+const built = new WeakMap<AssessmentModel, Map<string, readonly Question[]>>();
+
 /** The ordered questionnaire for a mode. Deep mode depends on the context answer, so pass the answers so far. */
-export function questionsFor(model: AssessmentModel, mode: Mode, answers: Answers = {}): Question[] {
-  const sectionOf = (dimensionId: string) => model.dimensions.find((d) => d.id === dimensionId)?.name ?? dimensionId;
-  if (mode === "quick") {
-    return model.dimensions.flatMap((d) =>
-      model.quick
-        .filter((q) => q.dimension === d.id)
-        .map((q) => ({
-          id: q.id,
-          dimension: d.id,
-          section: d.name,
-          prompt: q.prompt,
-          options: [
-            ...q.options.map((label, level) => ({ value: LADDER_ANSWERS[level] ?? String(level), label })),
-            { value: "not-sure", label: "Not sure" },
-          ],
-        })),
-    );
+export function questionsFor(model: AssessmentModel, mode: Mode, answers: Answers = {}): readonly Question[] {
+  const context = mode === "quick" ? undefined : contextOf(model, answers);
+  const key = context ? `deep:${context.join(",")}` : "quick";
+  let lists = built.get(model);
+  if (!lists) {
+    lists = new Map();
+    built.set(model, lists);
   }
-  const context = contextOf(model, answers);
+  const cached = lists.get(key);
+  if (cached) return cached;
+  const list = deepFreeze(context ? deepQuestionnaire(model, context) : quickQuestionnaire(model));
+  lists.set(key, list);
+  return list;
+}
+
+function deepFreeze(questions: Question[]): readonly Question[] {
+  for (const q of questions) {
+    for (const o of q.options) Object.freeze(o);
+    Object.freeze(q.options);
+    Object.freeze(q);
+  }
+  return Object.freeze(questions);
+}
+
+function quickQuestionnaire(model: AssessmentModel): Question[] {
+  return model.dimensions.flatMap((d) =>
+    model.quick
+      .filter((q) => q.dimension === d.id)
+      .map((q) => ({
+        id: q.id,
+        dimension: d.id,
+        section: d.name,
+        prompt: q.prompt,
+        options: [
+          ...q.options.map((label, level) => ({ value: LADDER_ANSWERS[level] ?? String(level), label })),
+          { value: "not-sure", label: "Not sure" },
+        ],
+      })),
+  );
+}
+
+function deepQuestionnaire(model: AssessmentModel, context: Applicability[]): Question[] {
+  const sectionOf = (dimensionId: string) => model.dimensions.find((d) => d.id === dimensionId)?.name ?? dimensionId;
   const contextQuestion: Question = {
     id: CONTEXT_QUESTION_ID,
     dimension: CONTEXT_QUESTION_ID,

@@ -1,4 +1,5 @@
 import { type Answers, applies, type Mode, practiceScore } from "./answers.js";
+import { practicesAt } from "./model-index.js";
 import type { Applicability, AssessmentModel, Level } from "./model-schema.js";
 import { contextOf, questionsFor } from "./questions.js";
 
@@ -79,8 +80,8 @@ function scoreDeepDimension(model: AssessmentModel, dimension: string, answers: 
   const checks = ([1, 2, 3, 4] as const).map((level) =>
     checkLevel(
       level,
-      model.deep
-        .filter((p) => p.dimension === dimension && p.level === level && applies(p, context))
+      practicesAt(model, dimension, level)
+        .filter((p) => applies(p, context))
         .map((p) => ({
           id: p.id,
           required: p.requirement === "required",

@@ -38,7 +38,11 @@ export const HISTORY_MAX_ROUNDS = 40;
  */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+const ANY_SURROGATE = /[\ud800-\udfff]/;
+
 function part(id: string): string {
+  // Every key of every request goes through here; ids without surrogates (nearly all) skip the scan below.
+  if (!ANY_SURROGATE.test(id)) return encodeURIComponent(id);
   let encoded = "";
   let from = 0;
   for (const lone of id.matchAll(LONE_SURROGATE)) {

@@ -25,6 +25,46 @@ describe("Block Kit limits", () => {
     expect(checked.success ? [] : checked.error.issues).toEqual([]);
   });
 
+  it("holds for any question message whatever its fields hold, since deliveries send questions unchecked", () => {
+    // Everything QuestionMessage allows (ids as long as addresses and button actions allow, any text, any number
+    // of options), so a new field or a renderer change that can break Block Kit fails here, not in Slack.
+    // size "max": fast-check otherwise keeps strings short, and it is the long ones that break limits.
+    const text = (maxLength: number) => fc.string({ unit: "grapheme", maxLength, size: "max" });
+    const id = (maxLength: number) => fc.string({ minLength: 1, maxLength, size: "max" });
+    const answer = fc.record({ a: fc.constant("answer" as const), c: id(512), r: id(128), q: id(128), v: id(32) });
+    const navigation = fc
+      .tuple(id(512), id(128), fc.subarray(["back", "skip", "cancel"] as const))
+      .map(([c, r, as]) =>
+        as.map((a) => ({ label: a, action: { a, c, r }, ...(a === "cancel" ? { style: "danger" as const } : {}) })),
+      );
+    const anyQuestion = fc.record(
+      {
+        kind: fc.constant("question" as const),
+        progress: fc.record({
+          index: fc.integer({ min: 1, max: 100_000 }),
+          total: fc.integer({ min: 1, max: 100_000 }),
+          section: text(400),
+        }),
+        prompt: text(6000),
+        current: text(400),
+        options: fc.array(fc.record({ label: id(300), action: answer, selected: fc.boolean() }), {
+          maxLength: 80,
+          size: "max",
+        }),
+        navigation,
+        note: text(5000),
+      },
+      { requiredKeys: ["kind", "progress", "prompt", "options", "navigation"] },
+    );
+    fc.assert(
+      fc.property(anyQuestion, (message) => {
+        const checked = slackMessageSchema.safeParse(renderMessage(message));
+        expect(checked.success ? [] : checked.error.issues).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("puts all of them at once in a valid Home view", () => {
     const view = renderHome(worstCases().map(([, m]) => m));
     const checked = homeViewSchema.safeParse(view);

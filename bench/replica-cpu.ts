@@ -1,0 +1,31 @@
+/**
+ * CPU seconds the replicas have used so far, from their own /metrics (prom-client's process_cpu_seconds_total).
+ * Throughput on a shared two-core machine moves with whatever else runs; CPU per request in our process is what
+ * our code decides, so it is the figure to compare changes by.
+ */
+export async function replicaCpuSeconds(urls: readonly string[]): Promise<number> {
+  const readings = await Promise.all(
+    urls.map(async (url) => {
+      const text = await (await fetch(`${url}/metrics`)).text();
+      const value = Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1]);
+      if (!Number.isFinite(value)) throw new Error(`no process_cpu_seconds_total from ${url}/metrics`);
+      return value;
+    }),
+  );
+  return readings.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The replicas' CPU seconds once they have gone quiet (under 10% of a core for 300 ms, or after 10 s): work a
+ * request causes after its ack, such as replies still being sent, counts towards it.
+ */
+export async function settledCpuSeconds(urls: readonly string[]): Promise<number> {
+  const deadline = Date.now() + 10_000;
+  let last = await replicaCpuSeconds(urls);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 300));
+    const now = await replicaCpuSeconds(urls);
+    if (now - last < 0.03 * urls.length || Date.now() > deadline) return now;
+    last = now;
+  }
+}
