@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver } from "@slack/bolt";
+import { App } from "@slack/bolt";
 import type { Address } from "../../src/chat/address.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import type { ChatBot, Logger } from "../../src/chat/ports.js";
@@ -12,7 +12,7 @@ import { originOf } from "./origin.js";
 import { parseSlackPayload } from "./parse.js";
 import { eventCallbackPayload } from "./payloads.js";
 import { createProfiles } from "./profiles.js";
-import { screenSlackRequest } from "./screen-request.js";
+import { ScreeningReceiver } from "./screening-receiver.js";
 import { createSlackApi } from "./slack-api.js";
 
 /** Commands, interactivity and events all arrive here (manifest.json points every request URL at it). */
@@ -58,24 +58,9 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   const profiles = createProfiles({ store, keys, api, logger });
   const delivery = createDelivery({ api, store, keys, profiles, logger });
 
-  // Signature verification is always on (HTTPReceiver's default, not configurable here): a bad signature or a
-  // timestamp older than five minutes gets 401; url_verification and ssl_check are answered by the receiver.
-  const receiver = new HTTPReceiver({
-    signingSecret: config.signingSecret,
-    endpoints: SLACK_EVENTS_PATH,
-    logger: bolt,
-    // Our middleware acks before anything else, so an error before the ack is Bolt tripping over a malformed
-    // body (an `event` that is not an object, a `channel` of null): the request's fault, not the server's.
-    processEventErrorHandler: async ({ error, response }) => {
-      if (response.headersSent) {
-        logger.error({ err: error }, "slack request failed after the ack");
-        return false;
-      }
-      logger.warn({ err: error }, "slack payload bolt could not dispatch");
-      response.writeHead(400).end();
-      return true;
-    },
-  });
+  // Signature verification is always on: a bad signature or a timestamp older than five minutes gets 401;
+  // url_verification and ssl_check are answered by the receiver.
+  const receiver = new ScreeningReceiver({ signingSecret: config.signingSecret, logger, boltLogger: bolt });
   const app = new App({
     receiver,
     logger: bolt,
@@ -134,31 +119,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     logger.error({ err: error }, "slack request failed in bolt");
   });
 
-  function route(req: IncomingMessage, res: ServerResponse): void {
-    try {
-      receiver.requestListener(req, res);
-    } catch (error) {
-      // Bolt throws for requests it does not route (another path or method): answer them instead of hanging.
-      logger.warn({ err: error, url: req.url, method: req.method }, "slack request not routed");
-      if (!res.headersSent) res.writeHead(404).end();
-    }
-  }
-
   return {
-    handler(req, res) {
-      screenSlackRequest(req, config.signingSecret).then(
-        (screened) => {
-          if (screened.pass) return route(req, res);
-          logger.info({ reason: screened.reason }, "slack payload ignored");
-          // A body refused half-read leaves the rest on the connection: the client must not reuse it.
-          res.writeHead(screened.status, screened.status === 413 ? { connection: "close" } : {}).end();
-        },
-        (error: unknown) => {
-          logger.error({ err: error }, "slack request could not be read");
-          if (!res.headersSent) res.writeHead(400).end();
-        },
-      );
-    },
+    handler: receiver.requestListener,
     deliver: (address, reply, userId) =>
       delivery.send({ address, ...(userId ? { userId } : {}) }, reply).catch((error: unknown) => {
         throw toDeliveryError(error);
