@@ -5,6 +5,7 @@ import type { Reply } from "../../src/chat/outbound.js";
 import type { ChatBot, Logger } from "../../src/chat/ports.js";
 import { createKeys, EVENT_DEDUPE_TTL_MS, type Keys } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
+import { createAfterAckQueue } from "./after-ack-queue.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createDelivery } from "./deliver.js";
 import { toDeliveryError } from "./delivery-error.js";
@@ -17,6 +18,9 @@ import { createSlackApi } from "./slack-api.js";
 
 /** Commands, interactivity and events all arrive here (manifest.json points every request URL at it). */
 export const SLACK_EVENTS_PATH = "/slack/events";
+
+/** Follow-ups mostly wait on Redis and Slack, so a few dozen in flight keep one core busy without starving acks. */
+const AFTER_ACK_CONCURRENCY = 32;
 
 export interface SlackAdapterConfig {
   signingSecret: string;
@@ -43,6 +47,8 @@ export interface SlackAdapter {
    * conversation); `channel` posts to the address, tracked messages as for events. Rejects when Slack refuses.
    */
   deliver(address: Address, reply: Reply, userId?: string): Promise<void>;
+  /** Resolves when no acknowledged request still has work to do (shutdown waits for it). */
+  idle(): Promise<void>;
 }
 
 export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
@@ -109,11 +115,12 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     }
   }
 
+  const afterAck = createAfterAckQueue(AFTER_ACK_CONCURRENCY);
   app.use(async (args) => {
     // Ack first, always with an empty body: Slack's 3-second budget is never spent on the bot's work. Events
     // (no `ack` here) were already acknowledged by Bolt before any middleware ran.
     if ("ack" in args && args.ack) await args.ack();
-    await handleBody(args.body, args.context.retryNum);
+    await afterAck.run(() => handleBody(args.body, args.context.retryNum));
   });
   app.error(async (error) => {
     logger.error({ err: error }, "slack request failed in bolt");
@@ -121,6 +128,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
 
   return {
     handler: receiver.requestListener,
+    idle: () => afterAck.idle(),
     deliver: (address, reply, userId) =>
       delivery.send({ address, ...(userId ? { userId } : {}) }, reply).catch((error: unknown) => {
         throw toDeliveryError(error);

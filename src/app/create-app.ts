@@ -101,6 +101,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
 
   const routes: Record<string, RequestHandler> = {};
   const notifiers: Partial<Record<Address["platform"], Notifier>> = {};
+  let slackIdle = () => Promise.resolve();
   if (config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) {
     const slack = createSlackAdapter({
       signingSecret: config.SLACK_SIGNING_SECRET,
@@ -115,6 +116,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     });
     routes[SLACK_EVENTS_PATH] = slack.handler;
     notifiers.slack = slack;
+    slackIdle = slack.idle;
   }
   if (config.MICROSOFT_APP_ID || config.TEAMS_ENABLED === "true") {
     const teams = createTeamsAdapter({
@@ -185,6 +187,8 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       // Stop the tick, stop taking requests, let those in flight finish, then release Redis.
       await ticker?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Acknowledged requests may still be answering; their writes need Redis.
+      await slackIdle();
       await store.close();
     },
   };

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { createAfterAckQueue } from "../../../adapters/slack/after-ack-queue.js";
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+describe("work after the ack", () => {
+  it("never runs more than its bound at once, runs everything, first come first served", async () => {
+    const queue = createAfterAckQueue(3);
+    let running = 0;
+    let most = 0;
+    const started: number[] = [];
+    const all = Array.from({ length: 20 }, (_, i) =>
+      queue.run(async () => {
+        started.push(i);
+        running++;
+        most = Math.max(most, running);
+        await tick();
+        running--;
+      }),
+    );
+    await Promise.all(all);
+    expect(most).toBe(3);
+    expect(started).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it("frees the slot when the work fails, and says when it is idle", async () => {
+    const queue = createAfterAckQueue(1);
+    const failed = queue.run(async () => {
+      await tick();
+      throw new Error("Slack said no");
+    });
+    let ranAfter = false;
+    const next = queue.run(async () => {
+      ranAfter = true;
+    });
+    let idle = false;
+    const idleNow = queue.idle().then(() => {
+      idle = true;
+    });
+    expect(idle).toBe(false);
+    await expect(failed).rejects.toThrow("Slack said no");
+    await next;
+    await idleNow;
+    expect(ranAfter).toBe(true);
+    expect(idle).toBe(true);
+  });
+});
