@@ -2,7 +2,7 @@ import type { Address, ChatUser } from "../src/chat/address.js";
 import type { Reply } from "../src/chat/outbound.js";
 import type { Mode } from "../src/engine/answers.js";
 import { type LevelSnapshot, trend } from "../src/engine/compare.js";
-import { beginAssessment, continueAssessment, INVITATION_TRACK } from "./assess/assess-service.js";
+import { beginAssessment, continueAssessment } from "./assess/assess-service.js";
 import { channelAddress, type FlowContext, teamScope } from "./context.js";
 import { evidenceCommand } from "./evidence-command.js";
 import { exportCommand } from "./export/export-command.js";
@@ -12,12 +12,13 @@ import { orgCommand } from "./org/org-command.js";
 import { mayManage } from "./permissions.js";
 import { privacyCommand } from "./privacy-command.js";
 import { privately, toChannel } from "./replies.js";
+import { INVITATION_TRACK } from "./rounds/invitation-refresh.js";
 import { isOpen } from "./rounds/round-repo.js";
 import type { Round, RoundRecord } from "./rounds/round-state.js";
 import { type Command, HELP_LINES } from "./router.js";
 import { evidenceNotes } from "./summary/evidence.js";
 import { teamSummary } from "./summary/summary-message.js";
-import { invitationMessage, roundStanding, snapshotOf } from "./summary/team-result.js";
+import { invitationMessage, roundParticipation, roundStanding, snapshotOf } from "./summary/team-result.js";
 
 export interface CommandEvent {
   address: Address;
@@ -84,9 +85,8 @@ async function start(ctx: FlowContext, { address, user }: CommandEvent, mode: Mo
   });
   const { round, created } = opened;
   if (!round.personal && created) {
-    const standing = await roundStanding(ctx, team, round);
     replies.push({
-      message: invitationMessage(round, standing, ctx.clock()),
+      message: invitationMessage(round, await roundParticipation(ctx.repo, team, round.id), ctx.clock()),
       delivery: { to: "channel", track: INVITATION_TRACK(round.id), update: false },
     });
   } else if (!round.personal) {

@@ -4,9 +4,9 @@ import { questionsFor } from "../../src/engine/questions.js";
 import { score } from "../../src/engine/score.js";
 import { channelAddress, type FlowContext, teamScope } from "../context.js";
 import { notice } from "../replies.js";
+import { refreshInvitation } from "../rounds/invitation-refresh.js";
 import type { Round } from "../rounds/round-state.js";
 import { personalSummary } from "../summary/summary-message.js";
-import { invitationMessage, roundStanding } from "../summary/team-result.js";
 import { type AssessOutcome, type AssessStep, assessNext, startAssessment } from "./assess-flow.js";
 import type { AssessInput, AssessState } from "./assess-state.js";
 import { questionMessage } from "./question-message.js";
@@ -15,8 +15,6 @@ const DAY_MS = 86_400_000;
 
 const EVIDENCE_HINT =
   "Got proof for an answer (a CI run, a dashboard, a runbook)? `/mlops-assess evidence <question number> <link>` adds it to the team's summary and exports.";
-
-export const INVITATION_TRACK = (roundId: string) => `invitation:${roundId}`;
 
 /** Start the person's questionnaire for a round, or pick it up where they left it. */
 export async function beginAssessment(ctx: FlowContext, from: Address, user: ChatUser, round: Round): Promise<Reply[]> {
@@ -128,17 +126,5 @@ async function completionReplies(
   const round = await ctx.repo.latestRound(team);
   if (!round || round.id !== state.roundId || round.personal) return [mine];
   // Tell the channel who has answered (not what): the invitation updates in place.
-  const standing = await roundStanding(ctx, team, round);
-  return [
-    mine,
-    {
-      message: invitationMessage(round, standing, ctx.clock()),
-      delivery: {
-        to: "channel",
-        address: channelAddress(from, round.channel),
-        track: INVITATION_TRACK(round.id),
-        update: true,
-      },
-    },
-  ];
+  return [mine, ...(await refreshInvitation(ctx, channelAddress(from, round.channel), round))];
 }

@@ -7,6 +7,8 @@ import { nextDue, slotId } from "../../src/schedule/next-due.js";
 import { type Keys, NUDGE_SENT_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import { assessStateSchema } from "../assess/assess-state.js";
+import { invitationUpdate } from "../rounds/invitation-refresh.js";
+import { createRoundRepo } from "../rounds/round-repo.js";
 import { historySchema } from "../rounds/round-state.js";
 import { personReminder, teamReminder } from "./nudge-messages.js";
 import {
@@ -51,6 +53,7 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
   const batchSize = deps.batchSize ?? 200;
   const dueKey = keys.nudgesDue();
+  const rounds = createRoundRepo(store, keys);
 
   const teamOf = (item: DueItem): TeamScope => ({ platform: item.p, workspace: item.w, channel: item.c });
 
@@ -138,6 +141,37 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
     return sent;
   }
 
+  /**
+   * A round invitation left behind by completions inside a refresh window. Unscheduled before reading who has
+   * answered, so anyone finishing from here on schedules it again; a failed edit is retried after the lease.
+   * Not a nudge: it never counts as sent.
+   */
+  async function runInvitation(member: string, item: Extract<DueItem, { t: "invitation" }>, now: Date) {
+    await store.unschedule(dueKey, member);
+    const team = teamOf(item);
+    const round = await rounds.latestRound(team);
+    if (!round || round.id !== item.r || round.personal) return false;
+    const channel = { platform: team.platform, workspace: team.workspace, channel: team.channel, isDirect: false };
+    try {
+      await notifier.deliver(channel, await invitationUpdate(rounds, channel, round, now));
+    } catch (error) {
+      await store.schedule(dueKey, member, now.getTime() + leaseMs);
+      throw error;
+    }
+    return false;
+  }
+
+  function run(member: string, item: DueItem, now: Date): Promise<boolean> {
+    switch (item.t) {
+      case "team":
+        return runTeam(member, item, now);
+      case "person":
+        return runPerson(member, item, now);
+      case "invitation":
+        return runInvitation(member, item, now);
+    }
+  }
+
   return {
     async tick(): Promise<TickResult> {
       const now = clock();
@@ -150,7 +184,7 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
             await store.unschedule(dueKey, member);
             return false;
           }
-          return item.t === "team" ? runTeam(member, item, now) : runPerson(member, item, now);
+          return run(member, item, now);
         }),
       );
       for (const o of outcomes)
@@ -170,4 +204,8 @@ export function teamDueMember(team: TeamScope): string {
 
 export function personDueMember(team: TeamScope, roundId: string, userId: string): string {
   return encodeDueItem({ t: "person", p: team.platform, w: team.workspace, c: team.channel, r: roundId, u: userId });
+}
+
+export function invitationDueMember(team: TeamScope, roundId: string): string {
+  return encodeDueItem({ t: "invitation", p: team.platform, w: team.workspace, c: team.channel, r: roundId });
 }

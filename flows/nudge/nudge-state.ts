@@ -17,11 +17,15 @@ export type TeamSchedule = z.infer<typeof teamScheduleSchema>;
 
 export const preferencesSchema = z.object({ snoozeUntil: z.iso.datetime().optional() });
 
-/** Members of the one due-sorted-set: a team's reassessment reminder or one person's unfinished assessment. */
+/**
+ * Members of the one due-sorted-set: a team's reassessment reminder, one person's unfinished assessment, or a
+ * round invitation whose "who has answered" is behind (see flows/rounds/invitation-refresh.ts).
+ */
 const scope = { p: platformSchema, w: z.string(), c: z.string() };
 export const dueItemSchema = z.discriminatedUnion("t", [
   z.object({ t: z.literal("team"), ...scope }),
   z.object({ t: z.literal("person"), ...scope, r: z.string(), u: z.string() }),
+  z.object({ t: z.literal("invitation"), ...scope, r: z.string() }),
 ]);
 export type DueItem = z.infer<typeof dueItemSchema>;
 

@@ -1,7 +1,7 @@
 import type { TeamScope } from "../../src/chat/address.js";
 import { type Keys, RESPONSE_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
-import { personDueMember, teamDueMember } from "./nudge-runner.js";
+import { invitationDueMember, personDueMember, teamDueMember } from "./nudge-runner.js";
 import { type TeamSchedule, teamScheduleSchema } from "./nudge-state.js";
 
 /** Team schedules, snoozes and the due index, as the chat commands change them. */
@@ -27,6 +27,10 @@ export function createScheduleRepo(store: Store, keys: Keys) {
     /** Check on a started assessment later; the runner decides then whether a reminder is due. */
     remindLater: (team: TeamScope, roundId: string, userId: string, at: Date) =>
       store.schedule(due, personDueMember(team, roundId, userId), at.getTime()),
+
+    /** Refresh the round's invitation at the first tick after `at` (a later call moves it later). */
+    refreshInvitationLater: (team: TeamScope, roundId: string, at: Date) =>
+      store.schedule(due, invitationDueMember(team, roundId), at.getTime()),
   };
 }
 

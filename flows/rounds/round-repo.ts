@@ -132,6 +132,10 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
       change: (current: AssessState | undefined) => AssessState | undefined,
     ) => store.update(keys.response(team, roundId, userId), assessStateSchema, change, RESPONSE_TTL_MS),
 
+    /** True for the one caller (of any replica) that may refresh the round's invitation in this window. */
+    claimInvitationRefresh: (team: TeamScope, roundId: string, windowMs: number) =>
+      store.setIfAbsent(keys.invitationRefreshed(team, roundId), 1, windowMs),
+
     async addRespondent(team: TeamScope, roundId: string, userId: string): Promise<void> {
       await store.addToSet(keys.respondents(team, roundId), [userId], RESPONSE_TTL_MS);
       await store.addToSet(keys.teams(team), [team.channel]);

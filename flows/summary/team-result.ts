@@ -4,6 +4,7 @@ import { aggregate, type LevelSnapshot, type TeamResult } from "../../src/engine
 import { type AssessmentResult, score } from "../../src/engine/score.js";
 import type { AssessState } from "../assess/assess-state.js";
 import type { FlowContext } from "../context.js";
+import type { RoundRepo } from "../rounds/round-repo.js";
 import type { Round } from "../rounds/round-state.js";
 import { type EvidenceItem, evidenceOf } from "./evidence.js";
 
@@ -17,6 +18,26 @@ export interface RoundStanding {
   evidence: EvidenceItem[];
 }
 
+/** Who has answered a round: all an invitation shows, and far cheaper than a standing (nothing is scored). */
+export type Participation = Pick<RoundStanding, "participation" | "completedNames">;
+
+type Responses = Awaited<ReturnType<RoundRepo["responses"]>>;
+
+function participationOf(responses: Responses): Participation {
+  const completed = responses.filter((r) => r.state.status === "completed");
+  return {
+    participation: {
+      completed: completed.length,
+      inProgress: responses.filter((r) => r.state.status === "in-progress").length,
+    },
+    completedNames: completed.map((r) => displayName(r.userId, r.state)),
+  };
+}
+
+export async function roundParticipation(repo: RoundRepo, team: TeamScope, roundId: string): Promise<Participation> {
+  return participationOf(await repo.responses(team, roundId));
+}
+
 /** Aggregate each respondent's complete answers for a round (re-scored with the current model). */
 export async function roundStanding(
   ctx: FlowContext,
@@ -25,7 +46,6 @@ export async function roundStanding(
 ): Promise<RoundStanding> {
   const responses = await ctx.repo.responses(team, round.id);
   const completed = responses.filter((r) => r.state.status === "completed");
-  const inProgress = responses.filter((r) => r.state.status === "in-progress").length;
   const people = completed.map((r) => ({
     name: displayName(r.userId, r.state),
     result: score(ctx.model, r.state.mode, r.state.answers),
@@ -36,8 +56,7 @@ export async function roundStanding(
       round.mode,
       people.map((p) => p.result),
     ),
-    participation: { completed: completed.length, inProgress },
-    completedNames: people.map((p) => p.name),
+    ...participationOf(responses),
     people,
     evidence: evidenceOf(
       ctx.model,
@@ -59,7 +78,7 @@ export function snapshotOf(team: TeamResult): LevelSnapshot & { profile: number 
   };
 }
 
-export function invitationMessage(round: Round, standing: RoundStanding, now: Date): InvitationMessage {
+export function invitationMessage(round: Round, standing: Participation, now: Date): InvitationMessage {
   const closed = Boolean(round.closedAt) || new Date(round.closesAt) <= now;
   const starter = round.openedBy.name ?? round.openedBy.id;
   const { completed, inProgress } = standing.participation;

@@ -68,6 +68,8 @@ export function createKeys(prefix = "ma") {
     settings: (s: TeamScope) => `${team(s)}:settings`,
     /** Tracked bot messages (the round invitation) -> platform message id, for updates in place. */
     message: (s: TeamScope, track: string) => `${team(s)}:message:${part(track)}`,
+    /** Held for a few seconds after a round's invitation was refreshed: later completions wait for the next window. */
+    invitationRefreshed: (s: TeamScope, roundId: string) => `${team(s)}:invitation-refreshed:${part(roundId)}`,
     /** The team's reassessment cadence and nudge state. */
     schedule: (s: TeamScope) => `${team(s)}:schedule`,
     nudgeSent: (s: TeamScope, slot: string) => `${team(s)}:nudge-sent:${part(slot)}`,

@@ -4,7 +4,7 @@ import { createNudgeRunner } from "../../flows/nudge/nudge-runner.js";
 import { createPacer } from "../../flows/nudge/pacer.js";
 import type { ButtonAction } from "../../src/chat/actions.js";
 import type { Address } from "../../src/chat/address.js";
-import type { Reply } from "../../src/chat/outbound.js";
+import type { InvitationMessage, Reply } from "../../src/chat/outbound.js";
 import { defaultModel } from "../../src/engine/default-model/index.js";
 import { createKeys } from "../../src/store/keys.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
@@ -111,5 +111,45 @@ describe("schedule commands", () => {
     expect(JSON.stringify(await w.say("root", "schedule weekly", { isAdmin: true }))).toContain(
       "I'll remind this channel",
     );
+  });
+});
+
+describe("the round invitation when several people finish at once", () => {
+  const finish = async (w: ReturnType<typeof world>, id: string, first: Reply[]) => {
+    let replies = first;
+    for (let i = 0; i < 8; i++) replies = await w.click(id, option(questionIn(replies), 3));
+    return replies;
+  };
+  const invitationsIn = (replies: Reply[]) => messages(replies, "invitation") as InvitationMessage[];
+
+  it("is edited once per window, and the next tick names everyone who finished in it", async () => {
+    const w = world();
+    const opened = await w.say("ana", "");
+    const join = invitationsIn(opened)[0]?.button?.action;
+    if (!join) throw new Error("invitation has no button");
+    const boFirst = await w.click("bo", join);
+    const cyFirst = await w.click("cy", join);
+
+    expect(invitationsIn(await finish(w, "ana", opened)).map((i) => i.completed)).toEqual([["ana"]]);
+    // Bo and Cy finish in the same seconds: their results come at once, the channel's count a tick later.
+    const boDone = await finish(w, "bo", boFirst);
+    expect(messages(boDone, "summary")).toHaveLength(1);
+    expect(invitationsIn(boDone)).toEqual([]);
+    expect(invitationsIn(await finish(w, "cy", cyFirst))).toEqual([]);
+    await w.tick();
+    expect(w.sent).toEqual([]);
+
+    w.advanceHours(1 / 60);
+    await w.tick();
+    expect(w.sent).toHaveLength(1);
+    const edited = w.sent[0]?.reply;
+    expect(edited?.delivery).toMatchObject({ to: "channel", update: true, address: { channel: "C1" } });
+    expect([...((edited?.message as InvitationMessage).completed ?? [])].sort()).toEqual(["ana", "bo", "cy"]);
+    await w.tick();
+    expect(w.sent).toHaveLength(1);
+
+    // Once the window has passed, the next person to finish updates the invitation straight away.
+    const dan = await finish(w, "dan", await w.click("dan", join));
+    expect(invitationsIn(dan).map((i) => i.completed.length)).toEqual([4]);
   });
 });
