@@ -21,6 +21,10 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 
 /** Follow-ups mostly wait on Redis and Slack, so a few dozen in flight keep one core busy without starving acks. */
 const AFTER_ACK_CONCURRENCY = 32;
+/** This many requests awaiting their ack is a burst, not steady load: follow-ups wait for the acks (briefly). */
+const HOLD_FOLLOW_UPS_FROM = 16;
+/** Long enough for a replica to acknowledge a burst of a thousand (under a second measured), well inside Slack's 3 s. */
+const MAX_HOLD_MS = 2000;
 
 export interface SlackAdapterConfig {
   signingSecret: string;
@@ -66,7 +70,18 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
 
   // Signature verification is always on: a bad signature or a timestamp older than five minutes gets 401;
   // url_verification and ssl_check are answered by the receiver.
-  const receiver = new ScreeningReceiver({ signingSecret: config.signingSecret, logger, boltLogger: bolt });
+  const receiver: ScreeningReceiver = new ScreeningReceiver({
+    signingSecret: config.signingSecret,
+    logger,
+    boltLogger: bolt,
+    onAnswered: () => afterAck.wake(),
+  });
+  const afterAck = createAfterAckQueue({
+    concurrency: AFTER_ACK_CONCURRENCY,
+    pendingAcks: () => receiver.pendingAcks,
+    holdFrom: HOLD_FOLLOW_UPS_FROM,
+    maxHoldMs: MAX_HOLD_MS,
+  });
   const app = new App({
     receiver,
     logger: bolt,
@@ -115,7 +130,6 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     }
   }
 
-  const afterAck = createAfterAckQueue(AFTER_ACK_CONCURRENCY);
   app.use(async (args) => {
     // Ack first, always with an empty body: Slack's 3-second budget is never spent on the bot's work. Events
     // (no `ack` here) were already acknowledged by Bolt before any middleware ran.

@@ -5,7 +5,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
 describe("work after the ack", () => {
   it("never runs more than its bound at once, runs everything, first come first served", async () => {
-    const queue = createAfterAckQueue(3);
+    const queue = createAfterAckQueue({ concurrency: 3 });
     let running = 0;
     let most = 0;
     const started: number[] = [];
@@ -24,7 +24,7 @@ describe("work after the ack", () => {
   });
 
   it("frees the slot when the work fails, and says when it is idle", async () => {
-    const queue = createAfterAckQueue(1);
+    const queue = createAfterAckQueue({ concurrency: 1 });
     const failed = queue.run(async () => {
       await tick();
       throw new Error("Slack said no");
@@ -43,5 +43,29 @@ describe("work after the ack", () => {
     await idleNow;
     expect(ranAfter).toBe(true);
     expect(idle).toBe(true);
+  });
+
+  it("holds new work while a burst waits for its acks, and starts it once they are sent", async () => {
+    let pending = 40;
+    const queue = createAfterAckQueue({ concurrency: 4, pendingAcks: () => pending, holdFrom: 16, maxHoldMs: 10_000 });
+    const started: string[] = [];
+    const work = ["a", "b"].map((name) => queue.run(async () => void started.push(name)));
+    await tick();
+    expect(started).toEqual([]);
+    pending = 15;
+    queue.wake();
+    await Promise.all(work);
+    expect(started).toEqual(["a", "b"]);
+  });
+
+  it("never holds work longer than its limit, however long the overload lasts", async () => {
+    const queue = createAfterAckQueue({ concurrency: 4, pendingAcks: () => 100, holdFrom: 16, maxHoldMs: 30 });
+    const since = performance.now();
+    let waited = 0;
+    await queue.run(async () => {
+      waited = performance.now() - since;
+    });
+    expect(waited).toBeGreaterThanOrEqual(29);
+    expect(waited).toBeLessThan(1000);
   });
 });
