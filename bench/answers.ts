@@ -1,8 +1,9 @@
+import type { Redis } from "ioredis";
 import { encodeAction } from "../src/chat/actions.js";
 import { defaultModel } from "../src/engine/default-model/index.js";
 import type { FakeSlackApi } from "../test/fakes/fake-slack-api.js";
-import { replicaCpuSeconds, settledCpuSeconds } from "./replica-cpu.js";
-import { commandBody, postSigned } from "./signed.js";
+import { redisCpuSeconds, replicaCpuSeconds, settledCpuSeconds } from "./replica-cpu.js";
+import { commandBody, loadBalancerConnections, post, postSigned, sign } from "./signed.js";
 
 const QUESTIONS = defaultModel.quick.map((q) => q.id);
 
@@ -43,13 +44,22 @@ async function until(check: () => boolean, timeoutMs: number): Promise<void> {
  * Answers per second through the whole path: signed Slack HTTP -> flow -> Redis -> fake Web API. `people` join
  * a round, then all answer their eight questions at once (each person's clicks in order). Counted when Slack
  * (the fake) receives the updated message, not at the ack. Also the replicas' CPU per answer over the same span.
+ * Clicks arrive over reused connections, as from a load balancer in front of the replicas.
  */
+export interface AnswerRun {
+  perSecond: number;
+  cpuMsPerAnswer: number;
+  /** Cores in use while the answers came in: what the machine gave the replicas, and what everything else took. */
+  cores: { replicas: number; redis: number; loadGenerator: number };
+}
+
 export async function answersPerSecond(
   api: FakeSlackApi,
+  redis: Redis,
   urls: string[],
   people: number,
   channel: string,
-): Promise<{ perSecond: number; cpuMsPerAnswer: number }> {
+): Promise<AnswerRun> {
   api.reset();
   const at = (i: number) => `${urls[i % urls.length]}/slack/events`;
   await postSigned(at(0), commandBody("UOPENER", "", channel));
@@ -66,12 +76,17 @@ export async function answersPerSecond(
 
   const before = api.calls("chat.update").length;
   const expected = people * QUESTIONS.length;
+  // Built and signed ahead, so the load generator's own work stays out of the measured span.
+  const clicks = users.map((u) =>
+    QUESTIONS.map((q) => sign(click(u, { a: "answer", c: channel, r: round, q, v: "2" }, `D${u}`))),
+  );
   const cpuBefore = await replicaCpuSeconds(urls);
+  const redisBefore = await redisCpuSeconds(redis);
+  const ownBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   await Promise.all(
-    users.map(async (u, i) => {
-      for (const q of QUESTIONS)
-        await postSigned(at(i), click(u, { a: "answer", c: channel, r: round, q, v: "2" }, `D${u}`));
+    clicks.map(async (mine, i) => {
+      for (const signed of mine) await post(at(i), signed, loadBalancerConnections);
     }),
   );
   await until(
@@ -79,6 +94,12 @@ export async function answersPerSecond(
     60_000,
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const own = process.cpuUsage(ownBefore);
+  const cores = {
+    replicas: ((await replicaCpuSeconds(urls)) - cpuBefore) / seconds,
+    redis: ((await redisCpuSeconds(redis)) - redisBefore) / seconds,
+    loadGenerator: (own.user + own.system) / 1e6 / seconds,
+  };
   const cpuMs = ((await settledCpuSeconds(urls)) - cpuBefore) * 1000;
-  return { perSecond: expected / seconds, cpuMsPerAnswer: cpuMs / expected };
+  return { perSecond: expected / seconds, cpuMsPerAnswer: cpuMs / expected, cores };
 }

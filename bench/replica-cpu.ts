@@ -1,3 +1,5 @@
+import type { Redis } from "ioredis";
+
 /**
  * CPU seconds the replicas have used so far, from their own /metrics (prom-client's process_cpu_seconds_total).
  * Throughput on a shared two-core machine moves with whatever else runs; CPU per request in our process is what
@@ -28,4 +30,13 @@ export async function settledCpuSeconds(urls: readonly string[]): Promise<number
     if (now - last < 0.03 * urls.length || Date.now() > deadline) return now;
     last = now;
   }
+}
+
+/** CPU seconds the Redis server has used so far (INFO cpu: user + system, all its threads). */
+export async function redisCpuSeconds(redis: Redis): Promise<number> {
+  const info = await redis.info("cpu");
+  const field = (name: string) => Number(new RegExp(`^${name}:(\\S+)`, "m").exec(info)?.[1]);
+  const total = field("used_cpu_user") + field("used_cpu_sys");
+  if (!Number.isFinite(total)) throw new Error("no used_cpu_user/used_cpu_sys in Redis INFO cpu");
+  return total;
 }

@@ -2,8 +2,9 @@
  * `npm run bench`: one table, measured side by side in one run on real Redis (REDIS_URL, default local).
  * Machines are noisy: compare the ratios, not the absolute numbers.
  */
+import { availableParallelism } from "node:os";
 import { Redis } from "ioredis";
-import { startFakeSlackApi } from "../test/fakes/fake-slack-api.js";
+import { type FakeSlackApi, startFakeSlackApi } from "../test/fakes/fake-slack-api.js";
 import { atRate, burst, startBareBolt, startFakeSlackProcess } from "./ack.js";
 import { answersPerSecond } from "./answers.js";
 import { conversationCosts } from "./memory.js";
@@ -24,6 +25,28 @@ async function cleanup() {
     if (keys.length) await redis.del(...keys);
   } while (cursor !== "0");
   await redis.quit();
+}
+
+/**
+ * Answers per second on `count` fresh replicas, measured after a warm-up round on each: a replica that has just
+ * started runs its code cold (V8 has not optimised it yet) and needs about 60% more CPU per answer for its first
+ * thousand or so, which says nothing about a server that has been up for a minute.
+ */
+async function warmAnswersPerSecond(api: FakeSlackApi, count: number, firstPort: number) {
+  const replicas = await startReplicas(count, {
+    redisUrl,
+    slackApiUrl: api.apiUrl,
+    keyPrefix: `${prefix}-r${count}`,
+    firstPort,
+  });
+  const redis = new Redis(redisUrl);
+  try {
+    for (const warmUp of ["A", "B"]) await answersPerSecond(api, redis, replicas.urls, 300, `CWARM${count}${warmUp}`);
+    return await answersPerSecond(api, redis, replicas.urls, 300, `CANS${count}`);
+  } finally {
+    await replicas.stop();
+    await redis.quit();
+  }
 }
 
 async function main() {
@@ -115,12 +138,8 @@ async function main() {
   ackApi.close();
 
   console.error("answers per second, one and two replicas ...");
-  const one = await startReplicas(1, { redisUrl, slackApiUrl: api.apiUrl, keyPrefix: `${prefix}-r1`, firstPort: 4710 });
-  const oneRate = await answersPerSecond(api, one.urls, 300, "CANS1");
-  await one.stop();
-  const two = await startReplicas(2, { redisUrl, slackApiUrl: api.apiUrl, keyPrefix: `${prefix}-r2`, firstPort: 4720 });
-  const twoRate = await answersPerSecond(api, two.urls, 300, "CANS2");
-  await two.stop();
+  const oneRate = await warmAnswersPerSecond(api, 1, 4710);
+  const twoRate = await warmAnswersPerSecond(api, 2, 4720);
   rows.push(
     {
       measure: "answers/s, one replica (HTTP->flow->Redis->Web API)",
@@ -140,6 +159,14 @@ async function main() {
       measure: "replica CPU per answer (one replica / two)",
       ours: ms(oneRate.cpuMsPerAnswer),
       reference: ms(twoRate.cpuMsPerAnswer),
+      ratio: "",
+      goal: "",
+    },
+    {
+      // Everything shares this machine's cores: what the replicas got caps what two of them can show.
+      measure: `cores busy, two replicas (of ${availableParallelism()}): replicas / rest`,
+      ours: twoRate.cores.replicas.toFixed(2),
+      reference: `Redis ${twoRate.cores.redis.toFixed(2)}, load gen + fake Slack ${twoRate.cores.loadGenerator.toFixed(2)}`,
       ratio: "",
       goal: "",
     },
