@@ -35,11 +35,20 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Zones already in their canonical spelling: every schedule read back from Redis is checked against Intl, and
+ * building a DateTimeFormat to do it cost more than the rest of a nudge together. Only canonical names are kept,
+ * so the set is bounded by the IANA list, however many spellings people type.
+ */
+const canonical = new Set<string>();
+
 /** The zone's canonical spelling ("europe/berlin" -> "Europe/Berlin"), or undefined if Intl does not know it. */
 export function canonicalZone(timeZone: string): string | undefined {
-  // Not cached: this sees raw chat input, and a cache keyed by it would grow with every spelling typed.
+  if (canonical.has(timeZone)) return timeZone;
   try {
-    return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
+    if (resolved === timeZone) canonical.add(resolved);
+    return resolved;
   } catch {
     return undefined;
   }
