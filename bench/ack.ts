@@ -52,7 +52,12 @@ export interface AckStats {
   non200: number;
 }
 
-function summarise(samples: { status: number; ms: number }[]): AckStats {
+export interface Sample {
+  status: number;
+  ms: number;
+}
+
+export function summarise(samples: readonly Sample[]): AckStats {
   const times = samples.map((s) => s.ms);
   return {
     p50: percentile(times, 50),
@@ -63,8 +68,8 @@ function summarise(samples: { status: number; ms: number }[]): AckStats {
 }
 
 /** `rate` signed slash commands per second for `seconds`. */
-export async function atRate(url: string, rate: number, seconds: number, userPrefix: string): Promise<AckStats> {
-  const pending: Promise<{ status: number; ms: number }>[] = [];
+export async function atRate(url: string, rate: number, seconds: number, userPrefix: string): Promise<Sample[]> {
+  const pending: Promise<Sample>[] = [];
   const total = rate * seconds;
   const started = Date.now();
   for (let i = 0; i < total; i++) {
@@ -73,14 +78,32 @@ export async function atRate(url: string, rate: number, seconds: number, userPre
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     pending.push(postSigned(url, commandBody(`${userPrefix}${i % 50}`, "status")));
   }
-  return summarise(await Promise.all(pending));
+  return Promise.all(pending);
 }
 
 /** `count` signed slash commands all at once. */
-export async function burst(url: string, count: number, userPrefix: string): Promise<AckStats> {
-  return summarise(
-    await Promise.all(
-      Array.from({ length: count }, (_, i) => postSigned(url, commandBody(`${userPrefix}${i}`, "status"))),
-    ),
+export function burst(url: string, count: number, userPrefix: string): Promise<Sample[]> {
+  return Promise.all(
+    Array.from({ length: count }, (_, i) => postSigned(url, commandBody(`${userPrefix}${i}`, "status"))),
   );
+}
+
+/**
+ * The same load against the bare app and ours, alternating `rounds` times with the samples pooled: whatever else
+ * the machine does in the meantime falls on both alike, and a p99 over thousands of samples is not one unlucky
+ * stall. `measureOurs` wraps each of our rounds (to read our CPU over them).
+ */
+export async function sideBySide(
+  load: (url: string) => Promise<Sample[]>,
+  urls: { bare: string; ours: string },
+  rounds: number,
+  measureOurs: (run: () => Promise<Sample[]>) => Promise<Sample[]> = (run) => run(),
+): Promise<{ bare: AckStats; ours: AckStats }> {
+  const bare: Sample[] = [];
+  const ours: Sample[] = [];
+  for (let i = 0; i < rounds; i++) {
+    bare.push(...(await load(urls.bare)));
+    ours.push(...(await measureOurs(() => load(urls.ours))));
+  }
+  return { bare: summarise(bare), ours: summarise(ours) };
 }

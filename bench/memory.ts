@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { Redis } from "ioredis";
 import { createBot } from "../flows/bot.js";
 import { defaultModel } from "../src/engine/default-model/index.js";
@@ -7,9 +9,16 @@ import { createRedisStore } from "../src/store/redis-store.js";
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
+/** A full garbage collection on demand, without starting the bench with --expose-gc. */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
 /**
  * What one conversation costs: Redis round trips for one answer, bytes stored per in-progress conversation,
- * and this process's RSS growth with 10,000 conversations in progress (stateless replicas should keep ~nothing).
+ * and the heap this process still holds after a full collection with 10,000 conversations in progress (a
+ * stateless replica keeps nothing of them: RSS alone would mostly show how much the heap grew meanwhile).
  */
 export async function conversationCosts(redisUrl: string, prefix: string, conversations: number) {
   const client = createRedisClient({ url: redisUrl }) as Redis;
@@ -28,8 +37,8 @@ export async function conversationCosts(redisUrl: string, prefix: string, conver
   const joinAction = join.button.action;
   if (joinAction.a !== "join") throw new Error("the invitation's button is not a join");
 
-  global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
+  collectGarbage();
+  const heapBefore = process.memoryUsage().heapUsed;
   for (let i = 0; i < conversations; i += 200) {
     await Promise.all(
       Array.from({ length: 200 }, (_, k) =>
@@ -37,8 +46,8 @@ export async function conversationCosts(redisUrl: string, prefix: string, conver
       ),
     );
   }
-  global.gc?.();
-  const rssAfter = process.memoryUsage().rss;
+  collectGarbage();
+  const { heapUsed: heapAfter, rss } = process.memoryUsage();
 
   // One answer, counted at the client: every command ioredis sends.
   const replies = await bot.handle({
@@ -72,7 +81,7 @@ export async function conversationCosts(redisUrl: string, prefix: string, conver
   return {
     roundTrips: sent.filter((n) => n !== "script").length,
     bytes,
-    rssGrowthMb: (rssAfter - rssBefore) / 1024 / 1024,
-    rssMb: rssAfter / 1024 / 1024,
+    heapRetainedMb: (heapAfter - heapBefore) / 1024 / 1024,
+    rssMb: rss / 1024 / 1024,
   };
 }
