@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { type CpuLimit, createCpuLimit } from "./cpu-limit.js";
 import { BENCH_SECRET } from "./signed.js";
 
 const root = join(import.meta.dirname, "..");
@@ -10,17 +11,28 @@ const root = join(import.meta.dirname, "..");
  */
 const nodeArgs = (process.env.BENCH_REPLICA_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
 
-/** Start `count` app replicas as separate processes (as in production), sharing one Redis. */
+/**
+ * Start `count` app replicas as separate processes (as in production), sharing one Redis. With `cpuLimit`, each
+ * replica is held to that many cores (bench/cpu-limit.ts); rejects when this machine cannot set such a limit.
+ */
 export async function startReplicas(
   count: number,
-  env: { redisUrl: string; slackApiUrl: string; keyPrefix: string; firstPort: number },
+  env: { redisUrl: string; slackApiUrl: string; keyPrefix: string; firstPort: number; cpuLimit?: number },
 ): Promise<{ urls: string[]; stop: () => Promise<void> }> {
   const children: ChildProcess[] = [];
   const urls: string[] = [];
+  const limits: CpuLimit[] = [];
   for (let i = 0; i < count; i++) {
     const port = env.firstPort + i;
+    let command = { command: join(root, "node_modules", ".bin", "tsx"), args: [...nodeArgs, "src/app/main.ts"] };
+    if (env.cpuLimit !== undefined) {
+      const limit = createCpuLimit(`mlops-assess-bench-${port}`, env.cpuLimit);
+      if (!limit) throw new Error("a CPU limit needs root and a cgroup file system with the cpu controller");
+      limits.push(limit);
+      command = limit.wrap(command.command, command.args);
+    }
     children.push(
-      spawn(join(root, "node_modules", ".bin", "tsx"), [...nodeArgs, "src/app/main.ts"], {
+      spawn(command.command, command.args, {
         cwd: root,
         stdio: ["ignore", "ignore", "inherit"],
         env: {
@@ -62,6 +74,7 @@ export async function startReplicas(
             }),
         ),
       );
+      for (const limit of limits) limit.remove();
     },
   };
 }
