@@ -25,6 +25,17 @@ const routedPayload = z.union([
   z.object({ type: z.literal("event_callback"), event: z.object({}).loose() }),
 ]);
 
+/**
+ * Bolt refuses timestamps more than five minutes old but accepts any in the future, so a request signed (with a
+ * leaked signature) for tomorrow could be replayed until the day after. Slack's own rule is five minutes either way.
+ */
+const MAX_CLOCK_SKEW_S = 300;
+
+function signedInTheFuture(req: IncomingMessage): boolean {
+  const ts = Number(req.headers["x-slack-request-timestamp"]);
+  return Number.isFinite(ts) && ts > Date.now() / 1000 + MAX_CLOCK_SKEW_S;
+}
+
 const ssl = z.object({ ssl_check: z.literal("1") });
 const urlVerification = z.object({ type: z.literal("url_verification"), challenge: z.string() });
 
@@ -83,6 +94,7 @@ export class ScreeningReceiver implements Receiver {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { signingSecret, logger, boltLogger } = this.options;
+    if (signedInTheFuture(req)) return this.refuse(res, 401, "timestamp more than five minutes ahead");
     let buffered: Awaited<ReturnType<typeof HTTPModuleFunctions.parseAndVerifyHTTPRequest>>;
     try {
       buffered = await HTTPModuleFunctions.parseAndVerifyHTTPRequest(

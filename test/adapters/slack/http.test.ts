@@ -42,6 +42,7 @@ describe("request signatures", () => {
     ["another secret's signature", { signature: slackSignature("another-secret", nowSeconds(), vector) }],
     ["an unknown signature version", { signature: "v1=abc" }],
     ["a timestamp six minutes old", { timestamp: nowSeconds() - 360 }],
+    ["a timestamp six minutes ahead", { timestamp: nowSeconds() + 360 }],
   ])("rejects %s with 401", async (_, options) => {
     const ts = options.timestamp ?? nowSeconds();
     const signature = options.signature ?? slackSignature(TEST_SIGNING_SECRET, ts, vector);
