@@ -10,7 +10,12 @@
  * (any steady load) nothing is held.
  */
 export interface AfterAckQueue {
-  run(work: () => Promise<void>): Promise<void>;
+  /**
+   * Run `work` when its turn comes. Work with the same `key` (one person) runs one at a time, in arrival order:
+   * a quick second click is acknowledged at once, but handled after the first, so the two neither race for the
+   * person's state in Redis nor deliver their replies out of order (the older question shown last).
+   */
+  run(work: () => Promise<void>, key?: string): Promise<void>;
   /** Called when fewer acks are pending: held work may start now. */
   wake(): void;
   /** Resolves when nothing runs or waits: shutdown waits for this before closing Redis. */
@@ -60,28 +65,50 @@ export function createAfterAckQueue(options: AfterAckQueueOptions): AfterAckQueu
         Math.max(0, maxHoldMs - (performance.now() - head.since)),
       );
     }
-    if (running === 0 && waiting.length === 0) {
+    if (running === 0 && waiting.length === 0 && chained === 0) {
       for (const resolve of idleWaiters) resolve();
       idleWaiters = [];
     }
   }
 
+  async function runNow(work: () => Promise<void>): Promise<void> {
+    await new Promise<void>((start) => {
+      waiting.push({ start, since: performance.now() });
+      pump();
+    });
+    try {
+      await work();
+    } finally {
+      running--;
+      pump();
+    }
+  }
+
+  /** The last work queued per key: the next one with that key starts after it settles. */
+  const lastOf = new Map<string, Promise<void>>();
+  /** Work chained behind another of its key, not yet in `waiting`: idle() must wait for it too. */
+  let chained = 0;
+
+  function runAfter(key: string, work: () => Promise<void>): Promise<void> {
+    const before = lastOf.get(key);
+    if (before) chained++;
+    const mine = (before ?? Promise.resolve()).then(() => {
+      if (before) chained--;
+      return runNow(work);
+    });
+    const settled = mine.catch(() => undefined);
+    lastOf.set(key, settled);
+    void settled.then(() => {
+      if (lastOf.get(key) === settled) lastOf.delete(key);
+    });
+    return mine;
+  }
+
   return {
-    async run(work) {
-      await new Promise<void>((start) => {
-        waiting.push({ start, since: performance.now() });
-        pump();
-      });
-      try {
-        await work();
-      } finally {
-        running--;
-        pump();
-      }
-    },
+    run: (work, key) => (key === undefined ? runNow(work) : runAfter(key, work)),
     wake: pump,
     idle: () =>
-      running === 0 && waiting.length === 0
+      running === 0 && waiting.length === 0 && chained === 0
         ? Promise.resolve()
         : new Promise<void>((resolve) => idleWaiters.push(resolve)),
   };

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App } from "@slack/bolt";
 import type { Address } from "../../src/chat/address.js";
+import type { SupportedEvent } from "../../src/chat/inbound.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import type { ChatBot, Logger } from "../../src/chat/ports.js";
 import { createKeys, EVENT_DEDUPE_TTL_MS, type Keys } from "../../src/store/keys.js";
@@ -112,12 +113,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     }
   }
 
-  async function handleBody(body: unknown, retryNum: number | undefined): Promise<void> {
-    const event = parseSlackPayload(body);
-    if (event.kind === "unsupported") {
-      logger.info({ reason: event.reason }, "slack payload ignored");
-      return;
-    }
+  async function handleEvent(event: SupportedEvent, body: unknown, retryNum: number | undefined): Promise<void> {
     if (!(await firstDelivery(body, retryNum))) return;
     const origin = originOf(event);
     try {
@@ -134,7 +130,14 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     // Ack first, always with an empty body: Slack's 3-second budget is never spent on the bot's work. Events
     // (no `ack` here) were already acknowledged by Bolt before any middleware ran.
     if ("ack" in args && args.ack) await args.ack();
-    await afterAck.run(() => handleBody(args.body, args.context.retryNum));
+    const event = parseSlackPayload(args.body);
+    if (event.kind === "unsupported") {
+      logger.info({ reason: event.reason }, "slack payload ignored");
+      return;
+    }
+    // One person's requests are handled in the order they came, one at a time (see after-ack-queue.ts).
+    const person = `${event.address.workspace}:${event.user.id}`;
+    await afterAck.run(() => handleEvent(event, args.body, args.context.retryNum), person);
   });
   app.error(async (error) => {
     logger.error({ err: error }, "slack request failed in bolt");

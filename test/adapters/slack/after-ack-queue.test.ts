@@ -68,4 +68,25 @@ describe("work after the ack", () => {
     expect(waited).toBeGreaterThanOrEqual(29);
     expect(waited).toBeLessThan(1000);
   });
+
+  it("runs one person's work one at a time in arrival order, other people's alongside, past failures", async () => {
+    const queue = createAfterAckQueue({ concurrency: 8 });
+    const log: string[] = [];
+    const step = (name: string, fail = false) => async () => {
+      log.push(`${name} start`);
+      await tick();
+      log.push(`${name} end`);
+      if (fail) throw new Error(`${name} failed`);
+    };
+    const first = queue.run(step("ana 1", true), "T1:ana");
+    const second = queue.run(step("ana 2"), "T1:ana");
+    const other = queue.run(step("bo 1"), "T1:bo");
+    // Idle only once everything is done, including work still waiting behind its person's earlier work.
+    const doneWhenIdle = queue.idle().then(() => [...log]);
+    await expect(first).rejects.toThrow("ana 1 failed");
+    await Promise.all([second, other]);
+    expect(log.indexOf("ana 2 start")).toBeGreaterThan(log.indexOf("ana 1 end"));
+    expect(log.indexOf("bo 1 start")).toBeLessThan(log.indexOf("ana 1 end"));
+    expect(await doneWhenIdle).toContain("ana 2 end");
+  });
 });
