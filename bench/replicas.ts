@@ -38,7 +38,7 @@ export async function startReplicas(
         env: {
           ...process.env,
           PORT: String(port),
-          LOG_LEVEL: "error",
+          LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "error",
           REDIS_URL: env.redisUrl,
           KEY_PREFIX: env.keyPrefix,
           SLACK_SIGNING_SECRET: BENCH_SECRET,

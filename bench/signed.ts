@@ -7,7 +7,8 @@ export const BENCH_SECRET = "bench-signing-secret-0123456789";
  * Connections a load balancer keeps open to the replicas behind it (nginx upstream keepalive, an ALB's target
  * connections): it reuses them rather than opening one per request.
  */
-export const loadBalancerConnections = new Agent({ keepAlive: true, maxSockets: 64 });
+// With a timeout set, node:http retires an idle connection before the server's advertised keep-alive ends.
+export const loadBalancerConnections = new Agent({ keepAlive: true, maxSockets: 64, timeout: 30_000 });
 
 /** A form body with the headers Slack signs it with; signed ahead, it stays valid for five minutes. */
 export interface SignedRequest {

@@ -16,6 +16,13 @@ export interface HttpServerOptions {
   getRoutes?: Record<string, RequestHandler>;
 }
 
+/**
+ * Idle keep-alive connections stay open longer than a load balancer keeps its own (AWS ALB: 60 s by default).
+ * With Node's 5 s, the server closes a connection just as the balancer reuses it, and that request fails (a 502
+ * there, ECONNRESET for any keep-alive client): measured on the bench under load.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 function send(res: ServerResponse, status: number, body: string, type = "application/json"): void {
   res.writeHead(status, { "content-type": type });
   res.end(body);
@@ -28,7 +35,7 @@ function send(res: ServerResponse, status: number, body: string, type = "applica
 export function createHttpServer(options: HttpServerOptions): Server {
   const { store, metrics, logger, routes } = options;
   const getRoutes = options.getRoutes ?? {};
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const route =
@@ -73,4 +80,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
         return send(res, 404, JSON.stringify({ error: "not found" }));
     }
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // A connection waiting for its next request's headers must not be cut before the keep-alive window ends.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
+  return server;
 }

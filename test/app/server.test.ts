@@ -1,3 +1,4 @@
+import { Agent, get, type IncomingHttpHeaders } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/app/config.js";
 import { createApp, type RunningApp } from "../../src/app/create-app.js";
@@ -22,6 +23,21 @@ describe("HTTP surface", () => {
     expect(metrics).toContain('http_request_duration_seconds_count{route="/healthz",method="GET",status="200"} 1');
     expect(metrics).toContain("assessments_total");
     expect((await fetch(`${base}/slack/events`, { method: "POST" })).status).toBe(404);
+  });
+
+  it("keeps idle connections open longer than a load balancer does (65 s), and says so", async () => {
+    app = await createApp({ config: readConfig({}), logger: quietLogger });
+    const base = await app.listen(0, "127.0.0.1");
+    const reply = await new Promise<IncomingHttpHeaders>((resolve, reject) => {
+      const agent = new Agent({ keepAlive: true });
+      get(`${base}/healthz`, { agent }, (res) => {
+        res.resume();
+        resolve(res.headers);
+        agent.destroy();
+      }).on("error", reject);
+    });
+    expect(reply.connection).toBe("keep-alive");
+    expect(reply["keep-alive"]).toBe("timeout=65");
   });
 
   it("says not ready (503) while Redis is unreachable, and stays healthy", async () => {
