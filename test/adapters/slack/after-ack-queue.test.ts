@@ -72,12 +72,14 @@ describe("work after the ack", () => {
   it("runs one person's work one at a time in arrival order, other people's alongside, past failures", async () => {
     const queue = createAfterAckQueue({ concurrency: 8 });
     const log: string[] = [];
-    const step = (name: string, fail = false) => async () => {
-      log.push(`${name} start`);
-      await tick();
-      log.push(`${name} end`);
-      if (fail) throw new Error(`${name} failed`);
-    };
+    const step =
+      (name: string, fail = false) =>
+      async () => {
+        log.push(`${name} start`);
+        await tick();
+        log.push(`${name} end`);
+        if (fail) throw new Error(`${name} failed`);
+      };
     const first = queue.run(step("ana 1", true), "T1:ana");
     const second = queue.run(step("ana 2"), "T1:ana");
     const other = queue.run(step("bo 1"), "T1:bo");
