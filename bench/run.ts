@@ -33,7 +33,8 @@ async function cleanup() {
 const CPU_LIMIT = 0.5;
 
 /**
- * Answers per second on `count` fresh replicas, measured after warm-up rounds on each: a replica that has just
+ * Answers per second on `count` fresh replicas (the median of three rounds), measured after three warm-up rounds
+ * on each: a replica that has just
  * started runs its code cold (V8 has not optimised it yet) and needs about 60% more CPU per answer for its first
  * thousand or so, which says nothing about a server that has been up for a minute.
  */
@@ -49,7 +50,13 @@ async function warmAnswersPerSecond(api: FakeSlackApi, count: number, firstPort:
   try {
     for (const warmUp of ["A", "B", "C"])
       await answersPerSecond(api, redis, replicas.urls, 300, `CW${firstPort}${warmUp}`);
-    return await answersPerSecond(api, redis, replicas.urls, 300, `CANS${firstPort}`);
+    const runs: AnswerRun[] = [];
+    for (const round of ["A", "B", "C"])
+      runs.push(await answersPerSecond(api, redis, replicas.urls, 300, `CA${firstPort}${round}`));
+    // The median of three: one run can land on a stall of the shared machine either way.
+    const median = runs.sort((a, b) => a.perSecond - b.perSecond)[1];
+    if (!median) throw new Error("no answer runs");
+    return median;
   } finally {
     await replicas.stop();
     await redis.quit();
