@@ -6,11 +6,11 @@ import { availableParallelism } from "node:os";
 import { Redis } from "ioredis";
 import { type FakeSlackApi, startFakeSlackApi } from "../test/fakes/fake-slack-api.js";
 import { atRate, burst, sideBySide, startBareBolt, startFakeSlackProcess } from "./ack.js";
-import { type AnswerRun, answersPerSecond } from "./answers.js";
 import { conversationCosts } from "./memory.js";
 import { nudgeFanOut } from "./nudges.js";
 import { replicaCpuSeconds, settledCpuSeconds } from "./replica-cpu.js";
 import { startReplicas } from "./replicas.js";
+import { oneAndTwoReplicas } from "./scaling.js";
 import { ms, printTable, type Row } from "./stats.js";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -32,49 +32,22 @@ async function cleanup() {
 /** Each replica's CPU limit for the scaling rows: what a container limit of half a CPU gives it. */
 const CPU_LIMIT = 0.5;
 
-/**
- * Answers per second on `count` fresh replicas (the median of three rounds), measured after three warm-up rounds
- * on each: a replica that has just
- * started runs its code cold (V8 has not optimised it yet) and needs about 60% more CPU per answer for its first
- * thousand or so, which says nothing about a server that has been up for a minute.
- */
-async function warmAnswersPerSecond(api: FakeSlackApi, count: number, firstPort: number, cpuLimit?: number) {
-  const replicas = await startReplicas(count, {
-    redisUrl,
-    slackApiUrl: api.apiUrl,
-    keyPrefix: `${prefix}-r${firstPort}`,
-    firstPort,
-    ...(cpuLimit === undefined ? {} : { cpuLimit }),
-  });
-  const redis = new Redis(redisUrl);
-  try {
-    for (const warmUp of ["A", "B", "C"])
-      await answersPerSecond(api, redis, replicas.urls, 300, `CW${firstPort}${warmUp}`);
-    const runs: AnswerRun[] = [];
-    for (const round of ["A", "B", "C"])
-      runs.push(await answersPerSecond(api, redis, replicas.urls, 300, `CA${firstPort}${round}`));
-    // The median of three: one run can land on a stall of the shared machine either way.
-    const median = runs.sort((a, b) => a.perSecond - b.perSecond)[1];
-    if (!median) throw new Error("no answer runs");
-    return median;
-  } finally {
-    await replicas.stop();
-    await redis.quit();
-  }
-}
-
 /** The scaling rows need a CPU limit per replica; on a machine that cannot set one they say so instead. */
 async function limitedScaling(api: FakeSlackApi): Promise<Row> {
   const measure = `answers/s, replicas held to ${CPU_LIMIT} core each: two / one`;
-  let one: AnswerRun;
-  let two: AnswerRun;
+  let rates: Awaited<ReturnType<typeof oneAndTwoReplicas>>;
   try {
-    one = await warmAnswersPerSecond(api, 1, 4730, CPU_LIMIT);
-    two = await warmAnswersPerSecond(api, 2, 4740, CPU_LIMIT);
+    rates = await oneAndTwoReplicas(api, {
+      redisUrl,
+      keyPrefix: `${prefix}-cap`,
+      firstPort: 4730,
+      cpuLimit: CPU_LIMIT,
+    });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return { measure, ours: "not measured", reference: why, ratio: "", goal: ">= 1.7x" };
   }
+  const { one, two } = rates;
   return {
     measure,
     ours: two.perSecond.toFixed(0),
@@ -188,8 +161,11 @@ async function main() {
   ackApi.close();
 
   console.error("answers per second, one and two replicas ...");
-  const oneRate = await warmAnswersPerSecond(api, 1, 4710);
-  const twoRate = await warmAnswersPerSecond(api, 2, 4720);
+  const { one: oneRate, two: twoRate } = await oneAndTwoReplicas(api, {
+    redisUrl,
+    keyPrefix: `${prefix}-free`,
+    firstPort: 4710,
+  });
   rows.push(
     {
       measure: "answers/s, one replica (HTTP->flow->Redis->Web API)",
