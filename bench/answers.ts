@@ -32,10 +32,10 @@ function click(user: string, action: unknown, dm: string): string {
   return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+async function until(check: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error("bench timed out waiting for the fake Slack API");
+    if (Date.now() > deadline) throw new Error(`bench timed out waiting for the fake Slack API: ${what()}`);
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -63,7 +63,11 @@ export async function answersPerSecond(
   api.reset();
   const at = (i: number) => `${urls[i % urls.length]}/slack/events`;
   await postSigned(at(0), commandBody("UOPENER", "", channel));
-  await until(() => api.calls("chat.postMessage").some((c) => c.body.channel === channel), 10_000);
+  await until(
+    () => api.calls("chat.postMessage").some((c) => c.body.channel === channel),
+    10_000,
+    () => `no invitation in ${channel}`,
+  );
   const invitation = api.calls("chat.postMessage").find((c) => c.body.channel === channel);
   const round = JSON.stringify(invitation?.body.blocks).match(/\\"r\\":\\"([^\\]+)\\"/)?.[1];
   if (!round) throw new Error("no round id in the invitation");
@@ -72,6 +76,7 @@ export async function answersPerSecond(
   await until(
     () => api.calls("chat.postMessage").filter((c) => String(c.body.channel).startsWith("DB")).length >= people,
     30_000,
+    () => `${api.calls("chat.postMessage").length} messages posted, for ${people} people who joined`,
   );
 
   const before = api.calls("chat.update").length;
@@ -92,6 +97,13 @@ export async function answersPerSecond(
   await until(
     () => api.calls("chat.update").filter((c) => String(c.body.channel).startsWith("DUB")).length - before >= expected,
     60_000,
+    () => {
+      const updates = api.calls("chat.update").slice(before);
+      const short = users.filter((u) => updates.filter((c) => c.body.channel === `D${u}`).length < QUESTIONS.length);
+      const calls = new Map<string, number>();
+      for (const c of api.calls()) calls.set(c.method, (calls.get(c.method) ?? 0) + 1);
+      return `${updates.length} of ${expected} question updates; short: ${short.slice(0, 5).join(", ")} (${short.length}); calls ${JSON.stringify(Object.fromEntries(calls))}`;
+    },
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const own = process.cpuUsage(ownBefore);

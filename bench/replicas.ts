@@ -34,7 +34,8 @@ export async function startReplicas(
     children.push(
       spawn(command.command, command.args, {
         cwd: root,
-        stdio: ["ignore", "ignore", "inherit"],
+        // Their logs (pino, on stdout) only when asked for: BENCH_LOG_LEVEL=warn shows what went wrong in a run.
+        stdio: ["ignore", process.env.BENCH_LOG_LEVEL ? "inherit" : "ignore", "inherit"],
         env: {
           ...process.env,
           PORT: String(port),
