@@ -79,7 +79,9 @@ export async function answersPerSecond(
     () => `${api.calls("chat.postMessage").length} messages posted, for ${people} people who joined`,
   );
 
-  const before = api.calls("chat.update").length;
+  // Only the people's question messages count: the channel's invitation is edited too, whenever a tick comes.
+  const questionUpdates = () => api.calls("chat.update").filter((c) => String(c.body.channel).startsWith("DUB"));
+  const before = questionUpdates().length;
   const expected = people * QUESTIONS.length;
   // Built and signed ahead, so the load generator's own work stays out of the measured span.
   const clicks = users.map((u) =>
@@ -95,10 +97,10 @@ export async function answersPerSecond(
     }),
   );
   await until(
-    () => api.calls("chat.update").filter((c) => String(c.body.channel).startsWith("DUB")).length - before >= expected,
+    () => questionUpdates().length - before >= expected,
     60_000,
     () => {
-      const updates = api.calls("chat.update").slice(before);
+      const updates = questionUpdates().slice(before);
       const short = users.filter((u) => updates.filter((c) => c.body.channel === `D${u}`).length < QUESTIONS.length);
       const calls = new Map<string, number>();
       for (const c of api.calls()) calls.set(c.method, (calls.get(c.method) ?? 0) + 1);
