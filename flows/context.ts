@@ -18,7 +18,7 @@ export interface FlowContext {
 }
 
 /** The address of a team's channel, seen from any event of the same workspace (e.g. a click in a DM). */
-export function channelAddress(from: Address, channel: string): Address {
+export function channelAddress(from: Pick<Address, "platform" | "workspace">, channel: string): Address {
   return { platform: from.platform, workspace: from.workspace, channel, isDirect: false };
 }
 

@@ -7,6 +7,7 @@ import { nextDue, slotId } from "../../src/schedule/next-due.js";
 import { type Keys, NUDGE_SENT_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import { assessStateSchema } from "../assess/assess-state.js";
+import { channelAddress } from "../context.js";
 import { invitationUpdate } from "../rounds/invitation-refresh.js";
 import { createRoundRepo } from "../rounds/round-repo.js";
 import { historySchema } from "../rounds/round-state.js";
@@ -131,7 +132,7 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
       await store.schedule(dueKey, member, due);
       return false;
     }
-    const address = { platform: team.platform, workspace: team.workspace, channel: team.channel, isDirect: false };
+    const address = channelAddress(team, team.channel);
     const sent = await deliverOnce(team, slot, `${team.platform}:${team.workspace}:user:${item.u}`, () =>
       notifier.deliver(address, personReminder(state, index + 1), item.u),
     );
@@ -151,7 +152,7 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
     const team = teamOf(item);
     const round = await rounds.latestRound(team);
     if (!round || round.id !== item.r || round.personal) return false;
-    const channel = { platform: team.platform, workspace: team.workspace, channel: team.channel, isDirect: false };
+    const channel = channelAddress(team, team.channel);
     try {
       await notifier.deliver(channel, await invitationUpdate(rounds, channel, round, now));
     } catch (error) {
