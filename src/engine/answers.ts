@@ -4,17 +4,29 @@ import type { Applicability } from "./model-schema.js";
 export const modeSchema = z.enum(["quick", "deep"]);
 export type Mode = z.infer<typeof modeSchema>;
 
-/** Deep-mode answers, with the ML Test Score's manual/automated split (1 / 0.5 / 0). */
-export const PRACTICE_ANSWERS = ["automated", "partial", "no", "na", "not-sure"] as const;
+/**
+ * Deep-mode answers (1 / 0.5 / 0). "Fully" is reachable by any practice, whether machines or people carry it out:
+ * a written-down lesson or an enforced sign-off is fully in place without being "automated". SAMM-style coverage:
+ * "partly" also covers a practice in place for only some models.
+ */
+export const PRACTICE_ANSWERS = ["fully", "partly", "no", "na", "not-sure"] as const;
 export type PracticeAnswer = (typeof PRACTICE_ANSWERS)[number];
 
 export const PRACTICE_ANSWER_LABELS: Record<PracticeAnswer, string> = {
-  automated: "Yes, automated",
-  partial: "Yes, manual or partial",
+  fully: "Yes, fully",
+  partly: "Partly, or only for some models",
   no: "No",
   na: "N/A",
   "not-sure": "Not sure",
 };
+
+/** What the answers do to the score, said with the first question so nobody has to guess. */
+export function answerHelp(mode: Mode): string {
+  const unknown = "Not sure and Skip leave a dimension unrated (shown as ?) until someone who knows answers";
+  return mode === "deep"
+    ? `"Yes, fully" means in place for every model, automated where it can be or enforced. ${unknown}; they never count as No.`
+    : `Pick the option closest to your team today. ${unknown}; they never count as level 0.`;
+}
 
 /** Quick-mode answers: the level picked on the ladder ("0".."4") or "not-sure". */
 export const LADDER_ANSWERS = ["0", "1", "2", "3", "4", "not-sure"] as const;
@@ -32,9 +44,9 @@ export type Answers = z.infer<typeof answersSchema>;
 
 export function practiceScore(answer: string | undefined): number | "na" | "unknown" {
   switch (answer) {
-    case "automated":
+    case "fully":
       return 1;
-    case "partial":
+    case "partly":
       return 0.5;
     case "no":
       return 0;

@@ -10,7 +10,8 @@ export const DISAGREEMENT_SPREAD = 2;
 export interface LevelSnapshot {
   modelVersion: string;
   overall: Level;
-  dimensions: { dimension: string; level: Level }[];
+  /** Unrated dimensions carry `unrated: true`; their level is only a floor and is never compared. */
+  dimensions: { dimension: string; level: Level; unrated?: boolean }[];
 }
 
 export interface Trend {
@@ -22,12 +23,14 @@ export interface Trend {
 
 /** Per-dimension change between two rounds (dimensions present in both). */
 export function trend(previous: LevelSnapshot, current: LevelSnapshot): Trend {
-  const before = new Map(previous.dimensions.map((d) => [d.dimension, d.level]));
+  const before = new Map(previous.dimensions.filter((d) => !d.unrated).map((d) => [d.dimension, d.level]));
   return {
     overall: { from: previous.overall, to: current.overall, delta: current.overall - previous.overall },
     dimensions: current.dimensions.flatMap((d) => {
       const from = before.get(d.dimension);
-      return from === undefined ? [] : [{ dimension: d.dimension, from, to: d.level, delta: d.level - from }];
+      return from === undefined || d.unrated
+        ? []
+        : [{ dimension: d.dimension, from, to: d.level, delta: d.level - from }];
     }),
     sameModelVersion: previous.modelVersion === current.modelVersion,
   };
@@ -35,6 +38,8 @@ export function trend(previous: LevelSnapshot, current: LevelSnapshot): Trend {
 
 export interface TeamDimension {
   dimension: string;
+  /** How many respondents could rate it; the median, min and max are over them alone. */
+  rated: number;
   /** Lower median: with two respondents at 1 and 3 the team is at 1 until it agrees otherwise. */
   median: Level;
   min: Level;
@@ -63,12 +68,18 @@ function lowerMedian(values: number[]): number {
 export function aggregate(model: AssessmentModel, mode: Mode, results: AssessmentResult[]): TeamResult | undefined {
   if (results.length === 0) return undefined;
   const explanations = results.map((r) => model.dimensions.map((d) => explain(model, r, d.id)));
+  // "Not sure" is no level: unrated answers stay out of the median, the spread and the disagreement.
   const dimensions: TeamDimension[] = model.dimensions.map((d, i) => {
-    const levels = results.map((r) => r.dimensions[i]?.level ?? 0);
+    const rated = results.flatMap((r) => {
+      const dim = r.dimensions[i];
+      return dim && !dim.unresolved ? [dim.level] : [];
+    });
+    const levels = rated.length > 0 ? rated : [Math.min(...results.map((r) => r.dimensions[i]?.level ?? 0))];
     const min = Math.min(...levels) as Level;
     const max = Math.max(...levels) as Level;
     return {
       dimension: d.id,
+      rated: rated.length,
       median: lowerMedian(levels) as Level,
       min,
       max,
@@ -80,7 +91,7 @@ export function aggregate(model: AssessmentModel, mode: Mode, results: Assessmen
     dimension: d.dimension,
     level: d.median,
     progress: Math.round(lowerMedian(results.map((r) => r.dimensions[i]?.progress ?? 0))),
-    unresolved: results.some((r) => r.dimensions[i]?.unresolved),
+    unresolved: d.rated === 0,
     checks: [],
   }));
   const context = [...new Set(results.flatMap((r) => r.context))];
@@ -91,17 +102,22 @@ export function aggregate(model: AssessmentModel, mode: Mode, results: Assessmen
   const standings = dimensions.map((d, i) => ({
     dimension: d.dimension,
     level: d.median,
-    blockers: teamBlockers(explanations.map((e) => e[i]).filter((e): e is Explanation => e?.level === d.median)),
+    unresolved: d.rated === 0,
+    blockers: teamBlockers(
+      explanations
+        .map((e) => e[i])
+        .filter(
+          (e, r): e is Explanation =>
+            e?.level === d.median && (d.rated === 0 || !results[r]?.dimensions[i]?.unresolved),
+        ),
+    ),
   }));
   return { respondents: results.length, result, dimensions, standings };
 }
 
 /** Blockers of the respondents who sit at the team's level, most shared first. */
 function teamBlockers(explanations: Explanation[]): DimensionStanding["blockers"] {
-  const counts = new Map<
-    string,
-    { practiceId: string; reason: Explanation["blockers"][number]["reason"]; n: number }
-  >();
+  const counts = new Map<string, Explanation["blockers"][number] & { n: number }>();
   for (const e of explanations) {
     for (const b of e.blockers) {
       const seen = counts.get(b.practiceId);
@@ -109,5 +125,7 @@ function teamBlockers(explanations: Explanation[]): DimensionStanding["blockers"
       else counts.set(b.practiceId, { ...b, n: 1 });
     }
   }
-  return [...counts.values()].sort((a, b) => b.n - a.n).map(({ practiceId, reason }) => ({ practiceId, reason }));
+  return [...counts.values()]
+    .sort((a, b) => b.n - a.n)
+    .map(({ practiceId, reason, defining }) => ({ practiceId, reason, defining }));
 }

@@ -3,27 +3,32 @@ import { practicesAt } from "./model-index.js";
 import type { AssessmentModel, Level } from "./model-schema.js";
 import type { AssessmentResult } from "./score.js";
 
+/** Why a practice stands in the way, in the terms of the answer given (never "partly" for a No). */
 export type BlockReason =
-  | "required-missing" // a required practice scored below "manual or partial"
-  | "not-sure" // answered "Not sure": ask whoever owns it
+  | "missing" // answered No
+  | "partly" // answered Partly: in place, but not fully
+  | "not-sure" // answered Not sure: ask whoever owns it
   | "unanswered" // skipped
-  | "raise-score" // the level's mean is short of 0.75; this practice is below "automated"
   | "next-level"; // quick mode: what the next level asks for (no practice answers to go on)
 
 export interface Blocker {
   practiceId: string;
   reason: BlockReason;
+  /** A required practice of the next level (what defines it), not a recommended one. */
+  defining: boolean;
 }
 
 export interface Explanation {
   dimension: string;
   level: Level;
   nextLevel: Level | undefined;
-  /** Exactly the practices standing between the dimension and its next level. */
+  /** Exactly the practices standing between the dimension and its next level, the ones that define it first. */
   blockers: Blocker[];
   /** True when the next level has too many N/A answers to be claimed. */
   notAssessable: boolean;
 }
+
+const REASON_OF_ANSWER: Record<string, BlockReason> = { no: "missing", partly: "partly", "not-sure": "not-sure" };
 
 /** Why a dimension is where it is: which practices block its next level. */
 export function explain(model: AssessmentModel, result: AssessmentResult, dimension: string): Explanation {
@@ -37,25 +42,21 @@ export function explain(model: AssessmentModel, result: AssessmentResult, dimens
 
   if (result.mode === "quick") {
     const blockers = practicesAt(model, dimension, nextLevel)
-      .filter((p) => p.requirement === "required" && applies(p, result.context))
-      .map((p) => ({ practiceId: p.id, reason: "next-level" as const }));
+      .filter((p) => applies(p, result.context))
+      .map((p) => ({ practiceId: p.id, reason: "next-level" as const, defining: p.requirement === "required" }))
+      .sort((a, b) => Number(b.defining) - Number(a.defining));
     return { dimension, level, nextLevel, blockers, notAssessable: false };
   }
 
   const check = dim.checks[level];
   if (!check) return { dimension, level, nextLevel, blockers: [], notAssessable: false };
-  const blockers: Blocker[] = [];
-  for (const p of check.practices) {
-    if (p.score === "unknown") blockers.push({ practiceId: p.id, reason: p.answer ? "not-sure" : "unanswered" });
-    else if (p.required && typeof p.score === "number" && p.score < 0.5)
-      blockers.push({ practiceId: p.id, reason: "required-missing" });
-  }
-  if ((check.score ?? 0) < 0.75) {
-    const listed = new Set(blockers.map((b) => b.practiceId));
-    const raise = check.practices
-      .filter((p) => typeof p.score === "number" && p.score < 1 && !listed.has(p.id))
-      .sort((a, b) => Number(a.score) - Number(b.score));
-    for (const p of raise) blockers.push({ practiceId: p.id, reason: "raise-score" });
-  }
+  const blockers = check.practices
+    .filter((p) => p.score !== "na" && p.score !== 1)
+    .map((p) => ({
+      practiceId: p.id,
+      reason: p.answer === undefined ? ("unanswered" as const) : (REASON_OF_ANSWER[p.answer] ?? "missing"),
+      defining: p.required,
+    }))
+    .sort((a, b) => Number(b.defining) - Number(a.defining));
   return { dimension, level, nextLevel, blockers, notAssessable: check.status === "not-assessable" };
 }

@@ -6,6 +6,12 @@ import { z } from "zod";
  */
 
 export const LEVELS = [0, 1, 2, 3, 4] as const;
+
+/** No level of any dimension may be decided by fewer answers than this, in any serving context. */
+export const MIN_ANSWERS_PER_LEVEL = 2;
+
+/** Every tag a practice can carry: what applies when a model asks no context question. */
+export const EVERY_CONTEXT = ["all", "batch", "online", "llm"] as const;
 export const levelSchema = z.int().min(0).max(4);
 export type Level = z.infer<typeof levelSchema>;
 
@@ -31,6 +37,8 @@ export const dimensionSchema = z.object({
   core: z.boolean().default(true),
   /** What the dimension looks like at each level 0-4, in the seeds' own terms. */
   rubric: z.array(text).length(5, "give exactly one rubric text per level 0-4"),
+  /** Who to ask and what to look at when nobody answering knows: the next step of an unrated dimension. */
+  findOut: text.optional(),
 });
 
 export const recommendationSchema = z.object({
@@ -48,7 +56,7 @@ export const ladderQuestionSchema = z.object({
   source: z.array(text).min(1, "name the seed file(s) and public anchor(s) the question comes from"),
 });
 
-/** Deep mode: one practice statement, answered automated / partial / no / N/A / not sure. */
+/** Deep mode: one practice statement, answered fully / partly / no / N/A / not sure. */
 export const practiceSchema = z.object({
   id,
   dimension: id,
@@ -78,8 +86,11 @@ export const modelSchema = z
     dimensions: z.array(dimensionSchema).min(1),
     /** Dependency order of practice stages (version control -> tracking -> pipelines -> CI -> CD -> ...). */
     stages: z.array(id).min(1),
-    /** Deep mode opens with this question so practices that do not apply are never asked. */
-    context: z.object({ prompt: text, options: z.array(contextOptionSchema).min(1) }),
+    /**
+     * Deep mode opens with this question so practices that do not apply are never asked. Without it every practice
+     * applies to everyone (the default model words each statement for batch and online serving alike).
+     */
+    context: z.object({ prompt: text, options: z.array(contextOptionSchema).min(1) }).optional(),
     quick: z.array(ladderQuestionSchema),
     deep: z.array(practiceSchema),
   })
@@ -108,18 +119,33 @@ export const modelSchema = z
       if (!dims.has(p.dimension)) issue(["deep", i, "dimension"], `unknown dimension "${p.dimension}"`);
       if (!stages.has(p.stage)) issue(["deep", i, "stage"], `unknown stage "${p.stage}"`);
     });
-    // Every level of every dimension must be assessable for everyone, or the weakest-link rule has holes.
-    for (const d of model.dimensions) {
-      for (const level of [1, 2, 3, 4]) {
-        const universal = model.deep.some(
-          (p) => p.dimension === d.id && p.level === level && p.appliesTo.includes("all"),
-        );
-        if (!universal) issue(["deep"], `dimension "${d.id}" has no practice for everyone at level ${level}`);
+    // No level of any dimension may be decided by one answer, in any context: level 1 needs two practices of its
+    // own; a higher level needs a practice of its own on top of the level below (levels are cumulative).
+    for (const applies of contextsOf(model)) {
+      const applying = model.deep.filter((p) => p.appliesTo.some((tag) => applies.includes(tag)));
+      for (const d of model.dimensions) {
+        const at = (level: number) => applying.filter((p) => p.dimension === d.id && p.level === level).length;
+        for (const level of [1, 2, 3, 4]) {
+          const where = `in context [${applies.join(", ")}]`;
+          if (at(level) === 0) issue(["deep"], `dimension "${d.id}" has no practice at level ${level} ${where}`);
+          else if (at(level) + at(level - 1) < MIN_ANSWERS_PER_LEVEL)
+            issue(
+              ["deep"],
+              `dimension "${d.id}" level ${level} rests on fewer than ${MIN_ANSWERS_PER_LEVEL} statements ${where}`,
+            );
+        }
       }
     }
   });
 
 export type AssessmentModel = z.infer<typeof modelSchema>;
+
+/** The sets of practice tags a respondent can end up with: one per context option, or everything. */
+export function contextsOf(model: {
+  context?: { options: { applies: Applicability[] }[] } | undefined;
+}): Applicability[][] {
+  return model.context ? model.context.options.map((o) => o.applies) : [[...EVERY_CONTEXT]];
+}
 export type Dimension = z.infer<typeof dimensionSchema>;
 export type Practice = z.infer<typeof practiceSchema>;
 export type LadderQuestion = z.infer<typeof ladderQuestionSchema>;

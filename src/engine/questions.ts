@@ -7,7 +7,7 @@ import {
   PRACTICE_ANSWER_LABELS,
   PRACTICE_ANSWERS,
 } from "./answers.js";
-import type { Applicability, AssessmentModel } from "./model-schema.js";
+import { type Applicability, type AssessmentModel, EVERY_CONTEXT } from "./model-schema.js";
 
 /** A question as a flow presents it: what to ask and the options, whatever the mode. */
 export interface Question {
@@ -19,13 +19,11 @@ export interface Question {
   options: readonly { value: string; label: string }[];
 }
 
-const EVERYTHING: Applicability[] = ["all", "batch", "online", "llm"];
-
-/** Which practices apply, from the deep-mode context answer; everything until it is answered. */
+/** Which practices apply, from the deep-mode context answer; everything until it is answered (or never asked). */
 export function contextOf(model: AssessmentModel, answers: Answers): Applicability[] {
   const picked = answers[CONTEXT_QUESTION_ID];
-  const option = picked === undefined ? undefined : model.context.options[Number(picked)];
-  return option ? option.applies : EVERYTHING;
+  const option = picked === undefined ? undefined : model.context?.options[Number(picked)];
+  return option ? option.applies : [...EVERY_CONTEXT];
 }
 
 /**
@@ -78,13 +76,17 @@ function quickQuestionnaire(model: AssessmentModel): Question[] {
 
 function deepQuestionnaire(model: AssessmentModel, context: Applicability[]): Question[] {
   const sectionOf = (dimensionId: string) => model.dimensions.find((d) => d.id === dimensionId)?.name ?? dimensionId;
-  const contextQuestion: Question = {
-    id: CONTEXT_QUESTION_ID,
-    dimension: CONTEXT_QUESTION_ID,
-    section: "About your models",
-    prompt: model.context.prompt,
-    options: model.context.options.map((o, i) => ({ value: String(i), label: o.label })),
-  };
+  const contextQuestion: Question[] = model.context
+    ? [
+        {
+          id: CONTEXT_QUESTION_ID,
+          dimension: CONTEXT_QUESTION_ID,
+          section: "About your models",
+          prompt: model.context.prompt,
+          options: model.context.options.map((o, i) => ({ value: String(i), label: o.label })),
+        },
+      ]
+    : [];
   // Practices grouped by dimension, least mature level first, so the questionnaire reads as a climb.
   const practices = model.dimensions.flatMap((d) =>
     model.deep
@@ -98,7 +100,7 @@ function deepQuestionnaire(model: AssessmentModel, context: Applicability[]): Qu
         options: PRACTICE_ANSWERS.map((value) => ({ value, label: PRACTICE_ANSWER_LABELS[value] })),
       })),
   );
-  return [contextQuestion, ...practices];
+  return [...contextQuestion, ...practices];
 }
 
 export function isValidAnswer(question: Question, value: string): boolean {

@@ -3,8 +3,15 @@ import { practicesAt } from "./model-index.js";
 import type { Applicability, AssessmentModel, Level } from "./model-schema.js";
 import { contextOf, questionsFor } from "./questions.js";
 
-/** Thresholds from the design: required practices at least "manual or partial", the level's mean at least 0.75. */
+/**
+ * Answers score fully = 1, partly = 0.5, no = 0 (N/A left out). Level 1 counts when its practices are at least partly
+ * in place (mean 0.5, every required one at least partly): seed 000's level 1 is "some DataOps pipelines in place",
+ * and teams describe foundations nobody names at their level as "partly". Every level above counts when its own
+ * practices are in place fully, or three quarters of the way (mean 0.75): a "partly" at level N is a team on its way
+ * to N, not at it. Levels are cumulative, so each level also stands on every level below it.
+ */
 export const REQUIRED_MINIMUM = 0.5;
+export const FIRST_LEVEL_MEAN_MINIMUM = 0.5;
 export const LEVEL_MEAN_MINIMUM = 0.75;
 
 export type LevelStatus = "achieved" | "not-achieved" | "unresolved" | "not-assessable";
@@ -27,10 +34,11 @@ export interface LevelCheck {
 
 export interface DimensionResult {
   dimension: string;
+  /** The level reached; for an unrated dimension only what is known for sure (shown as "?", never as a level). */
   level: Level;
   /** Percent of the way to the next level (100 at level 4). */
   progress: number;
-  /** A "Not sure" or a missing answer keeps this dimension from a level it might have. */
+  /** A "Not sure" or a skipped answer decides this dimension's level: it is unrated until someone knows. */
   unresolved: boolean;
   /** Deep mode: one check per level 1-4. Quick mode: empty. */
   checks: LevelCheck[];
@@ -41,12 +49,14 @@ export interface AssessmentResult {
   modelVersion: string;
   mode: Mode;
   context: Applicability[];
-  /** Weakest link: the minimum over core dimensions. */
+  /** Weakest link: the minimum over rated core dimensions. */
   overall: Level;
-  /** Mean of the dimension levels, one decimal: shown beside the headline, never instead of it. */
+  /** Core dimensions left out of the headline because they are unrated: the headline is provisional while any are. */
+  unrated: string[];
+  /** Mean of the rated dimension levels, one decimal: shown beside the headline, never instead of it. */
   profile: number;
   dimensions: DimensionResult[];
-  /** Core dimensions at the overall level: the ones that hold it down. */
+  /** Rated core dimensions at the overall level: the ones that hold it down. */
   weakest: string[];
   answered: number;
   total: number;
@@ -58,25 +68,29 @@ function mean(values: number[]): number {
 
 export function checkLevel(level: 1 | 2 | 3 | 4, practices: PracticeOutcome[]): LevelCheck {
   const counted = practices.filter((p) => p.score !== "na");
-  const naCount = practices.length - counted.length;
-  // More than half N/A means we cannot honestly say the level is there (and N/A must not be a free pass).
-  if (practices.length === 0 || naCount * 2 > practices.length) {
+  // Mostly N/A means we cannot honestly say the level is there (and N/A must not be a free pass).
+  if (practices.length === 0 || (practices.length - counted.length) * 2 > practices.length) {
     return { level, status: "not-assessable", score: null, practices };
   }
+  const minimum = level === 1 ? FIRST_LEVEL_MEAN_MINIMUM : LEVEL_MEAN_MINIMUM;
   const asNumber = (p: PracticeOutcome, unknownAs: number) => (typeof p.score === "number" ? p.score : unknownAs);
-  const worst = counted.map((p) => asNumber(p, 0));
-  const best = counted.map((p) => asNumber(p, 1));
-  const requiredOk = (unknownAs: number) =>
-    counted.filter((p) => p.required).every((p) => asNumber(p, unknownAs) >= REQUIRED_MINIMUM);
-  const meets = (scores: number[], unknownAs: number) => requiredOk(unknownAs) && mean(scores) >= LEVEL_MEAN_MINIMUM;
+  const meets = (unknownAs: number) =>
+    counted.filter((p) => p.required).every((p) => asNumber(p, unknownAs) >= REQUIRED_MINIMUM) &&
+    mean(counted.map((p) => asNumber(p, unknownAs))) >= minimum;
   const hasUnknown = counted.some((p) => p.score === "unknown");
   let status: LevelStatus = "not-achieved";
-  if (!hasUnknown && meets(worst, 0)) status = "achieved";
-  else if (hasUnknown && meets(best, 1)) status = "unresolved";
-  return { level, status, score: mean(worst), practices };
+  // Unknown answers count as No first: a level that holds even then is certain, whatever the answer turns out to be.
+  if (meets(0)) status = "achieved";
+  else if (hasUnknown && meets(1)) status = "unresolved";
+  return { level, status, score: mean(counted.map((p) => asNumber(p, 0))), practices };
 }
 
-function scoreDeepDimension(model: AssessmentModel, dimension: string, answers: Answers, context: Applicability[]) {
+function scoreDeepDimension(
+  model: AssessmentModel,
+  dimension: string,
+  answers: Answers,
+  context: Applicability[],
+): DimensionResult {
   const checks = ([1, 2, 3, 4] as const).map((level) =>
     checkLevel(
       level,
@@ -95,8 +109,7 @@ function scoreDeepDimension(model: AssessmentModel, dimension: string, answers: 
   const level = (firstMissing === -1 ? 4 : firstMissing) as Level;
   const next = checks[level];
   const progress = next ? Math.round((next.score ?? 0) * 100) : 100;
-  const unresolved = next?.status === "unresolved";
-  return { dimension, level, progress, unresolved, checks };
+  return { dimension, level, progress, unresolved: next?.status === "unresolved", checks };
 }
 
 function scoreLadderDimension(model: AssessmentModel, dimension: string, answers: Answers): DimensionResult {
@@ -120,7 +133,11 @@ export function score(model: AssessmentModel, mode: Mode, answers: Answers): Ass
   });
 }
 
-/** Overall level, profile and weakest dimensions from per-dimension levels (also used for team aggregates). */
+/**
+ * Overall level, profile and weakest dimensions from per-dimension levels (also used for team aggregates). Unrated
+ * dimensions stay out of the headline and the profile: "not sure" is not level 0, and the headline says it is
+ * provisional instead.
+ */
 export function summarise(
   model: AssessmentModel,
   mode: Mode,
@@ -131,16 +148,18 @@ export function summarise(
   const coreIds = new Set(model.dimensions.filter((d) => d.core).map((d) => d.id));
   const core = dimensions.filter((d) => coreIds.has(d.dimension));
   const deciding = core.length > 0 ? core : dimensions;
-  const overall = Math.min(...deciding.map((d) => d.level)) as Level;
+  const rated = deciding.filter((d) => !d.unresolved);
+  const overall = (rated.length > 0 ? Math.min(...rated.map((d) => d.level)) : 0) as Level;
   return {
     modelId: model.id,
     modelVersion: model.version,
     mode,
     context,
     overall,
-    profile: Math.round(mean(dimensions.map((d) => d.level)) * 10) / 10,
+    unrated: deciding.filter((d) => d.unresolved).map((d) => d.dimension),
+    profile: Math.round(mean(dimensions.filter((d) => !d.unresolved).map((d) => d.level)) * 10) / 10,
     dimensions,
-    weakest: deciding.filter((d) => d.level === overall).map((d) => d.dimension),
+    weakest: rated.filter((d) => d.level === overall).map((d) => d.dimension),
     ...counts,
   };
 }

@@ -48,11 +48,27 @@ describe("aggregate", () => {
   });
 
   it("recommends what most respondents at the team's level are blocked by", () => {
-    const a = score(fixtureModel, "deep", { ...deepAnswers({ code: 1, data: 4, ops: 4 }), "code-2-rec": "automated" });
+    const a = score(fixtureModel, "deep", { ...deepAnswers({ code: 1, data: 4, ops: 4 }), "code-2-rec": "fully" });
     const b = score(fixtureModel, "deep", deepAnswers({ code: 1, data: 4, ops: 4 }));
     const team = aggregate(fixtureModel, "deep", [a, b]);
     const recs = recommend(fixtureModel, team?.standings ?? []);
     expect(recs.map((r) => r.practiceId)).toEqual(["code-2-req", "code-2-rec"]);
+  });
+
+  it("leaves Not sure out of the team's median, and calls a dimension nobody could rate unrated", () => {
+    const team = aggregate(fixtureModel, "quick", [
+      quick("not-sure", "1", "not-sure"),
+      quick("3", "not-sure", "not-sure"),
+      quick("3", "1", "not-sure"),
+    ]);
+    // code: the two who knew said 3 (the one Not sure is not a 0); data: the two who knew said 1.
+    expect(team?.dimensions.map((d) => [d.dimension, d.median, d.rated])).toEqual([
+      ["code", 3, 2],
+      ["data", 1, 2],
+      ["ops", 0, 0],
+    ]);
+    expect(team?.result).toMatchObject({ overall: 1, unrated: ["ops"] });
+    expect(team?.standings[2]).toMatchObject({ dimension: "ops", unresolved: true });
   });
 
   it("has nothing to say about nobody", () => {

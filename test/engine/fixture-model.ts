@@ -69,11 +69,7 @@ export const fixtureModelInput: ModelInput = {
 export const fixtureModel: AssessmentModel = modelSchema.parse(fixtureModelInput);
 
 /** Answers giving every practice up to `level` in each dimension the same answer, the rest "no". */
-export function deepAnswers(
-  levels: Record<string, number>,
-  value = "automated",
-  context = "0",
-): Record<string, string> {
+export function deepAnswers(levels: Record<string, number>, value = "fully", context = "0"): Record<string, string> {
   const answers: Record<string, string> = { context };
   for (const p of fixtureModel.deep) answers[p.id] = p.level <= (levels[p.dimension] ?? 0) ? value : "no";
   return answers;

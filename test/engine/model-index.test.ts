@@ -29,7 +29,20 @@ describe.each([
     expect(quick[0]?.prompt).toBe(model.quick.find((q) => q.dimension === model.dimensions[0]?.id)?.prompt);
 
     const everything = questionsFor(model, "deep");
-    model.context.options.forEach((option, i) => {
+    const context = model.context;
+    if (!context) {
+      // No context question: everyone is asked every practice, and nothing about how they serve.
+      expect(everything.map((q) => q.id)).toEqual(
+        model.dimensions.flatMap((d) =>
+          model.deep
+            .filter((p) => p.dimension === d.id)
+            .sort((a, b) => a.level - b.level)
+            .map((p) => p.id),
+        ),
+      );
+      return;
+    }
+    context.options.forEach((option, i) => {
       const chosen = questionsFor(model, "deep", { [CONTEXT_QUESTION_ID]: String(i) });
       expect(questionsFor(model, "deep", { [CONTEXT_QUESTION_ID]: String(i), other: "no" })).toBe(chosen);
       // Practices that do not apply to the chosen context are not asked; the context question always is.
