@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultModel } from "../../src/engine/default-model/index.js";
+import { contextsOf } from "../../src/engine/model-schema.js";
+import { seedTable } from "../../src/engine/seed-table.js";
 
 const SEED_FILES = {
   "000": "000_b0b2c3586ac29de7.txt",
@@ -27,7 +29,7 @@ const COVERAGE: Capability[] = [
     seeds: { "000": "Model registry tracking and management" },
     questions: ["model-registry"],
   },
-  { capability: "feature store", seeds: { "000": "a feature store" }, questions: ["feature-store"] },
+  { capability: "feature store", seeds: { "000": "a feature store" }, questions: ["shared-feature-store"] },
   {
     capability: "experiment tracking",
     seeds: { "000": "experiments are tracked", "003": "Experiment results tracked" },
@@ -41,7 +43,7 @@ const COVERAGE: Capability[] = [
       "002": "version-controlled",
       "003": "training code and resulting models are version controlled",
     },
-    questions: ["code-in-version-control", "model-registry"],
+    questions: ["application-code-versioned", "data-pipeline-code-versioned", "experiment-tracking", "model-registry"],
   },
   {
     capability: "automated data gathering and preparation (DataOps pipelines)",
@@ -55,7 +57,7 @@ const COVERAGE: Capability[] = [
   {
     capability: "managed compute and training environment",
     seeds: { "000": "Training environment is fully managed", "003": "Compute managed" },
-    questions: ["managed-compute"],
+    questions: ["automated-training-pipeline"],
   },
   {
     capability: "automated model training",
@@ -72,7 +74,7 @@ const COVERAGE: Capability[] = [
       "000": "convert experimentation into job scripts",
       "003": "convert experiments into repeatable code/scripts",
     },
-    questions: ["scripted-training", "ds-de-joint-pipelines"],
+    questions: ["training-script", "ds-de-joint-pipelines"],
   },
   {
     capability: "automated retraining triggered by production metrics",
@@ -96,22 +98,22 @@ const COVERAGE: Capability[] = [
       "002": "ML models are tested",
       "003": "Automated Training and Testing",
     },
-    questions: ["automated-model-testing", "model-quality-gate"],
+    questions: ["fully-automated-model-testing"],
   },
   {
     capability: "model test performance",
     seeds: { "000": "Possible model test performance" },
-    questions: ["model-quality-gate"],
+    questions: ["fully-automated-model-testing"],
   },
   {
     capability: "scoring script versioned and tested",
     seeds: { "003": "The scoring script is version controlled and tested" },
-    questions: ["scoring-script-tested"],
+    questions: ["scoring-code-tests"],
   },
   {
     capability: "unit and integration tests for application and model",
     seeds: { "003": "Unit and integration tests for each model release" },
-    questions: ["app-unit-tests", "integration-tests-per-release"],
+    questions: ["app-unit-tests", "release-integration-tests", "model-integration-smoke-test"],
   },
   {
     capability: "CI/CD for models",
@@ -121,17 +123,17 @@ const COVERAGE: Capability[] = [
       "002": "Continuous Integration/Delivery",
       "003": "Model release is handled by CI/CD pipeline",
     },
-    questions: ["model-cd", "pipeline-ci-cd"],
+    questions: ["cd-model-release", "training-feeds-release"],
   },
   {
     capability: "automated releases",
     seeds: { "000": "Automated releases", "003": "Automatic release" },
-    questions: ["model-cd"],
+    questions: ["cd-model-release"],
   },
   {
     capability: "release management policy",
     seeds: { "000": "Release management policy in place" },
-    questions: ["model-cd", "approvals-signoffs"],
+    questions: ["cd-model-release", "release-approvals"],
   },
   {
     capability: "automated builds and deployments of the application",
@@ -141,34 +143,38 @@ const COVERAGE: Capability[] = [
   {
     capability: "releases less reliant on the data team",
     seeds: { "003": "Less reliant on data team for implementation" },
-    questions: ["model-cd", "ml-software-one-team"],
+    questions: ["cd-model-release", "data-software-together"],
   },
   {
     capability: "dev-test-prod environments (multi-account)",
     seeds: { "001": "Multi-Account Strategies", "004": "Dev-Test-Prod approach" },
-    questions: ["separate-environments"],
+    questions: ["cd-model-release"],
   },
   {
     capability: "data drift monitoring",
     seeds: { "002": "data_drift", "004": "data in production can be different from the data the model trained on" },
-    questions: ["data-drift-monitoring"],
+    questions: ["central-model-monitoring"],
   },
-  { capability: "pipeline monitoring", seeds: { "004": "pipeline monitoring" }, questions: ["pipeline-monitoring"] },
-  { capability: "data monitoring", seeds: { "004": "data monitoring" }, questions: ["data-drift-monitoring"] },
+  {
+    capability: "pipeline monitoring",
+    seeds: { "004": "pipeline monitoring" },
+    questions: ["central-model-monitoring"],
+  },
+  { capability: "data monitoring", seeds: { "004": "data monitoring" }, questions: ["central-model-monitoring"] },
   {
     capability: "infrastructure monitoring",
     seeds: { "004": "infrastructure monitoring" },
-    questions: ["infrastructure-monitoring"],
+    questions: ["central-model-monitoring"],
   },
   {
     capability: "service monitoring and alerting",
     seeds: { "001": "Monitoring and Alerting", "004": "service monitoring" },
-    questions: ["service-health-monitoring", "api-request-logging"],
+    questions: ["service-monitoring"],
   },
   {
     capability: "centralized performance metrics of deployed models",
     seeds: { "000": "Centralized performance metrics of the deployed model", "002": "model_performance" },
-    questions: ["centralized-model-performance"],
+    questions: ["central-model-monitoring"],
   },
   {
     capability: "feedback from production models",
@@ -177,43 +183,47 @@ const COVERAGE: Capability[] = [
       "001": "Feedback Loops",
       "003": "post-deployment metrics gathering",
     },
-    questions: ["production-feedback-loop"],
+    questions: ["metric-triggered-retraining", "one-team-to-production-metrics"],
   },
-  { capability: "A/B metrics", seeds: { "003": "A/B Metrics" }, questions: ["canary-release"] },
+  { capability: "A/B metrics", seeds: { "003": "A/B Metrics" }, questions: ["live-version-comparison"] },
   {
     capability: "failover or fallback model",
     seeds: { "004": "failover model or rules" },
-    questions: ["fallback-model"],
+    questions: ["zero-downtime-rollout"],
   },
   {
     capability: "rollback to an older model version",
     seeds: { "004": "older version of the model you could use as a fallback" },
-    questions: ["fast-rollback"],
+    questions: ["cd-model-release"],
   },
   {
     capability: "zero-downtime rollout",
     seeds: { "003": "Zero Downtime", "004": "no stopping and starting services" },
     questions: ["zero-downtime-rollout"],
   },
-  { capability: "load testing", seeds: { "004": "load testing" }, questions: ["load-tests"] },
-  { capability: "audit logs", seeds: { "004": "audit logs" }, questions: ["audit-logs"] },
-  { capability: "access and event logs", seeds: { "004": "access and event logs" }, questions: ["audit-logs"] },
+  { capability: "load testing", seeds: { "004": "load testing" }, questions: ["live-version-comparison"] },
+  { capability: "audit logs", seeds: { "004": "audit logs" }, questions: ["model-version-records"] },
+  {
+    capability: "access and event logs",
+    seeds: { "004": "access and event logs" },
+    questions: ["model-version-records"],
+  },
   {
     capability: "approvals and sign-offs",
     seeds: { "004": "approvals and sign-offs" },
-    questions: ["approvals-signoffs"],
+    questions: ["release-approvals"],
   },
   {
     capability: "access control to production",
     seeds: { "004": "limit access to production systems" },
-    questions: ["access-control"],
+    questions: ["controlled-release-path"],
   },
   {
     capability: "governance and compliance",
     seeds: { "001": "Governance and Compliance", "002": "governance", "004": "regulatory risks and compliance" },
-    questions: ["continuous-compliance", "approvals-signoffs"],
+    questions: ["automated-compliance-checks", "release-approvals"],
   },
-  { capability: "data privacy", seeds: { "001": "data privacy and security" }, questions: ["data-privacy"] },
+  { capability: "data privacy", seeds: { "001": "data privacy and security" }, questions: ["data-privacy-rules"] },
   {
     capability: "collaboration of data scientists, data engineers and software engineers (silos)",
     seeds: {
@@ -222,51 +232,55 @@ const COVERAGE: Capability[] = [
       "002": "collaboration and communication between data scientists and operations professionals",
       "003": "Data team and software team work together",
     },
-    questions: ["ds-de-joint-pipelines", "ml-software-one-team"],
+    questions: ["ds-de-joint-pipelines", "data-software-together"],
   },
   { capability: "knowledge sharing", seeds: { "001": "Knowledge Sharing" }, questions: ["knowledge-sharing"] },
-  { capability: "coding standards", seeds: { "001": "Coding Standards" }, questions: ["coding-standards"] },
-  { capability: "deployment guidelines", seeds: { "001": "Deployment Guidelines" }, questions: ["coding-standards"] },
+  { capability: "coding standards", seeds: { "001": "Coding Standards" }, questions: ["data-software-together"] },
+  {
+    capability: "deployment guidelines",
+    seeds: { "001": "Deployment Guidelines" },
+    questions: ["cd-model-release"],
+  },
   {
     capability: "templates and modular, reusable solutions",
     seeds: { "001": "Template Libraries" },
-    questions: ["shared-templates"],
+    questions: ["one-team-to-production-metrics"],
   },
   {
     capability: "sandbox experimentation environment",
     seeds: { "001": "Sandbox Environments" },
-    questions: ["managed-compute"],
+    questions: ["automated-training-pipeline"],
   },
   {
     capability: "scalable cloud infrastructure",
     seeds: { "001": "Leveraging cloud infrastructure" },
-    questions: ["managed-compute"],
+    questions: ["automated-training-pipeline"],
   },
   {
     capability: "data management (data lakes and warehouses)",
     seeds: { "001": "data warehousing and data lakes" },
-    questions: ["data-management-platform"],
+    questions: ["managed-data-platform"],
   },
   {
     capability: "version control of data, models and environments",
     seeds: { "002": "version control of data, models, and environments" },
-    questions: ["data-management-platform", "deployment-lineage", "automatic-lineage"],
+    questions: ["production-model-lineage", "automatic-lineage"],
   },
   { capability: "compute tracked", seeds: { "003": "Compute tracked" }, questions: ["automatic-lineage"] },
   {
     capability: "microservices deployment",
     seeds: { "001": "microservices architecture" },
-    questions: ["model-as-service"],
+    questions: ["zero-downtime-rollout"],
   },
   {
     capability: "automatic bug tracking",
     seeds: { "003": "Automatic bug tracking" },
-    questions: ["automatic-bug-tracking"],
+    questions: ["fully-automated-model-testing"],
   },
   {
     capability: "deploy data pipelines together with models",
     seeds: { "004": "deploy the data pipelines and models together" },
-    questions: ["deploy-data-with-model"],
+    questions: ["data-pipeline-deployed-with-model"],
   },
 ];
 
@@ -364,10 +378,11 @@ describe("seed coverage", () => {
         .split(",")
         .map((s) => s.replace(/`/g, "").trim())
         .filter(Boolean);
-    const rows = doc
-      .split("\n")
-      .filter((line) => line.startsWith("|"))
-      .slice(2) // header and separator
+    const lines = doc.split("\n");
+    const start = lines.findIndex((line) => line.startsWith("| capability"));
+    const end = lines.findIndex((line, i) => i > start && !line.startsWith("|"));
+    const rows = lines
+      .slice(start + 2, end === -1 ? undefined : end) // after the header and separator
       .map(cells)
       .map(([capability = "", seeds, questions]) => ({ capability, seeds: list(seeds), questions: list(questions) }));
     const expected = COVERAGE.map((row) => ({
@@ -385,15 +400,26 @@ describe("seed coverage", () => {
   });
 });
 
+describe("statements by level", () => {
+  it("match the table in docs/seed-coverage.md, each with the seed lines that place it", () => {
+    const doc = readFileSync(join(import.meta.dirname, "..", "..", "docs", "seed-coverage.md"), "utf8");
+    const table = doc.split("<!-- statements:start -->\n")[1]?.split("\n<!-- statements:end -->")[0];
+    expect(table).toBe(seedTable(defaultModel));
+  });
+});
+
 describe("default model shape", () => {
   const questions = [...defaultModel.quick, ...defaultModel.deep];
   const knownSeeds = new Set(Object.values(SEED_FILES).map((file) => `seeds/${file}`));
 
-  it("has 8 dimensions, one quick question each, and 40-48 deep practices", () => {
+  it("has 8 dimensions, one quick question each, and at most 40 deep practices for anyone", () => {
     expect(defaultModel.dimensions).toHaveLength(8);
     expect(defaultModel.quick).toHaveLength(8);
-    expect(defaultModel.deep.length).toBeGreaterThanOrEqual(40);
-    expect(defaultModel.deep.length).toBeLessThanOrEqual(48);
+    for (const applies of contextsOf(defaultModel)) {
+      expect(defaultModel.deep.filter((p) => p.appliesTo.some((t) => applies.includes(t))).length).toBeLessThanOrEqual(
+        40,
+      );
+    }
     expect(defaultModel.levels.map((l) => l.name)).toEqual([
       "No MLOps",
       "DevOps, no MLOps",
@@ -415,9 +441,8 @@ describe("default model shape", () => {
     expect(defaultModel.deep.filter((p) => p.title.length > 60).map((p) => p.id)).toEqual([]);
   });
 
-  it("asks some practices only of online, batch or LLM teams", () => {
-    for (const context of ["online", "batch", "llm"] as const) {
-      expect(defaultModel.deep.some((p) => !p.appliesTo.includes("all") && p.appliesTo.includes(context))).toBe(true);
-    }
+  it("words every practice for batch and online serving alike, so nobody is asked how they serve", () => {
+    expect(defaultModel.context).toBeUndefined();
+    expect(defaultModel.deep.filter((p) => !p.appliesTo.includes("all")).map((p) => p.id)).toEqual([]);
   });
 });

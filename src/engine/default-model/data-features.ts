@@ -1,118 +1,134 @@
-import type { DimensionPack } from "./pack.js";
+import { type DimensionPack, practicesOf } from "./pack.js";
 import { anchor, seed } from "./sources.js";
 
+/** Data is where seeds 000 and 003 see the first step: level 1 gathers and prepares data automatically (DataOps). */
 export const dataFeatures: DimensionPack = {
   dimension: {
     id: "data-features",
     name: "Data & features",
     rubric: [
       "Data is gathered and prepared by hand for each model.",
-      "Data pipelines gather data and prepare it automatically (DataOps).",
-      "Training data comes from a managed data lake or warehouse as a versioned snapshot that can be found again.",
-      "Data pipelines are deployed together with the models, so production data is prepared the same way as training data.",
+      "Data pipelines gather the data and prepare it automatically (DataOps).",
+      "Training reads its data from a managed data lake or warehouse, not from copied extracts.",
+      "The data preparation pipeline is deployed with the model, so production data is prepared the same way as training data.",
       "A shared feature store provides features to every model, reused across models and teams.",
     ],
+    findOut: "Ask the data engineer who feeds your models, and look at where the last training run read its data from.",
   },
   quick: {
     id: "q-data-features",
     dimension: "data-features",
-    prompt: "Which best describes how data for your models is gathered and prepared?",
+    prompt: "Which best describes how training data is gathered and prepared?",
     options: [
       "Someone pulls and cleans the data by hand for each model",
-      "Automated data pipelines gather and prepare the training data",
-      "Training data comes from a managed lake or warehouse, as a versioned snapshot we can find again",
+      "Automated data pipelines gather and prepare the data",
+      "Training reads from a managed data lake or warehouse, not from copied extracts",
       "The data preparation pipeline is deployed with the model, so serving prepares data the same way",
       "A shared feature store provides features to every model and team",
     ],
     source: [
-      seed.redglue("L0: data manually prepared; L1: data pipelines gather data and prepare it automatically"),
-      seed.stages("model creation: data gathered manually (Level 0), automatically (Level 1 on)"),
-      seed.mature("§1 Deployment: deploy the data pipelines and models together"),
-      anchor.google(1, "automated data extraction, validation and preparation; optional feature store"),
+      seed.redglue(
+        "L0 data manually prepared; L1-L4 data pipelines gather and prepare data automatically; L4 feature store",
+      ),
+      seed.stages("Level 0 data gathered manually; Level 1 data gathered automatically"),
+      seed.mature("§1 deployment: deploy the data pipelines and models together"),
+      anchor.google(1, "feature store"),
     ],
   },
-  deep: [
+  deep: practicesOf("data-features", [
     {
       id: "automated-data-gathering",
-      dimension: "data-features",
       level: 1,
       requirement: "required",
-      stage: "foundations",
-      title: "Automated data gathering",
-      statement: "Training data is gathered and prepared by automated data pipelines, not by hand.",
+      stage: "repeatable-runs",
+      title: "Data gathered by pipelines",
+      statement: "Training data is gathered by automated data pipelines, not pulled by hand.",
       source: [
         seed.redglue("L1 process: data pipelines gather data and prepare it automatically"),
         seed.stages("Level 1 model creation: data is gathered automatically"),
-        seed.pathway('step "Automation": automate repetitive tasks such as data extraction and loading'),
-        anchor.azure(1, "data pipeline gathers data automatically"),
+        seed.pathway('step "Automation": automate data extraction and loading'),
       ],
       recommendation: {
-        why: "Hand-prepared data cannot be reproduced and silently differs between experiments and production.",
-        good: "Scheduled pipelines extract, clean and load training data the same way every time.",
-        how: "Turn the extraction and cleaning steps of your main data set into a scheduled job in an orchestrator such as Airflow or Dagster.",
+        why: "Hand-pulled data differs from run to run and from what the model sees in production.",
+        good: "A scheduled pipeline extracts the training data from its sources without anyone running queries by hand.",
+        how: "Turn the queries and exports you run by hand into a scheduled job in your data platform (Airflow, dbt, a cron job).",
       },
     },
     {
-      id: "data-management-platform",
-      dimension: "data-features",
+      id: "automated-data-preparation",
+      level: 1,
+      requirement: "recommended",
+      stage: "repeatable-runs",
+      title: "Data prepared by pipelines",
+      statement:
+        "Training data is cleaned and prepared by automated pipelines, not by hand in notebooks or spreadsheets.",
+      source: [
+        seed.redglue("L1 technology: automation of data preparation"),
+        seed.redglue("L0 people: data it's manually prepared"),
+      ],
+      recommendation: {
+        why: "Cleaning done by hand cannot be repeated exactly, so no two models are trained on quite the same data.",
+        good: "Cleaning and preparation steps are code that runs in the data pipeline, the same way every time.",
+        how: "Move the cleaning steps from notebooks into the data pipeline, one table at a time, and compare the outputs once.",
+      },
+    },
+    {
+      id: "managed-data-platform",
       level: 2,
       requirement: "required",
-      stage: "version-control",
-      title: "Versioned training data",
+      stage: "tracking",
+      title: "Training data from a managed data platform",
       statement:
-        "Each training run reads an identified, versioned snapshot of its data from a managed data lake or warehouse.",
+        "Training reads its data from a managed data lake or warehouse, not from extracts copied to someone's machine.",
       source: [
-        seed.pathway('step "Data Management": data warehousing and data lakes for large volumes of data'),
-        seed.roadmap("Level 4: version control of data, models and environments"),
-        anchor.marvelous(2, "item 26", "for any model run, what data was used to train the model can be looked up"),
+        seed.pathway('step "Data Management": data warehousing and data lakes to handle large volumes of data'),
+        seed.redglue("L2 state: training environment is fully managed; easy to reproduce the model"),
+        seed.stages("Automated Training model creation: data is gathered automatically, compute managed"),
       ],
       recommendation: {
-        why: "A model can only be reproduced or debugged if the exact data it was trained on can be found again.",
-        good: "Each training run reads a dated, immutable snapshot from a managed lake or warehouse and records its version.",
-        how: "Store training sets as immutable snapshots (or use table versioning such as Delta Lake, Iceberg or DVC) and log the version per run.",
+        why: "Copies of data on laptops go stale, leak, and make a model impossible to reproduce.",
+        good: "Every training run reads from the lake or warehouse the pipelines write to, with access managed there.",
+        how: "Point training at the warehouse tables or lake paths the pipelines publish, and stop copying extracts around.",
       },
     },
     {
-      id: "deploy-data-with-model",
-      dimension: "data-features",
+      id: "data-pipeline-deployed-with-model",
       level: 3,
       requirement: "required",
       stage: "gated-cd",
-      title: "Data pipeline deployed with the model",
-      statement: "Data preparation pipelines are deployed to production together with the models they feed.",
+      title: "Data preparation deployed with the model",
+      statement:
+        "Serving prepares its data exactly as training did (the same code deployed with the model, or the same features from a shared store).",
       source: [
-        seed.mature("§1 Deployment: deploy the data pipelines and models together on production data"),
-        anchor.marvelous(
-          5,
-          "item 48",
-          "offline training data and online prediction data are transformed with the same code",
+        seed.mature("§1 deployment must include both data pipelines and models, deployed together on production data"),
+        seed.mature(
+          "§1 in less mature operations there is significant work to recode pipelines as they move onto production",
         ),
-        anchor.testScore("Monitor 3", "there is no training/serving skew"),
       ],
       recommendation: {
-        why: "Re-coding data preparation for production causes training/serving skew and a lot of extra work.",
-        good: "One versioned transformation package used by the training pipeline and by the serving code, released together.",
-        how: "Move feature transformations into a shared package and ship it with the model artefact in the same release.",
+        why: "When serving re-implements the data preparation, the model sees different inputs in production than in training.",
+        good: "One versioned data preparation pipeline is released with each model version to every environment.",
+        how: "Package the preparation code with the model (or as a pipeline step released by the same CD run) and delete the hand-written copy.",
       },
     },
     {
-      id: "feature-store",
-      dimension: "data-features",
+      id: "shared-feature-store",
       level: 4,
       requirement: "required",
       stage: "scale",
       title: "Shared feature store",
       statement: "Features are defined once in a shared feature store and reused by every model that needs them.",
       source: [
-        seed.redglue("Maturity Level 4: the conceptual representation includes a feature store"),
-        anchor.google(2, "feature store component"),
-        anchor.marvelous(5, "items 47, 49", "features pre-computed in a feature store and shareable across projects"),
+        seed.redglue(
+          "Maturity level 4 includes a model registry, a feature store, performance monitoring and automatic retraining",
+        ),
+        anchor.google(1, "feature store"),
       ],
       recommendation: {
-        why: "Teams that share features avoid duplicated work and inconsistent feature definitions across models.",
-        good: "Features defined once, added by pull request, served offline and online, with usage per model tracked.",
-        how: "Start with the features used by two or more models and register them in a feature store such as Feast or your platform's.",
+        why: "Each team re-deriving the same features wastes work and lets training and serving definitions drift apart.",
+        good: "Features are defined once, served the same way online and offline, and discoverable by other teams.",
+        how: "Start a feature store (Feast, or your platform's) with the features two models already share, then move others as they change.",
       },
     },
-  ],
+  ]),
 };

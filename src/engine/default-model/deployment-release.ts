@@ -1,17 +1,23 @@
-import type { DimensionPack } from "./pack.js";
+import { type DimensionPack, practicesOf } from "./pack.js";
 import { anchor, seed } from "./sources.js";
 
+/**
+ * Seed 000: builds and deployments automated at level 1 (the application), model registry at level 2 ("only Level 2
+ * introduces the concept of Model Registry"), releases still manual until level 3 ("CI/CD releases pipelines").
+ * Seed 003 adds zero downtime at level 4. Separate environments are not a level of their own in any seed.
+ */
 export const deploymentRelease: DimensionPack = {
   dimension: {
     id: "deployment-release",
     name: "Deployment & release",
     rubric: [
-      "Releases are manual, difficult and painful, and need the data person to assist with deployment.",
-      "Builds and releases of the application are automated; model releases are still manual.",
-      "Models are promoted through separate dev, test and prod environments; releases are manual but low friction.",
-      "Releases are automated by CI/CD pipelines under a release management policy, with quick rollback.",
-      "New versions roll out seamlessly with zero downtime, and a failover model or rules take over when needed.",
+      "Releases are manual, difficult and painful, and need the data person to assist.",
+      "The application is built, tested and deployed automatically through test and production; model releases are still manual.",
+      "Trained models are versioned in a model registry, and releases (still by hand) take the model from there.",
+      "A CI/CD pipeline releases models, with a one-step rollback.",
+      "New model versions roll out with no interruption to the service.",
     ],
+    findOut: "Ask whoever did the last model release what they ran, and look at how that release reached production.",
   },
   quick: {
     id: "q-deployment-release",
@@ -19,180 +25,118 @@ export const deploymentRelease: DimensionPack = {
     prompt: "Which best describes how a new model version reaches production?",
     options: [
       "A manual, painful release that needs the data scientist to help",
-      "The application deploys automatically, but swapping in a new model is done by hand",
-      "The model moves by hand through separate dev, test and prod environments",
-      "A CI/CD pipeline releases models under a release policy, with one-step rollback",
-      "Zero-downtime rollouts, and a fallback model or rules take over when a model misbehaves",
+      "The application deploys automatically through test and production; a new model goes in by hand",
+      "By hand, but from a model registry where every trained model is versioned",
+      "A CI/CD pipeline releases it, and rolling back is one step",
+      "It rolls out with no interruption to the service",
     ],
     source: [
-      seed.redglue("L0: releases difficult and painful; L1: automated builds and deployments; L3: automated releases"),
-      seed.stages("model release and application integration, Level 0 to Level 4"),
-      seed.mature("§1 Deployment: Dev-Test-Prod; §3 lifecycle management: failover, seamless roll-out"),
-      anchor.azure(3, "releases are low friction and automatic"),
-      anchor.aws("Reliable", "multi-account promotion with approval gates"),
+      seed.redglue(
+        "L0 manual builds and deployments; L1 automated builds and deployments, releases still manual; L2 model registry; L3 CI/CD releases pipelines",
+      ),
+      seed.stages(
+        "Level 1 releases automated (application); Level 3 model release handled by CI/CD pipeline; Level 4 zero downtime",
+      ),
+      seed.mature("§3 lifecycle management: new versions roll out seamlessly, without stopping services"),
+      anchor.azure(3, "releases are automated and managed"),
     ],
   },
-  deep: [
+  deep: practicesOf("deployment-release", [
     {
       id: "automated-app-release",
-      dimension: "deployment-release",
       level: 1,
       requirement: "required",
       stage: "ci",
       title: "Automated application release",
-      statement: "The application that uses the model is built and released by an automated pipeline.",
+      statement: "The application that uses the model is built and deployed by an automated pipeline.",
       source: [
         seed.redglue("L1 technology: automated builds and deployments"),
         seed.stages("Level 1 application integration: releases automated"),
-        anchor.azure(1, "automated builds"),
       ],
       recommendation: {
-        why: "Automated builds and releases are the DevOps base that model releases will later build on.",
-        good: "Merging to the main branch builds, tests and deploys the application without manual steps.",
-        how: "Create a deployment pipeline in your CI system for the serving application, starting with the test environment.",
+        why: "Hand-built releases of the application make every model change wait for a risky manual deploy.",
+        good: "A merge to the main branch builds, tests and deploys the application without manual steps.",
+        how: "Set up a CI/CD pipeline (GitHub Actions, GitLab CI, Azure DevOps) for the application's build and deploy.",
       },
     },
     {
-      id: "separate-environments",
-      dimension: "deployment-release",
+      id: "app-test-and-prod-environments",
+      level: 1,
+      requirement: "recommended",
+      stage: "ci",
+      title: "Separate test and production for the application",
+      statement: "The application moves through a separate test environment before it reaches production.",
+      source: [
+        seed.mature(
+          "§1: mature MLOps takes advantage of DevOps best practices and uses a Dev-Test-Prod approach with multiple environments",
+        ),
+        seed.redglue("L1 technology: automated builds and deployments"),
+        seed.pathway('step "Introduce Testing, Monitoring, and Multi-account Deployment": segregation of environments'),
+      ],
+      recommendation: {
+        why: "Without a test environment every release is tried for the first time in front of users.",
+        good: "Each release runs in a test environment that mirrors production before it is promoted.",
+        how: "Add a test (staging) stage to the application's pipeline, in its own account or namespace, and promote from it.",
+      },
+    },
+    {
+      id: "model-registry",
       level: 2,
       requirement: "required",
-      stage: "gated-cd",
-      title: "Dev, test and prod environments",
+      stage: "tracking",
+      title: "Model registry",
       statement:
-        "Models move through separate development, test and production environments (or accounts) before going live.",
+        "Every trained model is stored and versioned in a model registry, and releases take the model from there.",
       source: [
-        seed.mature("§1 Deployment: a Dev-Test-Prod approach with multiple environments, each with its own function"),
-        seed.pathway('step "Multi-Account Strategies": multi-account deployment to segregate environments'),
-        anchor.aws("Reliable", "multi-account dev/staging/prod promotion"),
-        anchor.marvelous(
-          2,
-          "item 14",
-          "at least two environments (preproduction and production) that are exact copies",
+        seed.redglue(
+          "L2 technology: model registry tracking and management; only Level 2 introduces the concept of Model Registry",
+        ),
+        seed.stages(
+          "Automated Training model creation: both training code and resulting models are version controlled",
         ),
       ],
       recommendation: {
-        why: "Without a test environment, untested models reach production and the results can be disastrous.",
-        good: "Isolated dev, test and prod environments that mirror each other, with every model promoted through them.",
-        how: "Create a staging environment (or account) that mirrors production and make every model release pass through it.",
+        why: "Model files passed around by hand get mixed up, and nobody can say which version is live.",
+        good: "Each trained model lands in a registry with its metrics and version, and the release picks a version from it.",
+        how: "Register models from the training script (MLflow Model Registry, SageMaker, Vertex or Azure ML) and release only registered versions.",
       },
     },
     {
-      id: "model-cd",
-      dimension: "deployment-release",
+      id: "cd-model-release",
       level: 3,
       requirement: "required",
       stage: "gated-cd",
-      title: "Model releases automated by CI/CD",
+      title: "Models released by CI/CD",
       statement: "New model versions are released to production by a CI/CD pipeline, not by hand.",
       source: [
-        seed.redglue("L3: automated releases, CI/CD releases pipelines, release management policy in place"),
-        seed.stages("Level 3 model release: model release is handled by CI/CD pipeline"),
-        seed.roadmap("Level 3: ML systems integrate with CI/CD environments"),
-        anchor.azure(3, "release managed by continuous delivery (CI/CD) pipeline"),
-        anchor.google(2, "model continuous delivery"),
+        seed.redglue("L3: releases are automated and faster, CI/CD releases pipelines, automated releases"),
+        seed.stages("Level 3 model release: automatic release, model release is handled by CI/CD pipeline"),
+        anchor.google(2, "CI/CD pipeline automation"),
       ],
       recommendation: {
-        why: "Automated releases are faster and safer, and they free the data team from every deployment.",
-        good: "A registered model version flows to test and then to production through the same pipeline every time.",
-        how: "Trigger deployment from the model registry's stage change, with the release steps scripted in your CI/CD system.",
-      },
-    },
-    {
-      id: "fast-rollback",
-      dimension: "deployment-release",
-      level: 3,
-      requirement: "required",
-      stage: "gated-cd",
-      title: "One-step rollback",
-      statement: "A model release can be rolled back to the previous version in one tested step.",
-      source: [
-        seed.mature("§3 lifecycle management: an older version of the model can be used as a fallback"),
-        anchor.testScore("Infra 7", "models can be rolled back quickly"),
-        anchor.marvelous(2, "item 28", "roll-back strategy to revert to the previous model version"),
-      ],
-      recommendation: {
-        why: "Every team ships a bad model sometimes; the damage depends on how fast it can be undone.",
-        good: "Rolling back is one pipeline action, rehearsed regularly, that restores the previous model and its data pipeline.",
-        how: "Keep the previous model version deployable from the registry and rehearse a rollback in staging each quarter.",
-      },
-    },
-    {
-      id: "canary-release",
-      dimension: "deployment-release",
-      level: 3,
-      requirement: "recommended",
-      appliesTo: ["online"],
-      stage: "gated-cd",
-      title: "A/B or canary release",
-      statement: "New model versions are A/B tested or canaried on part of the live traffic before full rollout.",
-      source: [
-        seed.stages("overview, Automated: A/B metrics"),
-        anchor.azure(3, "integrated A/B testing of model performance for deployment"),
-        anchor.testScore("Infra 6", "models are canaried before serving"),
-        anchor.marvelous(7, "item 59", "A/B testing is performed regularly"),
-      ],
-      recommendation: {
-        why: "Offline metrics do not always predict live behaviour; a small live test catches the surprises.",
-        good: "A new version first serves a small share of traffic, with its metrics compared to the current version.",
-        how: "Use your serving platform's traffic splitting to send 5% of requests to the new version and compare the results.",
-      },
-    },
-    {
-      id: "model-as-service",
-      dimension: "deployment-release",
-      level: 3,
-      requirement: "recommended",
-      appliesTo: ["online"],
-      stage: "gated-cd",
-      title: "Models deployed as their own services",
-      statement: "Each online model runs as its own service, scaled and updated separately from the application.",
-      source: [
-        seed.pathway('step "Microservices": independent scaling and updating of different components'),
-        anchor.google(0, "the model is deployed as a prediction service, e.g. a microservice with a REST API"),
-      ],
-      recommendation: {
-        why: "Coupling a model to the application's release cycle makes model updates slow and risky.",
-        good: "Each model runs behind its own versioned API, scaled and released on its own schedule.",
-        how: "Wrap the model in a small serving container or a model server with a versioned endpoint.",
+        why: "Manual releases are slow and risky, so models stay stale and rollbacks are improvised.",
+        good: "Promoting a registered model runs a pipeline, built to written deployment guidelines, through test to production with a rollback step.",
+        how: "Extend your CI/CD tool to deploy a registry version to staging, run the checks, and promote it to production.",
       },
     },
     {
       id: "zero-downtime-rollout",
-      dimension: "deployment-release",
       level: 4,
       requirement: "required",
       stage: "gated-cd",
-      title: "Zero-downtime rollout",
-      statement: "New model versions roll out without stopping or interrupting the service.",
+      title: "Rollouts without interruption",
+      statement: "New model versions roll out without stopping or interrupting the service or the scheduled scoring.",
       source: [
-        seed.mature("§3 lifecycle management: no stopping and starting services or interruptions to services"),
-        seed.stages("overview, Full MLOps Automated Operations: zero downtime"),
-        anchor.azure(4, "approaching a zero-downtime system"),
+        seed.stages("Level 4 overview: zero downtime"),
+        seed.mature(
+          "§3 lifecycle management: the new version rolls into production seamlessly, without stopping and starting services",
+        ),
       ],
       recommendation: {
-        why: "When releases interrupt service, teams release less often and models go stale.",
-        good: "Blue-green or rolling updates switch traffic to the new version seamlessly, gated by health checks.",
-        how: "Use rolling or blue-green deployment for the serving endpoint or scoring job, with health checks gating the switch.",
+        why: "A release that needs downtime gets postponed, so fixes and retrained models wait.",
+        good: "Each online model runs as its own service and is swapped by blue-green or rolling deployment; a fallback model or rules take over if it fails.",
+        how: "Run the new version beside the old one and switch traffic (or the batch job's model reference) once it is healthy.",
       },
     },
-    {
-      id: "fallback-model",
-      dimension: "deployment-release",
-      level: 4,
-      requirement: "recommended",
-      stage: "monitoring",
-      title: "Failover model or rules",
-      statement: "A failover model or rule-based fallback takes over automatically when the live model fails.",
-      source: [
-        seed.mature("§3 lifecycle management: failover and fallback options like a failover model or rules"),
-        anchor.azure(4, "approaching a zero-downtime system"),
-      ],
-      recommendation: {
-        why: "A fallback buys time to investigate and fix while the business keeps running.",
-        good: "Clear fallback behaviour per model (previous model, simple rules) switched on automatically by monitoring.",
-        how: "Define the fallback for each model, implement it in the serving layer, and test the switch in staging.",
-      },
-    },
-  ],
+  ]),
 };

@@ -1,5 +1,4 @@
 import { type AssessmentModel, type ModelInput, modelSchema } from "../model-schema.js";
-import { context } from "./context.js";
 import { dataFeatures } from "./data-features.js";
 import { deploymentRelease } from "./deployment-release.js";
 import { governanceCompliance } from "./governance-compliance.js";
@@ -25,13 +24,13 @@ const packs = [
 
 export const defaultModelInput: ModelInput = {
   id: "mlops-default",
-  // 2.0.0: practices were merged, split and dropped, so answers from 1.x cannot be compared item by item.
-  version: "2.0.0",
+  // 3.0.0: a new answer scale (fully / partly), statements re-anchored to the seeds with two answers behind every
+  // level, no context question. Answers given under 2.x cannot be scored by it (see flows/assess/assess-flow.ts).
+  version: "3.0.0",
   name: "MLOps maturity (default)",
   levels,
   dimensions: packs.map((p) => p.dimension),
   stages,
-  context,
   quick: packs.map((p) => p.quick),
   deep: packs.flatMap((p) => p.deep),
 };

@@ -1,52 +1,76 @@
-import type { DimensionPack } from "./pack.js";
+import { type DimensionPack, practicesOf } from "./pack.js";
 import { anchor, seed } from "./sources.js";
 
+/**
+ * Seeds 000 and 003 describe the people of levels 0 and 1 alike (silos organised by skill set), so level 1 asks only
+ * what a siloed team that ships like a DevOps team already has: clear ownership and shared lessons. Working together
+ * starts at level 2 (data scientists with data engineers) and reaches the software team at level 3.
+ */
 export const teamOwnership: DimensionPack = {
   dimension: {
     id: "team-ownership",
     name: "Team & ownership",
     rubric: [
-      "Teams organised around skill sets, in silos: data scientists, data engineers and software engineers hand a single model file across.",
-      "Still organised in silos, but the silos have started talking: lessons from past projects are written down and shared.",
-      "Data scientists work with data engineers to convert experiments into job scripts and pipelines; software engineers are still apart.",
-      "The data team and the software team deliver models together, following shared coding standards and deployment guidelines.",
-      "Data scientists, data engineers and software engineers work tightly together on shared templates, so many teams ship ML.",
+      "Silos organised by skill set; one person carries a model to production by hand.",
+      "Still silos by skill set, but the groups have started working across them: joint planning, shared lessons.",
+      "Data scientists and data engineers turn experiments into repeatable jobs together; software engineers are still apart.",
+      "The data team and the software team release models together instead of handing a model file across.",
+      "Data scientists, data engineers and software engineers work as one team on each model, up to its production metrics.",
     ],
+    findOut:
+      "Ask the team lead or whoever last took a model to production who did which part, and look at the last release's ticket or chat thread.",
   },
   quick: {
     id: "q-team-ownership",
     dimension: "team-ownership",
     prompt: "Which best describes how data scientists, data engineers and software engineers work together?",
     options: [
-      "Each group works in its own silo; the software team receives a model file and has to make it work",
-      "Still separate groups, but we talk regularly and write down what we learned from past projects",
-      "Data scientists and data engineers together turn experiments into repeatable jobs or pipelines",
-      "Data, ML and software engineers deliver models as one team, following shared standards",
-      "Teams start from shared templates and a common platform, so many teams take models to production",
+      "Separate groups that work on their own and rarely talk about ML work",
+      "Still separate groups, but we have started working across them: joint planning, shared lessons learned",
+      "Data scientists and data engineers turn experiments into repeatable jobs together; software engineers are apart",
+      "The data team and the software team release models together",
+      "One team from experiment to production metrics, data, ML and software engineers alike",
     ],
     source: [
-      seed.redglue(
-        "L0-L4 people: teams organised around skillset with silos, then data scientists working with data engineers",
+      seed.redglue("people: silos by skillset (L0-L1), data scientists with data engineers (L2-L4)"),
+      seed.stages(
+        "people: siloed (L0-L1), data people with data engineers (Automated Training), data and software teams together (L3), tightly together (L4)",
       ),
-      seed.stages("people at each level: siloed teams, then data and software teams working tightly together"),
-      seed.pathway('steps "Integration and Collaboration" and "Templatize and Productionize Multiple ML Solutions"'),
+      seed.pathway('steps "Integration and Collaboration" and "Knowledge Sharing"'),
       anchor.azure(0, "data scientists, data engineers and software engineers siloed"),
-      anchor.aws("Scalable", "templated, reusable solutions for many data-science teams"),
     ],
   },
-  deep: [
+  deep: practicesOf("team-ownership", [
     {
-      id: "knowledge-sharing",
-      dimension: "team-ownership",
+      id: "cross-team-planning",
       level: 1,
       requirement: "required",
-      stage: "foundations",
+      stage: "repeatable-runs",
+      title: "Planning across the silos",
+      statement:
+        "Data scientists, data engineers and software engineers plan ML work together regularly, even though they sit in separate groups.",
+      source: [
+        seed.pathway(
+          'step "Integration and Collaboration": initiating dialogues and workshops, a stepping stone towards breaking the silos',
+        ),
+        seed.redglue("L1 people: teams organized around skillset with silos (still separate groups)"),
+      ],
+      recommendation: {
+        why: "Groups that only meet at hand-over find each other's constraints too late, and the model waits.",
+        good: "A regular slot where the data, ML and software people working on a model plan the next steps together.",
+        how: "Start a fortnightly 30-minute planning session for each model in production with one person from each group.",
+      },
+    },
+    {
+      id: "knowledge-sharing",
+      level: 1,
+      requirement: "recommended",
+      stage: "repeatable-runs",
       title: "Lessons from past projects shared",
       statement: "Lessons from past ML projects are written down where the whole team can find them.",
       source: [
         seed.pathway('step "Knowledge Sharing": team members learn from past projects and avoid repeating mistakes'),
-        seed.pathway('step "Integration and Collaboration": dialogues and workshops to break the silos'),
-        anchor.marvelous(1, "items 4-6", "data preparation steps, features and model choice documented"),
+        seed.pathway('step "Integration and Collaboration": dialogues and workshops to start breaking the silos'),
       ],
       recommendation: {
         why: "When what was learned lives in one person's head, every new model repeats the same mistakes.",
@@ -56,90 +80,66 @@ export const teamOwnership: DimensionPack = {
     },
     {
       id: "ds-de-joint-pipelines",
-      dimension: "team-ownership",
       level: 2,
       requirement: "required",
       stage: "pipelines",
-      title: "Scientists and engineers build pipelines together",
+      title: "Data scientists and data engineers build jobs together",
       statement:
         "Data scientists and data engineers work together to turn experiment code into repeatable jobs or pipelines.",
       source: [
         seed.redglue(
           "L2 people: data scientists working with data engineers to convert experimentation into job scripts",
         ),
-        seed.stages("Automated Training, people: data people convert experiments into repeatable code/scripts"),
-        anchor.azure(2, "data scientists work directly with data engineers to convert experimentation code into jobs"),
-        anchor.aws("Repeatable", "data scientists work with ML engineers"),
+        seed.stages(
+          "Automated Training people: data people convert experiments into repeatable code; data scientists working with data engineers",
+        ),
       ],
       recommendation: {
-        why: "Notebooks that only their author can run do not survive the author's holiday, let alone production.",
-        good: "Experiments become versioned jobs that a data engineer can run and schedule without the author.",
-        how: "Pair a data scientist and a data engineer on the next model to turn its notebook into a pipeline together.",
+        why: "Experiment code thrown over the wall gets rewritten, and the rewrite drifts from what was validated.",
+        good: "Data scientists and data engineers pair on turning notebooks into jobs, and both review the result.",
+        how: "For the next model, plan the move from notebook to job as shared work with one data scientist and one data engineer.",
       },
     },
     {
-      id: "ml-software-one-team",
-      dimension: "team-ownership",
+      id: "data-software-together",
       level: 3,
       requirement: "required",
       stage: "gated-cd",
-      title: "Software engineers work with the data team",
+      title: "Data and software teams release together",
       statement:
-        "The software engineers who integrate models work with the data team from the start, instead of receiving a finished model file.",
+        "The data team and the software team work on model releases together, instead of handing a finished model file across.",
       source: [
         seed.stages("Level 3 people: data team and software team work together"),
-        anchor.azure(
-          3,
-          "software engineers work with data engineers to automate model integration into application code",
+        seed.redglue(
+          "L3 people: data scientists working with data engineers to convert experimentation into pipelines",
         ),
-        anchor.google(0, "a model artefact handed over to engineers risks training/serving skew"),
+        anchor.azure(3, "software engineers and data scientists collaborate on the integration"),
       ],
       recommendation: {
-        why: "Hand-overs of model files cause training/serving skew and make every release depend on the data person.",
-        good: "The people who build the model and the people who run the application share a backlog and a release flow.",
-        how: "Put a software engineer in the ML team for the next model, from the first design to the first release.",
+        why: "A model file handed to another team arrives without its assumptions, and every release needs the data person.",
+        good: "Both teams follow shared coding standards, and review model design and releases together.",
+        how: "Invite the software engineers who integrate models to the data team's planning, and agree the model's interface with them first.",
       },
     },
     {
-      id: "coding-standards",
-      dimension: "team-ownership",
-      level: 3,
-      requirement: "recommended",
-      stage: "ci",
-      title: "Written team standard for ML projects",
-      statement:
-        "Every ML project follows one written team standard for how its code is written, reviewed and deployed.",
-      source: [
-        seed.pathway(
-          'step "Standardize Code Repositories and ML Solution Deployment": coding standards, deployment guidelines',
-        ),
-        anchor.marvelous(3, "item 31", "pre-commit hooks ensure code follows the code quality guidelines"),
-      ],
-      recommendation: {
-        why: "Consistent code and deployment habits make ML code reviewable, maintainable and safe to hand over.",
-        good: "One short page of standards (layout, style, tests, how to deploy), applied in reviews and checked in CI.",
-        how: "Write the standards down from your best-run project, add a linter and formatter to CI, and link the page in PRs.",
-      },
-    },
-    {
-      id: "shared-templates",
-      dimension: "team-ownership",
+      id: "one-team-to-production-metrics",
       level: 4,
       requirement: "required",
       stage: "scale",
-      title: "Shared project templates",
-      statement: "New ML use cases start from shared, modular project templates instead of being built from scratch.",
+      title: "One team up to production metrics",
+      statement:
+        "Data scientists, data engineers and software engineers work as one team on each model, including the metrics it reports from production.",
       source: [
-        seed.pathway(
-          'step "Templatize and Productionize Multiple ML Solutions": modular design and template libraries',
+        seed.stages(
+          "Level 4 people: data team and software team work tightly together; software engineers implement post-deployment metrics gathering",
         ),
-        anchor.aws("Scalable", "templated, reusable solutions so many teams take use cases to production"),
+        seed.redglue("L4: full system automation and monitoring, feedback from production models"),
       ],
       recommendation: {
-        why: "Without reuse every team rebuilds the same pipelines, and the tenth model costs as much as the first.",
-        good: "A template library (repository template, pipeline and deployment modules) that gets a new model live in days.",
-        how: "Extract the pipeline and deployment of your best-run model into a template and start the next use case from it.",
+        why: "Production metrics nobody in the data team asked for, or nobody in the software team built, never close the loop.",
+        good: "The team that trains a model also owns, with its software engineers, the metrics the model reports from production.",
+        how: "Start new models from a shared project template that includes post-deployment metrics, built by data and software engineers together.",
       },
     },
-  ],
+  ]),
 };
