@@ -147,7 +147,14 @@ async function summaryFor(ctx: FlowContext, address: Address, round: Round): Pro
       ...(settings.target === undefined ? {} : { target: settings.target }),
       minRespondentsForSpread: settings.minRespondents ?? ctx.minRespondentsForSpread,
       ...(round.privacy === "attributed" ? { attributed: standing.people } : {}),
-      notes: evidenceNotes(standing.evidence, round.privacy === "attributed"),
+      notes: [
+        ...evidenceNotes(standing.evidence, round.privacy === "attributed"),
+        ...(standing.outdated > 0
+          ? [
+              `${standing.outdated} answer set${standing.outdated === 1 ? " was" : "s were"} given on an earlier version of the questionnaire and ${standing.outdated === 1 ? "is" : "are"} not counted.`,
+            ]
+          : []),
+      ],
     },
     standing.team,
     standing.participation,

@@ -1,5 +1,11 @@
-import { dimensionNotes, levelTrend } from "../../src/chat/dimension-notes.js";
-import { levelBar } from "../../src/chat/level-bar.js";
+import {
+  dimensionBar,
+  dimensionLevel,
+  dimensionNotes,
+  headline as headlineOf,
+  levelTrend,
+  stepAim,
+} from "../../src/chat/dimension-notes.js";
 import type { DimensionLine, SummaryMessage } from "../../src/chat/outbound.js";
 import {
   type ActionIds,
@@ -22,8 +28,8 @@ const NAME_MAX = 120;
 function dimensionLine(d: DimensionLine): string {
   const extras = dimensionNotes(d);
   const name = esc(fitPlain(d.name, NAME_MAX));
-  const level = `L${d.level} ${esc(fitPlain(d.levelName, NAME_MAX))}`;
-  return `\`${levelBar(d.level)}\` *${name}* · ${level}${extras.length > 0 ? ` · ${extras.join(" · ")}` : ""}`;
+  const level = esc(fitPlain(dimensionLevel(d), NAME_MAX));
+  return `\`${dimensionBar(d)}\` *${name}* · ${level}${extras.length > 0 ? ` · ${extras.join(" · ")}` : ""}`;
 }
 
 /**
@@ -31,14 +37,14 @@ function dimensionLine(d: DimensionLine): string {
  * blocks the next level, at most three next steps, participation and notes. People's names never appear.
  */
 export function renderSummary(s: SummaryMessage, ids: ActionIds): SlackMessage {
-  const headline = `Level ${s.overall.level} · ${s.overall.name}`;
+  const headline = headlineOf(s);
   const overallTrend = levelTrend(s.overall.previous, s.overall.level);
   const subtitle = [esc(s.title), `profile ${s.profile.toFixed(1)}`, ...(overallTrend ? [overallTrend] : [])];
 
   const steps = s.nextSteps.map((n, i) =>
     section(
       [
-        `*${i + 1}. ${esc(n.title)}* · ${esc(n.dimension)}, towards L${n.unlocksLevel}`,
+        `*${i + 1}. ${esc(n.title)}* · ${esc(n.dimension)}, ${stepAim(n)}`,
         `*Why:* ${esc(n.why)}`,
         `*How:* ${esc(n.how)}`,
       ].join("\n"),

@@ -1,5 +1,11 @@
-import { dimensionNotes, levelTrend } from "../../src/chat/dimension-notes.js";
-import { levelBar } from "../../src/chat/level-bar.js";
+import {
+  dimensionBar,
+  dimensionLevel,
+  dimensionNotes,
+  headline,
+  levelTrend,
+  stepAim,
+} from "../../src/chat/dimension-notes.js";
 import type { DimensionLine, SummaryMessage } from "../../src/chat/outbound.js";
 import { actionSets, buttons, chartImage, textBlock } from "./card-elements.js";
 import type { CardElement } from "./card-schema.js";
@@ -9,12 +15,12 @@ import type { Cap } from "./render-cap.js";
 /** One row per dimension: the bar in its own column, so bars line up whatever the names are. */
 function dimensionRow(d: DimensionLine, cap: Cap): CardElement {
   const extras = dimensionNotes(d);
-  const line = [`**${safe(d.name, cap(80))}**`, `L${d.level} ${safe(d.levelName, cap(60))}`, ...extras].join(" · ");
+  const line = [`**${safe(d.name, cap(80))}**`, safe(dimensionLevel(d), cap(60)), ...extras].join(" · ");
   return {
     type: "ColumnSet",
     spacing: "Small",
     columns: [
-      { type: "Column", width: "auto", items: [textBlock(levelBar(d.level), { fontType: "Monospace" })] },
+      { type: "Column", width: "auto", items: [textBlock(dimensionBar(d), { fontType: "Monospace" })] },
       { type: "Column", width: "stretch", items: [textBlock(line)] },
     ],
   };
@@ -26,7 +32,7 @@ function nextSteps(s: SummaryMessage, cap: Cap): CardElement[] {
     type: "Container",
     spacing: "Medium",
     items: [
-      textBlock(`**${i + 1}. ${safe(n.title, cap(150))}** · ${safe(n.dimension, cap(80))}, towards L${n.unlocksLevel}`),
+      textBlock(`**${i + 1}. ${safe(n.title, cap(150))}** · ${safe(n.dimension, cap(80))}, ${stepAim(n)}`),
       textBlock(`**Why:** ${safe(n.why, cap(500))}`, { spacing: "Small" }),
       textBlock(`**How:** ${safe(n.how, cap(500))}`, { spacing: "Small" }),
     ],
@@ -49,7 +55,7 @@ export function renderSummary(s: SummaryMessage, cap: Cap): CardElement[] {
   const notes = shown.map((n) => `- ${safe(n, cap(300))}`);
   if (s.notes.length > shown.length) notes.push(`- …and ${s.notes.length - shown.length} more`);
   return [
-    textBlock(`Level ${s.overall.level} · ${safe(s.overall.name, cap(80))}`, { size: "Large", weight: "Bolder" }),
+    textBlock(safe(headline(s), cap(160)), { size: "Large", weight: "Bolder" }),
     textBlock(subtitle.join(" · "), { isSubtle: true, spacing: "Small" }),
     // Teams clients fetch the image themselves; the bars below stay for clients that cannot reach it.
     ...(s.chart ? [chartImage(s.chart, cap(1000))] : []),

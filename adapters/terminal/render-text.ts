@@ -1,4 +1,5 @@
-import { levelBar, trendArrow } from "../../src/chat/level-bar.js";
+import { dimensionBar, dimensionLevel, headline, stepAim } from "../../src/chat/dimension-notes.js";
+import { trendArrow } from "../../src/chat/level-bar.js";
 import type { OutboundMessage, SummaryMessage } from "../../src/chat/outbound.js";
 
 /** Neutral messages as terminal text. Options are numbered; the number is what the person types. */
@@ -42,28 +43,24 @@ function renderSummary(s: SummaryMessage): string {
   const out = [
     "",
     s.title,
-    `${who}: Level ${s.overall.level} - ${s.overall.name}  (profile ${s.profile.toFixed(1)})${s.overall.previous === undefined ? "" : `  ${trendArrow(s.overall.previous, s.overall.level)}`}`,
+    `${who}: ${headline(s)}  (profile ${s.profile.toFixed(1)})${s.overall.previous === undefined ? "" : `  ${trendArrow(s.overall.previous, s.overall.level)}`}`,
     "",
     ...s.dimensions.map((d) => {
       const extras = [
         trendArrow(d.previous, d.level),
         d.spread && d.spread.min !== d.spread.max ? `answers ${d.spread.min}-${d.spread.max}` : "",
         d.disagreement ? "disagreement" : "",
-        d.unresolved ? "not sure" : "",
-        d.level < 4 && d.progress > 0 ? `${d.progress}% to next` : "",
+        d.unresolved ? "find out: nobody was sure" : "",
+        !d.unresolved && d.level < 4 && d.progress > 0 ? `${d.progress}% to next` : "",
       ].filter(Boolean);
-      return `  ${d.name.padEnd(width)}  ${levelBar(d.level)}  L${d.level} ${d.levelName}${extras.length ? `  (${extras.join(", ")})` : ""}`;
+      return `  ${d.name.padEnd(width)}  ${dimensionBar(d)}  ${dimensionLevel(d)}${extras.length ? `  (${extras.join(", ")})` : ""}`;
     }),
   ];
   if (s.explanation) out.push("", `Why: ${s.explanation}`);
   if (s.nextSteps.length > 0) {
     out.push("", "Next steps:");
     s.nextSteps.forEach((n, i) => {
-      out.push(
-        `  ${i + 1}. ${n.title} (${n.dimension}, towards level ${n.unlocksLevel})`,
-        `     Why: ${n.why}`,
-        `     How: ${n.how}`,
-      );
+      out.push(`  ${i + 1}. ${n.title} (${n.dimension}, ${stepAim(n)})`, `     Why: ${n.why}`, `     How: ${n.how}`);
     });
   }
   if (s.participation)

@@ -1,4 +1,4 @@
-import type { Mode } from "../../src/engine/answers.js";
+import { answerHelp, type Mode } from "../../src/engine/answers.js";
 import type { AssessmentModel } from "../../src/engine/model-schema.js";
 import { isValidAnswer, type Question, questionsFor } from "../../src/engine/questions.js";
 import type { AssessInput, AssessState } from "./assess-state.js";
@@ -49,15 +49,36 @@ function ask(model: AssessmentModel, state: AssessState, note?: string): AssessO
   );
   const question = questions[index];
   if (!question) return { kind: "completed", skipped: 0 };
-  return { kind: "ask", question, index: index + 1, total: questions.length, ...(note ? { note } : {}) };
+  // The first question also says what the answers do, so "Not sure" is never mistaken for "No".
+  const said = [note, index === 0 ? answerHelp(state.mode) : undefined].filter((n) => n !== undefined).join(" ");
+  return { kind: "ask", question, index: index + 1, total: questions.length, ...(said ? { note: said } : {}) };
+}
+
+/** Answers only carry over between versions of the same model with the same major version (same scale and items). */
+export function sameScale(model: AssessmentModel, state: Pick<AssessState, "modelId" | "modelVersion">): boolean {
+  const major = (version: string) => version.split(".")[0];
+  return state.modelId === model.id && major(state.modelVersion) === major(model.version);
 }
 
 /**
- * Bring a state written under an older model version in line with this one: answers to questions that still
- * exist with the same options are kept, the rest dropped, and the person continues at the first gap.
+ * Bring a state written under an older model version in line with this one. Within a major version, answers to
+ * questions that still exist with the same options are kept and the person continues at the first gap. A new major
+ * version changed the answer scale or what the statements mean: scoring old answers by it would be silently wrong,
+ * so the person starts again, and is told why.
  */
 function migrate(model: AssessmentModel, state: AssessState): { state: AssessState; note?: string } {
   if (state.modelVersion === model.version && state.modelId === model.id) return { state };
+  if (!sameScale(model, state)) {
+    const given = Object.keys(state.answers).length;
+    const first = questionsFor(model, state.mode)[0];
+    return {
+      state: { ...state, modelId: model.id, modelVersion: model.version, answers: {}, position: first?.id },
+      note:
+        `The questionnaire changed since you started (version ${state.modelVersion} to ${model.version}: new answers ` +
+        `and statements), so your ${given} earlier answer${given === 1 ? "" : "s"} cannot be scored fairly. ` +
+        "Please start again from the first question.",
+    };
+  }
   const questions = questionsFor(model, state.mode, state.answers);
   const answers = Object.fromEntries(
     Object.entries(state.answers).filter(([id, value]) => {

@@ -31,7 +31,8 @@ const snapshotSchema = z.object({
   modelVersion: z.string(),
   overall: levelSchema,
   profile: z.number(),
-  dimensions: z.array(z.object({ dimension: z.string(), level: levelSchema })),
+  /** `unrated`: nobody could say (their level is a floor, never compared); absent before 3.0 rounds. */
+  dimensions: z.array(z.object({ dimension: z.string(), level: levelSchema, unrated: z.boolean().optional() })),
 });
 
 /** What history keeps of a closed round: enough for trends and charts, no individual answers. */

@@ -5,11 +5,12 @@ import type { AssessmentModel, Level } from "../../src/engine/model-schema.js";
 import { type DimensionStanding, recommend, standingsOf } from "../../src/engine/recommend.js";
 import type { AssessmentResult } from "../../src/engine/score.js";
 
+/** Said beside each blocker, in the words of the answer that was given. */
 const REASON_TEXT = {
-  "required-missing": "required, not in place",
+  missing: "not in place",
+  partly: "in place only partly",
   "not-sure": "answered Not sure: ask whoever owns it",
   unanswered: "skipped",
-  "raise-score": "in place only partly",
   "next-level": "what the next level asks for",
 } as const;
 
@@ -32,7 +33,7 @@ function levelName(model: AssessmentModel, level: number): string {
 
 /** Plain-language explanation of what blocks the weakest dimension's next level. */
 function explanationText(model: AssessmentModel, standing: DimensionStanding | undefined): string | undefined {
-  if (!standing || standing.level === 4) return undefined;
+  if (!standing || standing.level === 4 || standing.unresolved) return undefined;
   const dimension = model.dimensions.find((d) => d.id === standing.dimension);
   const practices = new Map(model.deep.map((p) => [p.id, p]));
   const blockers = standing.blockers
@@ -90,11 +91,13 @@ function build(
       level: result.overall,
       name: levelName(model, result.overall),
       ...(ctx.previous ? { previous: ctx.previous.overall } : {}),
+      unrated: result.unrated.length,
     },
     profile: result.profile,
     dimensions: lines(model, result, ctx.previous, ctx.target, team),
     ...(weakest ? { explanation: explanationText(model, weakest) } : {}),
     nextSteps: steps.map((s) => ({
+      kind: s.kind,
       title: s.title,
       dimension: dimensionName(s.dimension),
       unlocksLevel: s.unlocksLevel,

@@ -2,6 +2,7 @@ import type { TeamScope } from "../../src/chat/address.js";
 import type { InvitationMessage } from "../../src/chat/outbound.js";
 import { aggregate, type LevelSnapshot, type TeamResult } from "../../src/engine/compare.js";
 import { type AssessmentResult, score } from "../../src/engine/score.js";
+import { sameScale } from "../assess/assess-flow.js";
 import type { AssessState } from "../assess/assess-state.js";
 import type { FlowContext } from "../context.js";
 import type { RoundRepo } from "../rounds/round-repo.js";
@@ -16,6 +17,8 @@ export interface RoundStanding {
   people: { name: string; result: AssessmentResult }[];
   /** Links respondents attached to their answers. */
   evidence: EvidenceItem[];
+  /** Completed under an earlier major model version: not scored (the scale changed), only counted. */
+  outdated: number;
 }
 
 /** Who has answered a round: all an invitation shows, and far cheaper than a standing (nothing is scored). */
@@ -45,7 +48,9 @@ export async function roundStanding(
   round: Pick<Round, "id" | "mode">,
 ): Promise<RoundStanding> {
   const responses = await ctx.repo.responses(team, round.id);
-  const completed = responses.filter((r) => r.state.status === "completed");
+  const finished = responses.filter((r) => r.state.status === "completed");
+  // Answers given on another scale would be scored wrongly, silently: leave them out and say how many.
+  const completed = finished.filter((r) => sameScale(ctx.model, r.state));
   const people = completed.map((r) => ({
     name: displayName(r.userId, r.state),
     result: score(ctx.model, r.state.mode, r.state.answers),
@@ -58,6 +63,7 @@ export async function roundStanding(
     ),
     ...participationOf(responses),
     people,
+    outdated: finished.length - completed.length,
     evidence: evidenceOf(
       ctx.model,
       completed.map((r) => ({ name: displayName(r.userId, r.state), state: r.state })),
@@ -74,7 +80,11 @@ export function snapshotOf(team: TeamResult): LevelSnapshot & { profile: number 
     modelVersion: team.result.modelVersion,
     overall: team.result.overall,
     profile: team.result.profile,
-    dimensions: team.result.dimensions.map((d) => ({ dimension: d.dimension, level: d.level })),
+    dimensions: team.result.dimensions.map((d) => ({
+      dimension: d.dimension,
+      level: d.level,
+      ...(d.unresolved ? { unrated: true } : {}),
+    })),
   };
 }
 
@@ -84,7 +94,7 @@ export function invitationMessage(round: Round, standing: Participation, now: Da
   const { completed, inProgress } = standing.participation;
   const text = closed
     ? `This MLOps maturity round is closed: ${completed} answered.`
-    : `${starter} started an MLOps maturity round (${round.mode}, about ${round.mode === "quick" ? "3" : "15"} minutes). ` +
+    : `${starter} started an MLOps maturity round (${round.mode}, about ${round.mode === "quick" ? "3" : "10"} minutes). ` +
       (round.privacy === "attributed"
         ? "This channel runs attributed rounds: the team summary and exports show who answered what."
         : "Everyone answers privately; the team summary shows levels, not who answered what.");

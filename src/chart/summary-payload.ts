@@ -5,7 +5,12 @@ import type { SummaryMessage } from "../chat/outbound.js";
 const level = z.int().min(0).max(4);
 const summaryPayloadSchema = z.object({
   title: z.string().max(200),
-  overall: z.object({ level, name: z.string().max(100), previous: level.optional() }),
+  overall: z.object({
+    level,
+    name: z.string().max(100),
+    previous: level.optional(),
+    unrated: z.int().min(0).max(20).default(0),
+  }),
   profile: z.number().min(0).max(4),
   dimensions: z
     .array(
@@ -15,6 +20,7 @@ const summaryPayloadSchema = z.object({
         previous: level.optional(),
         target: level.optional(),
         disagreement: z.boolean(),
+        unrated: z.boolean().optional(),
       }),
     )
     .max(20),
@@ -32,6 +38,7 @@ export function encodeSummary(summary: SummaryMessage): SummaryPayload {
       ...(d.previous === undefined ? {} : { previous: d.previous }),
       ...(d.target === undefined ? {} : { target: d.target }),
       disagreement: d.disagreement,
+      ...(d.unresolved ? { unrated: true } : {}),
     })),
   };
 }
@@ -43,7 +50,13 @@ export function decodeSummary(json: unknown): SummaryMessage {
     kind: "summary",
     scope: "team",
     ...data,
-    dimensions: data.dimensions.map((d, i) => ({ ...d, id: String(i), levelName: "", progress: 0, unresolved: false })),
+    dimensions: data.dimensions.map(({ unrated, ...d }, i) => ({
+      ...d,
+      id: String(i),
+      levelName: "",
+      progress: 0,
+      unresolved: unrated ?? false,
+    })),
     nextSteps: [],
     notes: [],
     buttons: [],

@@ -1,3 +1,4 @@
+import { headline } from "../chat/dimension-notes.js";
 import type { DimensionLine, SummaryMessage } from "../chat/outbound.js";
 import {
   ellipsize,
@@ -36,10 +37,17 @@ function dimensionRow(d: DimensionLine, index: number): string {
   const top = HEADER_H + index * ROW_H;
   const barY = top + (ROW_H - BAR_H) / 2;
   const mid = top + ROW_H / 2;
+  const label = text(LABEL_W, mid + 5, ellipsize(d.name, 26), `text-anchor="end" font-size="14" fill="${INK}"`);
+  // Unrated: no bar at all (an empty bar would read as level 0), just the question mark.
+  if (d.unresolved) {
+    return [label, text(PLOT_X + 6, mid + 5, "? not rated", `font-size="13" font-weight="bold" fill="${MUTED}"`)].join(
+      "\n",
+    );
+  }
   // A level-0 dimension still gets a sliver, so "nothing yet" reads as a bar and not as missing data.
   const barEnd = Math.max(xOf(d.level), PLOT_X + 6);
   const parts = [
-    text(LABEL_W, mid + 5, ellipsize(d.name, 26), `text-anchor="end" font-size="14" fill="${INK}"`),
+    label,
     `<rect x="${PLOT_X}" y="${fmt(barY)}" width="${fmt(barEnd - PLOT_X)}" height="${BAR_H}" rx="3" fill="${LEVEL_COLOURS[d.level]}"/>`,
     text(
       barEnd + 6,
@@ -95,10 +103,12 @@ function legend(y: number): string {
 
 /** The chart in words: the SVG's title and the image's alt text in chat, for screen readers and for search. */
 export function chartAltText(summary: SummaryMessage): string {
-  const rows = summary.dimensions.map(
-    (d) => `${d.name} L${d.level}${d.previous !== undefined && d.previous !== d.level ? ` (was L${d.previous})` : ""}`,
+  const rows = summary.dimensions.map((d) =>
+    d.unresolved
+      ? `${d.name} not rated`
+      : `${d.name} L${d.level}${d.previous !== undefined && d.previous !== d.level ? ` (was L${d.previous})` : ""}`,
   );
-  return `${summary.title}: Level ${summary.overall.level} ${summary.overall.name}. ${rows.join(", ")}.`;
+  return `${summary.title}: ${headline(summary)}. ${rows.join(", ")}.`;
 }
 
 /**
@@ -117,7 +127,7 @@ export function summarySvg(summary: SummaryMessage, levelNames: readonly string[
     text(
       20,
       56,
-      `Level ${summary.overall.level} · ${summary.overall.name}${trend} · profile ${summary.profile.toFixed(1)}`,
+      `${headline(summary)}${trend} · profile ${summary.profile.toFixed(1)}`,
       `font-size="14" fill="${MUTED}"`,
     ),
     grid(rows, levelNames),

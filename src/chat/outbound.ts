@@ -43,11 +43,14 @@ export const dimensionLineSchema = z.object({
   /** Team summaries: lowest and highest respondent level. */
   spread: z.object({ min: levelSchema, max: levelSchema }).optional(),
   disagreement: z.boolean().default(false),
+  /** Unrated: "Not sure" or skipped decides it; the level is only a floor and is shown as "?". */
   unresolved: z.boolean().default(false),
 });
 export type DimensionLine = z.infer<typeof dimensionLineSchema>;
 
 export const nextStepSchema = z.object({
+  /** "find-out": nobody who answered knew; the step is to ask, not to build. */
+  kind: z.enum(["build", "find-out"]).default("build"),
   title: z.string(),
   dimension: z.string(),
   unlocksLevel: levelSchema,
@@ -55,11 +58,19 @@ export const nextStepSchema = z.object({
   how: z.string(),
 });
 
+export type NextStep = z.infer<typeof nextStepSchema>;
+
 export const summaryMessageSchema = z.object({
   kind: z.literal("summary"),
   scope: z.enum(["person", "team"]),
   title: z.string(),
-  overall: z.object({ level: levelSchema, name: z.string(), previous: levelSchema.optional() }),
+  /** The weakest rated dimension; `unrated` dimensions are left out of it, which makes it provisional. */
+  overall: z.object({
+    level: levelSchema,
+    name: z.string(),
+    previous: levelSchema.optional(),
+    unrated: z.int().min(0).default(0),
+  }),
   /** Mean of the dimension levels, shown beside the weakest-link headline, never instead of it. */
   profile: z.number(),
   dimensions: z.array(dimensionLineSchema),

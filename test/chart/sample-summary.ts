@@ -24,7 +24,7 @@ export const sampleSummary: SummaryMessage = {
   kind: "summary",
   scope: "team",
   title: "Team MLOps maturity",
-  overall: { level: 1, name: LEVEL_NAMES[1] ?? "", previous: 0 },
+  overall: { level: 1, name: LEVEL_NAMES[1] ?? "", previous: 0, unrated: 0 },
   profile: 2.1,
   dimensions: [
     line("team", "Team & ownership", 2, { previous: 2, target: 3 }),

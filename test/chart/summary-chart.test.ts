@@ -34,6 +34,20 @@ describe("summary chart", () => {
     expect(pixel(svg, 230 + 430 * 0.3, rowMid(4))).not.toBe("#9ecae1");
   });
 
+  it("draws no bar for an unrated dimension, only its question mark, and says the headline is provisional", () => {
+    const unrated = {
+      ...sampleSummary,
+      overall: { ...sampleSummary.overall, unrated: 1 },
+      dimensions: sampleSummary.dimensions.map((d, i) => (i === 2 ? { ...d, unresolved: true } : d)),
+    };
+    const drawn = summarySvg(unrated, LEVEL_NAMES);
+    const rowMid = (row: number) => 78 + row * 40 + 20;
+    // Reproducibility (L3 above) has no bar at all now: the plot is white where its bar was.
+    expect(pixel(drawn, 230 + 430 * 0.5, rowMid(2))).not.toBe("#3182bd");
+    expect(drawn).toContain("? not rated");
+    expect(drawn).toContain("provisional: 1 dimension unrated");
+  });
+
   it("marks last round only where the level changed, the target on every row, and disagreement", () => {
     const diamonds = svg.match(/<path d="M[^"]*" fill="#ffffff"/g) ?? [];
     const changed = sampleSummary.dimensions.filter((d) => d.previous !== undefined && d.previous !== d.level);

@@ -19,7 +19,7 @@ describe("answering one question at a time", () => {
     expect(skipped.progress.index).toBe(2);
   });
 
-  it("treats Not sure as an answer that keeps the level from being claimed", async () => {
+  it("treats Not sure as unrated: never a level 0 headline, and the next step is to find out", async () => {
     const t = createTranscript(createMemoryStore());
     let replies = await t.say("alice", "");
     for (let i = 0; i < 8; i++) {
@@ -28,9 +28,9 @@ describe("answering one question at a time", () => {
       replies = await t.click("alice", option(q, i === 0 ? notSure : 5));
     }
     const result = messages(replies, "summary")[0] as SummaryMessage;
-    expect(result.dimensions[0]).toMatchObject({ level: 0, unresolved: true });
-    expect(result.overall.level).toBe(0);
-    expect(result.explanation).toContain("Team & ownership");
+    expect(result.dimensions[0]).toMatchObject({ unresolved: true });
+    expect(result.overall).toMatchObject({ level: 4, unrated: 1 });
+    expect(result.nextSteps[0]).toMatchObject({ kind: "find-out", title: "Find out: Team & ownership" });
   });
 
   it("counts the same answer sent twice once (a double click)", async () => {

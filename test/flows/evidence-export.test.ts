@@ -62,7 +62,7 @@ describe("evidence", () => {
     expect(textOf(await t.say("alice", "evidence javascript:alert(1)"))).toContain("not a link I can attach");
     // By question number, as its progress line shows it.
     expect(textOf(await t.say("alice", "evidence 7 https://grafana.example.com/d/drift"))).toContain(
-      'Attached to "Which best describes how you know your models are doing well in production?"',
+      'Attached to "Which best describes what you know about your models once they are in production?"',
     );
     expect(textOf(await t.say("alice", "evidence"))).toContain("https://grafana.example.com/d/drift");
     expect(textOf(await t.say("alice", "evidence 12 https://x.example.com"))).toContain("Question 12 has no answer");

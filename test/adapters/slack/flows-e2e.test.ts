@@ -38,7 +38,38 @@ const latestInDm = () =>
     .reverse()
     .find((c) => ["chat.postMessage", "chat.update"].includes(c.method) && String(c.body.channel).startsWith("D"));
 
+/** Answer every question by clicking the button `pick` names for it (1-based option), until the result shows. */
+async function answerAll(pick: (index: number) => number): Promise<number> {
+  let answered = 0;
+  for (; answered < 20; answered++) {
+    const question = latestInDm();
+    if (headerOf(question)?.startsWith("Level")) break;
+    const button = buttonsIn(question!).find((b) => b.actionId.endsWith(`answer:${pick(answered)}`));
+    const action = decodeAction(button?.value);
+    expect(action, `answer ${pick(answered)} in ${JSON.stringify(question?.body.text)}`).toBeDefined();
+    const updates = slack.api.calls("chat.update").length;
+    const where = { channel: String(question?.response?.channel), messageTs: String(question?.response?.ts) };
+    const click = buttonClick(action!, { ...where, actionId: button!.actionId });
+    expect((await slack.interaction(click)).status).toBe(200);
+    await slack.api.waitFor("chat.update", updates + 1);
+  }
+  return answered;
+}
+
 describe("an assessment round through Slack", () => {
+  it("shows one Not sure as an unrated dimension and a provisional headline, never as level 0", async () => {
+    expect((await slack.command({ text: "start quick" })).status).toBe(200);
+    await slack.api.waitFor("chat.postMessage", 2);
+    // "Not sure" (option 6) on the first question, the most mature option (5, level 4) on the other seven.
+    expect(await answerAll((i) => (i === 0 ? 6 : 5))).toBe(8);
+    const summary = latestInDm();
+    expect(headerOf(summary)).toBe("Level 4 · Full MLOps automated operations · provisional: 1 dimension unrated");
+    const text = JSON.stringify(blocksOf(summary));
+    expect(text).toContain("*Team &amp; ownership* · ? not rated");
+    expect(text).not.toContain("L0");
+    expect(text).toContain("*1. Find out: Team &amp; ownership* · Team &amp; ownership, to rate it");
+  });
+
   it("runs from /mlops-assess to the summary by clicking the buttons Slack got", async () => {
     expect((await slack.command({ text: "start quick" })).status).toBe(200);
     const [invitation] = await slack.api.waitFor("chat.postMessage", 2);

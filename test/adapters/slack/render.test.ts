@@ -173,7 +173,9 @@ describe("summary", () => {
     });
     const body = mrkdwnOf({ text: "", blocks }).join("\n");
     expect(body).toContain("profile 2.4 · ↑ was L1");
-    expect(body).toContain("`░░░░░░░░` *&lt;!channel&gt;");
+    // Dimension 0 is unrated: a question mark, never an empty (level 0) bar.
+    expect(body).toContain("`   ?    ` *&lt;!channel&gt;");
+    expect(body).toContain("· ? not rated · ");
     expect(body).toMatch(/`██░░░░░░` \*&lt;https:\/\/evil\.example\|click me&gt; [x ]+\* · L1 DevOps, no MLOps/);
     expect(body).toContain("↓ was L1");
     expect(body).toContain("⚠ disagreement");

@@ -42,7 +42,7 @@ export function summary(dimensions = 8, nameLength = 24, extra: Partial<SummaryM
     kind: "summary",
     scope: "team",
     title: "Team MLOps maturity: #ml-platform",
-    overall: { level: 2, name: "Automated training", previous: 1 },
+    overall: { level: 2, name: "Automated training", previous: 1, unrated: 0 },
     profile: 2.4,
     dimensions: Array.from({ length: dimensions }, (_, i) => ({
       id: `d${i}`,
@@ -59,6 +59,7 @@ export function summary(dimensions = 8, nameLength = 24, extra: Partial<SummaryM
     })),
     explanation: "Model deployment is manual: releases need a person to copy artefacts. <!here>",
     nextSteps: [1, 2, 3].map((n) => ({
+      kind: "build" as const,
       title: `Step ${n}: put models in a registry <@U0ADMIN>`,
       dimension: "Model management",
       unlocksLevel: 3,
@@ -125,6 +126,7 @@ export function worstCases(): Array<[string, OutboundMessage]> {
         explanation: long(5000, "<https://evil|x>"),
         notes: Array.from({ length: 30 }, (_, i) => hostileLong(i)),
         nextSteps: [1, 2, 3].map((n) => ({
+          kind: "build" as const,
           title: long(500, `<@U${n}>`),
           dimension: long(300, "dim"),
           unlocksLevel: 4,

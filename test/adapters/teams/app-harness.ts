@@ -23,8 +23,11 @@ export interface TeamsAppRun {
   post(activity: unknown): Promise<Response>;
   /** "@MLOps Assess <text>" in the team channel, in the recorded shape. */
   say(who: string, text: string): Promise<Response>;
-  /** Answer every question in the person's 1:1 chat with `adaptiveCard/action` invokes; the last card shown. */
-  answerAll(who: string, optionIndex: number): Promise<unknown>;
+  /**
+   * Answer every question in the person's 1:1 chat with `adaptiveCard/action` invokes, the option of index `option`
+   * (or `option(i)` for the i-th question); the last card shown.
+   */
+  answerAll(who: string, option: number | ((question: number) => number)): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -56,11 +59,13 @@ export async function startTeamsApp(env: Record<string, string>): Promise<TeamsA
         text: `<at>MLOps Assess</at> ${text}`,
         id: `m-${Date.now()}`,
       }),
-    async answerAll(who, optionIndex) {
+    async answerAll(who, option) {
       const conversationId = personalChat(who);
       let card: unknown = (connector.calls(conversationId).at(-1) as ConnectorCall | undefined)?.body;
       for (let i = 0; i < 12; i++) {
-        const answer = buttonsOf(card).filter((b) => b.action?.a === "answer")[optionIndex];
+        const answer = buttonsOf(card).filter((b) => b.action?.a === "answer")[
+          typeof option === "number" ? option : option(i)
+        ];
         if (!answer) return card;
         const response = await post({
           type: "invoke",

@@ -86,6 +86,18 @@ describe("Teams end to end", () => {
     expect(image.headers.get("content-type")).toBe("image/png");
   });
 
+  it("shows one Not sure as an unrated dimension and a provisional headline, never as level 0", async () => {
+    await startApp({ TEAMS_ENABLED: "true" });
+    expect((await post({ ...install, serviceUrl: connector.serviceUrl })).status).toBe(200);
+    expect((await say("alice", "assess")).status).toBe(200);
+    // "Not sure" (the sixth option) on the first question, the most mature option on the other seven.
+    const result = JSON.stringify(await answerAll("alice", (i) => (i === 0 ? 5 : 4)));
+    expect(result).toContain("Level 4 · Full MLOps automated operations · provisional: 1 dimension unrated");
+    expect(result).toContain("**Team & ownership** · ? not rated");
+    expect(result).toContain("Find out: Team & ownership");
+    expect(result).not.toContain("L0");
+  });
+
   it("sends proactive nudges through the stored reference, and a 403 marks the conversation unreachable", async () => {
     await startApp({ TEAMS_ENABLED: "true" });
     expect((await say("alice", "schedule weekly mon 09:00 UTC")).status).toBe(200);

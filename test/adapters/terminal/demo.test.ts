@@ -24,34 +24,34 @@ describe("npm run demo", () => {
     const { out, code } = demo(Array(8).fill("1"));
     expect(code).toBe(0);
     expect(out).toContain("1/8 · Team & ownership");
-    expect(out).toContain("Overall: Level 0 - No MLOps");
+    expect(out).toContain("Overall: Level 0 · No MLOps");
     expect(out).toContain("Next steps:");
   });
 
   it("prints Level 4 when every answer is the most mature option", () => {
     const { out, code } = demo(Array(8).fill("5"));
     expect(code).toBe(0);
-    expect(out).toContain("Overall: Level 4 - Full MLOps automated operations");
+    expect(out).toContain("Overall: Level 4 · Full MLOps automated operations");
   });
 
   it("prints the weakest link for a mix, and explains the blocking dimension", () => {
     const { out } = demo(["4", "4", "4", "2", "4", "4", "4", "4"]);
-    expect(out).toContain("Overall: Level 1 - DevOps, no MLOps");
+    expect(out).toContain("Overall: Level 1 · DevOps, no MLOps");
     expect(out).toMatch(/Why: Training automation holds the overall level down/);
-    expect(out).toMatch(/1\. .*\(Training automation, towards level 2\)/);
+    expect(out).toMatch(/1\. .*\(Training automation, towards L2\)/);
   });
 
   it("answers an invalid line with a clear message and the same question", () => {
     const { out } = demo(["9", "hello", ...Array(8).fill("3")]);
     expect(out).toContain("Please type a number from 1 to 6, b (back), s (skip) or c (cancel).");
-    expect(out).toContain("Overall: Level 2 - Automated training");
+    expect(out).toContain("Overall: Level 2 · Automated training");
   });
 
   it("goes back and skips", () => {
     const { out } = demo(["5", "b", "1", "s", ...Array(6).fill("5"), "5"]);
     // Answer 1 was changed to option 1; question 2 skipped, so it is not claimed.
     expect(out).toContain("(your answer)");
-    expect(out).toContain("Overall: Level 0 - No MLOps");
+    expect(out).toContain("Overall: Level 0 · No MLOps");
     expect(out).toContain("You skipped 1 question(s)");
   });
 
@@ -62,10 +62,12 @@ describe("npm run demo", () => {
   });
 
   it("runs the deep mode end to end", () => {
-    const { out, code } = demo(["1", ...Array(60).fill("1")], ["--mode", "deep"]);
+    const { out, code } = demo(Array(40).fill("1"), ["--mode", "deep"]);
     expect(code).toBe(0);
-    expect(out).toContain("About your models");
-    expect(out).toContain("Overall: Level 4");
+    // No serving-context question first: 40 statements, each answered "Yes, fully".
+    expect(out).toContain("1/40 · Team & ownership");
+    expect(out).toContain("40/40 · Governance & compliance");
+    expect(out).toContain("Overall: Level 4 · Full MLOps automated operations");
   });
 
   it("rejects an invalid model file with the offending paths", () => {
