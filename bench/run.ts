@@ -3,9 +3,10 @@
  * Machines are noisy: compare the ratios, not the absolute numbers.
  */
 import { availableParallelism } from "node:os";
-import { Redis } from "ioredis";
 import { type FakeSlackApi, startFakeSlackApi } from "../test/fakes/fake-slack-api.js";
 import { atRate, burst, sideBySide, startBareBolt, startFakeSlackProcess } from "./ack.js";
+import { deleteKeysUnder } from "./cleanup.js";
+import { compareLaunchers } from "./cold-start.js";
 import { conversationCosts } from "./memory.js";
 import { nudgeFanOut } from "./nudges.js";
 import { replicaCpuSeconds, settledCpuSeconds } from "./replica-cpu.js";
@@ -18,16 +19,7 @@ const prefix = `bench-${Date.now()}`;
 /** Each ack measurement alternates the bare app and ours this many times. */
 const ROUNDS = 3;
 
-async function cleanup() {
-  const redis = new Redis(redisUrl);
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== "0");
-  await redis.quit();
-}
+const cleanup = () => deleteKeysUnder(redisUrl, prefix);
 
 /** Each replica's CPU limit for the scaling rows: what a container limit of half a CPU gives it. */
 const CPU_LIMIT = 0.5;
@@ -158,6 +150,13 @@ async function main() {
   );
   await app.stop();
   await bare.close();
+  console.error("start-up and a cold burst, tsx and compiled, 3 times each ...");
+  rows.push(
+    ...(await compareLaunchers(
+      { redisUrl, slackApiUrl: ackApi.apiUrl, keyPrefix: `${prefix}-cold`, port: 4790 },
+      ROUNDS,
+    )),
+  );
   ackApi.close();
 
   console.error("answers per second, one and two replicas ...");

@@ -78,7 +78,8 @@ function headerRecord(headers: RequestInit["headers"]): Record<string, string> {
   if (headers === undefined) return {};
   if (headers instanceof Headers || Array.isArray(headers)) return Object.fromEntries(headers);
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) out[name] = typeof value === "string" ? value : value.join(", ");
+  // A header record may leave a value undefined: such a header is not sent.
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = value;
   return out;
 }
 
