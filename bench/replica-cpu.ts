@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { BENCH_METRICS_TOKEN } from "./signed.js";
 
 /**
  * CPU seconds the replicas have used so far, from their own /metrics (prom-client's process_cpu_seconds_total).
@@ -8,7 +9,8 @@ import type { Redis } from "ioredis";
 export async function replicaCpuSeconds(urls: readonly string[]): Promise<number> {
   const readings = await Promise.all(
     urls.map(async (url) => {
-      const text = await (await fetch(`${url}/metrics`)).text();
+      const headers = { authorization: `Bearer ${BENCH_METRICS_TOKEN}` };
+      const text = await (await fetch(`${url}/metrics`, { headers })).text();
       const value = Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1]);
       if (!Number.isFinite(value)) throw new Error(`no process_cpu_seconds_total from ${url}/metrics`);
       return value;

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { type CpuLimit, createCpuLimit } from "./cpu-limit.js";
-import { BENCH_SECRET } from "./signed.js";
+import { BENCH_METRICS_TOKEN, BENCH_SECRET } from "./signed.js";
 
 const root = join(import.meta.dirname, "..");
 
@@ -47,6 +47,7 @@ export async function startReplicas(
           SLACK_API_URL: env.slackApiUrl,
           SLACK_BOT_ID: "BBENCH",
           SLACK_BOT_USER_ID: "UBENCHBOT",
+          METRICS_TOKEN: BENCH_METRICS_TOKEN,
         },
       }),
     );

@@ -2,6 +2,8 @@ import { createHmac } from "node:crypto";
 import { Agent, request } from "node:http";
 
 export const BENCH_SECRET = "bench-signing-secret-0123456789";
+/** The replicas serve /metrics (their CPU seconds) on their port behind this bearer token. */
+export const BENCH_METRICS_TOKEN = "bench-metrics-token-0123456789";
 
 /**
  * Connections a load balancer keeps open to the replicas behind it (nginx upstream keepalive, an ALB's target

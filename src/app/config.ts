@@ -73,6 +73,10 @@ export const envSchema = z.object({
   /** Signs chart links; at least 16 characters, e.g. `openssl rand -hex 32`. */
   CHART_SECRET: optional(z.string().min(16)),
   CHART_LINK_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(365).default(90)),
+  /** Prometheus /metrics on its own port (keep it off the public network); without it, on PORT behind METRICS_TOKEN. */
+  METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  /** Bearer token /metrics asks for; without METRICS_PORT it is the only way /metrics is served on PORT. */
+  METRICS_TOKEN: optional(z.string().min(16)),
   /** Serve /api/messages without an app id (local testing with auth off). */
   TEAMS_ENABLED: z.preprocess(blankToUndefined, z.enum(["true", "false"]).default("false")),
 });
@@ -84,16 +88,21 @@ export const envSchema = z.object({
 function missingPartners(source: NodeJS.ProcessEnv): string[] {
   const set = (name: string) => (source[name] ?? "").trim() !== "";
   const problems: string[] = [];
-  const pair = (a: string, b: string) => {
+  const needs = (a: string, b: string) => {
     if (set(a) && !set(b)) problems.push(`${b}: required when ${a} is set`);
   };
-  pair("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET");
-  pair("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN");
-  pair("MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD");
-  pair("REDIS_SENTINELS", "REDIS_SENTINEL_NAME");
-  pair("PUBLIC_URL", "CHART_SECRET");
+  const both = (a: string, b: string) => {
+    needs(a, b);
+    needs(b, a);
+  };
+  both("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET");
+  both("SLACK_BOT_ID", "SLACK_BOT_USER_ID");
+  both("MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD");
+  needs("MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_ID");
+  both("REDIS_SENTINELS", "REDIS_SENTINEL_NAME");
+  both("PUBLIC_URL", "CHART_SECRET");
   if (set("MICROSOFT_APP_ID") && source.MICROSOFT_APP_TYPE === "SingleTenant")
-    pair("MICROSOFT_APP_ID", "MICROSOFT_APP_TENANT_ID");
+    needs("MICROSOFT_APP_ID", "MICROSOFT_APP_TENANT_ID");
   return problems;
 }
 

@@ -1,13 +1,23 @@
 import type { AddressInfo } from "node:net";
 import { createSlackAdapter, SLACK_EVENTS_PATH } from "../../adapters/slack/slack-adapter.js";
+import { verifySlackToken } from "../../adapters/slack/verify-token.js";
 import { createTeamsAdapter, TEAMS_MESSAGES_PATH } from "../../adapters/teams/teams-adapter.js";
+import { fetchTeamsToken } from "../../adapters/teams/verify-credentials.js";
 import { createBot } from "../../flows/bot.js";
 import { createNudgeRunner, type TickResult } from "../../flows/nudge/nudge-runner.js";
 import { createPacer } from "../../flows/nudge/pacer.js";
 import { CHART_PATH, createChartLinks, HISTORY_CHART_PATH } from "../chart/chart-links.js";
 import type { Address } from "../chat/address.js";
 import type { Reply } from "../chat/outbound.js";
-import { type ChatBot, type Clock, DeliveryError, type Logger, type Notifier, systemClock } from "../chat/ports.js";
+import {
+  type ChatBot,
+  type Clock,
+  type CredentialCheck,
+  DeliveryError,
+  type Logger,
+  type Notifier,
+  systemClock,
+} from "../chat/ports.js";
 import { defaultModel } from "../engine/default-model/index.js";
 import type { AssessmentModel } from "../engine/model-schema.js";
 import { loadModelFile } from "../model-file.js";
@@ -18,10 +28,11 @@ import { createRedisStore } from "../store/redis-store.js";
 import type { Store } from "../store/store.js";
 import type { Env } from "./config.js";
 import { createDownloads, DOWNLOAD_PATH, withDownloads } from "./downloads.js";
-import { createHttpServer, type RequestHandler } from "./http-server.js";
+import { createHttpServer, createMetricsServer, type RequestHandler } from "./http-server.js";
 import { instrumentBot } from "./instrument-bot.js";
 import { createMetrics } from "./metrics.js";
 import { startNudgeTicker } from "./nudge-ticker.js";
+import { createReadiness, type PlatformName } from "./readiness.js";
 import { withCharts } from "./with-charts.js";
 
 export interface AppDeps {
@@ -41,6 +52,7 @@ export interface RunningApp {
   notifier: Notifier;
   /** One scheduler tick (what node-cron runs every minute). */
   tickNudges(): Promise<TickResult>;
+  /** Ask every platform about its credentials, then listen; resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -101,6 +113,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
 
   const routes: Record<string, RequestHandler> = {};
   const notifiers: Partial<Record<Address["platform"], Notifier>> = {};
+  const credentialChecks: Partial<Record<PlatformName, () => Promise<CredentialCheck>>> = {};
   let slackIdle = () => Promise.resolve();
   if (config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) {
     const slack = createSlackAdapter({
@@ -117,6 +130,14 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     routes[SLACK_EVENTS_PATH] = slack.handler;
     notifiers.slack = slack;
     slackIdle = slack.idle;
+    const token = config.SLACK_BOT_TOKEN;
+    credentialChecks.Slack = () =>
+      verifySlackToken({
+        token,
+        timeoutMs: 5000,
+        logger,
+        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+      });
   }
   if (config.MICROSOFT_APP_ID || config.TEAMS_ENABLED === "true") {
     const teams = createTeamsAdapter({
@@ -131,6 +152,11 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     });
     routes[TEAMS_MESSAGES_PATH] = teams.handler;
     notifiers.teams = teams;
+    const { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: appPassword, MICROSOFT_APP_TENANT_ID: tenant } = config;
+    if (appId && appPassword) {
+      const singleTenant = config.MICROSOFT_APP_TYPE === "SingleTenant" && tenant ? { appTenantId: tenant } : {};
+      credentialChecks.Teams = () => fetchTeamsToken({ appId, appPassword, timeoutMs: 5000, ...singleTenant });
+    }
   }
   logger.info(
     {
@@ -160,9 +186,17 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   });
   const ticker = deps.cron === false ? undefined : startNudgeTicker(() => runner.tick(), { logger, metrics });
 
-  const server = createHttpServer({
+  const readiness = createReadiness({
     store,
+    platforms: credentialChecks,
+    logger,
+  });
+  // Asked now, while the rest starts; listen() waits for the answers (at most START_WAIT_MS).
+  const checked = readiness.start();
+  const server = createHttpServer({
+    readiness: () => readiness.report(),
     metrics,
+    ...(config.METRICS_TOKEN && !config.METRICS_PORT ? { metricsToken: config.METRICS_TOKEN } : {}),
     logger,
     routes,
     getRoutes: {
@@ -170,22 +204,33 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       ...(downloads ? { [DOWNLOAD_PATH]: downloads.handler } : {}),
     },
   });
+  const metricsServer = config.METRICS_PORT
+    ? createMetricsServer({ metrics, logger, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) })
+    : undefined;
+  if (!config.METRICS_PORT && !config.METRICS_TOKEN) {
+    logger.info({}, "metrics off: set METRICS_PORT (a port of their own) or METRICS_TOKEN (bearer token on PORT)");
+  }
+  const listenOn = (target: typeof server, port: number, host: string) =>
+    new Promise<number>((resolve) => target.listen(port, host, () => resolve((target.address() as AddressInfo).port)));
   return {
     bot,
     store,
     notifier,
     tickNudges: () => runner.tick(),
-    listen: (port, host = "0.0.0.0") =>
-      new Promise((resolve) => {
-        server.listen(port, host, () => {
-          const { port: bound } = server.address() as AddressInfo;
-          logger.info({ port: bound }, "listening");
-          resolve(`http://127.0.0.1:${bound}`);
-        });
-      }),
+    async listen(port, host = "0.0.0.0") {
+      await checked;
+      if (metricsServer && config.METRICS_PORT) {
+        logger.info({ port: await listenOn(metricsServer, config.METRICS_PORT, host) }, "metrics listening");
+      }
+      const bound = await listenOn(server, port, host);
+      logger.info({ port: bound }, "listening");
+      return `http://127.0.0.1:${bound}`;
+    },
     async close() {
       // Stop the tick, stop taking requests, let those in flight finish, then release Redis.
+      readiness.stop();
       await ticker?.stop();
+      if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Acknowledged requests may still be answering; their writes need Redis.
       await slackIdle();

@@ -1,14 +1,19 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../chat/ports.js";
-import type { Store } from "../store/store.js";
 import type { Metrics } from "./metrics.js";
+import type { ReadinessReport } from "./readiness.js";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface HttpServerOptions {
-  store: Store;
+  readiness: () => Promise<ReadinessReport>;
   metrics: Metrics;
+  /**
+   * The bearer token /metrics asks for on this (public) server; without one, /metrics is not served here (it is
+   * on METRICS_PORT, or off). Metrics name routes, load and failures: not for the public.
+   */
+  metricsToken?: string;
   logger: Logger;
   /** Platform endpoints that are switched on: path -> handler (POST only). */
   routes: Record<string, RequestHandler>;
@@ -33,7 +38,7 @@ function send(res: ServerResponse, status: number, body: string, type = "applica
  * for the logs and a latency observation per route.
  */
 export function createHttpServer(options: HttpServerOptions): Server {
-  const { store, metrics, logger, routes } = options;
+  const { readiness, metrics, logger, routes, metricsToken } = options;
   const getRoutes = options.getRoutes ?? {};
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
@@ -62,20 +67,18 @@ export function createHttpServer(options: HttpServerOptions): Server {
       case "/healthz":
         return send(res, 200, JSON.stringify({ status: "ok" }));
       case "/readyz":
-        store.ping().then(
-          (ok) => send(res, ok ? 200 : 503, JSON.stringify({ status: ok ? "ready" : "store unreachable" })),
-          () => send(res, 503, JSON.stringify({ status: "store unreachable" })),
-        );
-        return;
-      case "/metrics":
-        metrics.registry.metrics().then(
-          (text) => send(res, 200, text, metrics.registry.contentType),
+        readiness().then(
+          ({ ready, reasons, platforms }) =>
+            send(res, ready ? 200 : 503, JSON.stringify({ status: ready ? "ready" : "not ready", reasons, platforms })),
           (error: unknown) => {
-            logger.error({ err: error }, "metrics failed");
-            send(res, 500, "");
+            logger.error({ err: error }, "readiness check failed");
+            send(res, 503, JSON.stringify({ status: "not ready", reasons: ["readiness check failed"] }));
           },
         );
         return;
+      case "/metrics":
+        if (!metricsToken) return send(res, 404, JSON.stringify({ error: "not found" }));
+        return serveMetrics(req, res, metrics, logger, metricsToken);
       default:
         return send(res, 404, JSON.stringify({ error: "not found" }));
     }
@@ -84,4 +87,33 @@ export function createHttpServer(options: HttpServerOptions): Server {
   // A connection waiting for its next request's headers must not be cut before the keep-alive window ends.
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   return server;
+}
+
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
+/** Prometheus text; with a token, only for `Authorization: Bearer <token>` (compared in constant time). */
+function serveMetrics(req: IncomingMessage, res: ServerResponse, metrics: Metrics, logger: Logger, token?: string) {
+  if (token) {
+    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "";
+    if (!timingSafeEqual(digest(given), digest(token))) {
+      res.setHeader("www-authenticate", "Bearer");
+      return send(res, 401, JSON.stringify({ error: "metrics need Authorization: Bearer <METRICS_TOKEN>" }));
+    }
+  }
+  metrics.registry.metrics().then(
+    (text) => send(res, 200, text, metrics.registry.contentType),
+    (error: unknown) => {
+      logger.error({ err: error }, "metrics failed");
+      send(res, 500, "");
+    },
+  );
+}
+
+/** METRICS_PORT: /metrics alone on a port of its own, for the scraper on the private network. */
+export function createMetricsServer(options: { metrics: Metrics; logger: Logger; token?: string }): Server {
+  return createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (req.method !== "GET" || path !== "/metrics") return send(res, 404, JSON.stringify({ error: "not found" }));
+    serveMetrics(req, res, options.metrics, options.logger, options.token);
+  });
 }

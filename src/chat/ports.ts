@@ -47,3 +47,13 @@ export class DeliveryError extends Error {
     super(message, options);
   }
 }
+
+/**
+ * What a platform said about the app's credentials when asked at start-up (Slack `auth.test`, a Teams token):
+ * `refused` means they are known bad (the app cannot work until they are fixed); `unverified` means the platform
+ * could not be asked (unreachable, rate-limited), which says nothing about the credentials.
+ */
+export type CredentialCheck =
+  | { state: "verified"; identity: string }
+  | { state: "refused"; reason: string }
+  | { state: "unverified"; reason: string };

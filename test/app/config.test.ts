@@ -35,6 +35,43 @@ describe("configuration", () => {
     expect(readConfig({ REDIS_CLUSTER_NODES: "a:7000,b:7001" }).REDIS_CLUSTER_NODES).toHaveLength(2);
   });
 
+  it("refuses every half-set pair, each named, in one message", () => {
+    const halves: [set: Record<string, string>, missing: string][] = [
+      [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET"],
+      [{ SLACK_SIGNING_SECRET: "0123456789" }, "SLACK_BOT_TOKEN"],
+      [{ SLACK_BOT_ID: "B1" }, "SLACK_BOT_USER_ID"],
+      [{ SLACK_BOT_USER_ID: "U1" }, "SLACK_BOT_ID"],
+      [{ MICROSOFT_APP_ID: "id" }, "MICROSOFT_APP_PASSWORD"],
+      [{ MICROSOFT_APP_PASSWORD: "pw" }, "MICROSOFT_APP_ID"],
+      [{ MICROSOFT_APP_TENANT_ID: "tenant" }, "MICROSOFT_APP_ID"],
+      [{ REDIS_SENTINELS: "s:26379" }, "REDIS_SENTINEL_NAME"],
+      [{ REDIS_SENTINEL_NAME: "mymaster" }, "REDIS_SENTINELS"],
+      [{ PUBLIC_URL: "https://bot.example" }, "CHART_SECRET"],
+      [{ CHART_SECRET: "0123456789abcdef" }, "PUBLIC_URL"],
+    ];
+    for (const [env, missing] of halves) {
+      const error = (() => {
+        try {
+          readConfig(env);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, JSON.stringify(env)).toBeInstanceOf(ConfigError);
+      const [given] = Object.keys(env);
+      expect((error as ConfigError).problems).toContain(`${missing}: required when ${given} is set`);
+    }
+    // All of them at once: one message lists every missing partner.
+    const error = (() => {
+      try {
+        readConfig(Object.assign({}, ...halves.filter((_, i) => i % 2 === 0).map(([env]) => env)));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect((error as ConfigError).message).toMatch(/SLACK_SIGNING_SECRET[\s\S]*SLACK_BOT_USER_ID[\s\S]*CHART_SECRET/);
+  });
+
   it("treats blank values as unset", () => {
     expect(readConfig({ SLACK_BOT_TOKEN: " ", SLACK_SIGNING_SECRET: "", PORT: "" }).PORT).toBe(3000);
   });
