@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import { CloudAdapter } from "botbuilder";
 import type { Address } from "../../src/chat/address.js";
 import type { OutboundMessage, Reply } from "../../src/chat/outbound.js";
 import { type ChatBot, type Clock, type Logger, systemClock } from "../../src/chat/ports.js";
 import { createKeys, type Keys } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import { MlopsAssessTeamsHandler } from "./activity-handler.js";
+import { botAuthentication, type TokenAuthority } from "./authentication.js";
 import { DEFAULT_RETRY, type RetryPolicy, toDeliveryError } from "./connector-errors.js";
 import { createConversations } from "./conversations.js";
 import { createDelivery } from "./deliver.js";
@@ -21,6 +22,8 @@ export interface TeamsAdapterConfig {
   appPassword?: string;
   appTenantId?: string;
   appType?: "MultiTenant" | "SingleTenant";
+  /** Where incoming tokens' signing keys come from; default Microsoft's public cloud (tests: a loopback server). */
+  authority?: TokenAuthority;
   bot: ChatBot;
   store: Store;
   /** Defaults to createKeys() (prefix "ma"); pass the app's keys when it uses another prefix. */
@@ -53,12 +56,15 @@ export function createTeamsAdapter(config: TeamsAdapterConfig): TeamsAdapter {
   // With an app id, every request must carry a valid Bot Framework token (401 otherwise) and replies are signed;
   // without one, botbuilder turns both off.
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: appId,
-      MicrosoftAppPassword: config.appPassword ?? "",
-      MicrosoftAppType: config.appType ?? "MultiTenant",
-      MicrosoftAppTenantId: config.appTenantId ?? "",
-    }),
+    botAuthentication(
+      {
+        appId,
+        appPassword: config.appPassword ?? "",
+        appType: config.appType ?? "MultiTenant",
+        appTenantId: config.appTenantId ?? "",
+      },
+      config.authority,
+    ),
   );
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, type: context.activity.type }, "teams turn failed");

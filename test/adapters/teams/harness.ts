@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import type { TokenAuthority } from "../../../adapters/teams/authentication.js";
 import { createTeamsAdapter, TEAMS_MESSAGES_PATH, type TeamsAdapter } from "../../../adapters/teams/teams-adapter.js";
 import type { ChatBot, Clock } from "../../../src/chat/ports.js";
 import { createKeys, type Keys } from "../../../src/store/keys.js";
@@ -36,6 +37,8 @@ export interface TeamsHarnessOptions {
   keys?: Keys;
   /** Set to turn authentication on (requests then need a Bot Framework token). */
   appId?: string;
+  /** Where botbuilder fetches the token signing keys (a loopback OpenID server); default Microsoft's. */
+  authority?: TokenAuthority;
   clock?: Clock;
 }
 
@@ -82,6 +85,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
   const logger = recordingLogger();
   const adapter = createTeamsAdapter({
     ...(options.appId ? { appId: options.appId, appPassword: "test-password" } : {}),
+    ...(options.authority ? { authority: options.authority } : {}),
     bot: options.bot,
     store,
     keys,
