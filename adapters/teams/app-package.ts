@@ -27,7 +27,7 @@ export type PackageEnv = Record<string, string | undefined>;
 const DEFAULT_DEVELOPER_URL = "https://example.com/mlops-assess";
 
 const command = z.object({ title: z.string().min(1).max(32), description: z.string().min(1).max(128) });
-/** The limits of manifest schema v1.19 that the Teams upload checks, so a bad package fails here instead. */
+/** The limits of the manifest schema (v1.19 and later) that the Teams upload checks, so a bad package fails here instead. */
 export const manifestSchema = z.looseObject({
   $schema: z.string().regex(/\/teams\/v1\.(19|[2-9]\d)\/MicrosoftTeams\.schema\.json$/),
   manifestVersion: z.string().regex(/^1\.(19|[2-9]\d)$/),

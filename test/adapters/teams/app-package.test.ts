@@ -12,7 +12,7 @@ import { crc32 } from "../../../adapters/teams/crc32.js";
 import { COLOR_ICON_SIZE, colorIcon, OUTLINE_ICON_SIZE, outlineIcon } from "../../../adapters/teams/icons.js";
 import { parseCommand } from "../../../flows/router.js";
 
-/** The Teams app package: a valid v1.19 manifest, the two icons Teams wants, in a ZIP any unzip can read. */
+/** The Teams app package: a valid manifest (v1.19 or later), the two icons Teams wants, in a ZIP any unzip can read. */
 const BOT = "11111111-2222-3333-4444-555555555555";
 const template = readFileSync(join(APP_PACKAGE_DIR, "manifest.json"), "utf8");
 
@@ -65,7 +65,7 @@ function decodePng(png: Buffer): { width: number; height: number; pixels: Buffer
 }
 
 describe("manifest", () => {
-  it("fills in the ids and passes the v1.19 limits", () => {
+  it("fills in the ids and passes the manifest limits", () => {
     const manifest = manifestSchema.parse(JSON.parse(renderManifest(template, { MICROSOFT_APP_ID: BOT })));
     expect(manifest.id).toBe(BOT);
     expect(manifest.bots[0]?.botId).toBe(BOT);
