@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { burst, startFakeSlackProcess, summarise } from "./ack.js";
-import { BENCH_SECRET } from "./signed.js";
+import { replicaEnv } from "./replicas.js";
 import { ms, percentile, type Row } from "./stats.js";
 
 const root = join(import.meta.dirname, "..");
@@ -43,18 +43,8 @@ export async function coldBurst(
   const child = spawn(launcher.command, launcher.args, {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
-    env: {
-      ...process.env,
-      PORT: String(env.port),
-      LOG_LEVEL: "info",
-      REDIS_URL: env.redisUrl,
-      KEY_PREFIX: env.keyPrefix,
-      SLACK_SIGNING_SECRET: BENCH_SECRET,
-      SLACK_BOT_TOKEN: "xoxb-bench",
-      SLACK_API_URL: env.slackApiUrl,
-      SLACK_BOT_ID: "BBENCH",
-      SLACK_BOT_USER_ID: "UBENCHBOT",
-    },
+    // "info": the "listening" line is what the burst waits for.
+    env: replicaEnv({ ...env, logLevel: "info" }),
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {

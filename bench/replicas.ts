@@ -11,6 +11,29 @@ const root = join(import.meta.dirname, "..");
  */
 const nodeArgs = (process.env.BENCH_REPLICA_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
 
+/** The environment a bench replica runs with: Slack at the fake Web API, signed with the bench's secret. */
+export function replicaEnv(env: {
+  redisUrl: string;
+  slackApiUrl: string;
+  keyPrefix: string;
+  port: number;
+  logLevel: string;
+}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(env.port),
+    LOG_LEVEL: env.logLevel,
+    REDIS_URL: env.redisUrl,
+    KEY_PREFIX: env.keyPrefix,
+    SLACK_SIGNING_SECRET: BENCH_SECRET,
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_API_URL: env.slackApiUrl,
+    SLACK_BOT_ID: "BBENCH",
+    SLACK_BOT_USER_ID: "UBENCHBOT",
+    METRICS_TOKEN: BENCH_METRICS_TOKEN,
+  };
+}
+
 /**
  * Start `count` app replicas as separate processes (as in production), sharing one Redis. With `cpuLimit`, each
  * replica is held to that many cores (bench/cpu-limit.ts); rejects when this machine cannot set such a limit.
@@ -36,19 +59,7 @@ export async function startReplicas(
         cwd: root,
         // Their logs (pino, on stdout) only when asked for: BENCH_LOG_LEVEL=warn shows what went wrong in a run.
         stdio: ["ignore", process.env.BENCH_LOG_LEVEL ? "inherit" : "ignore", "inherit"],
-        env: {
-          ...process.env,
-          PORT: String(port),
-          LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "error",
-          REDIS_URL: env.redisUrl,
-          KEY_PREFIX: env.keyPrefix,
-          SLACK_SIGNING_SECRET: BENCH_SECRET,
-          SLACK_BOT_TOKEN: "xoxb-bench",
-          SLACK_API_URL: env.slackApiUrl,
-          SLACK_BOT_ID: "BBENCH",
-          SLACK_BOT_USER_ID: "UBENCHBOT",
-          METRICS_TOKEN: BENCH_METRICS_TOKEN,
-        },
+        env: replicaEnv({ ...env, port, logLevel: process.env.BENCH_LOG_LEVEL ?? "error" }),
       }),
     );
     urls.push(`http://127.0.0.1:${port}`);

@@ -6,10 +6,10 @@
 // with SIGTERM. Exits non-zero, saying why, on any failure.
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
+import { freePort } from "./free-port.mjs";
 
 const root = join(import.meta.dirname, "..");
 // (@types/node is not listed: @slack/bolt depends on it in production.)
@@ -20,17 +20,6 @@ const DEV_ONLY = ["typescript", "tsx", "esbuild", "vitest", "@biomejs/biome"];
 function run(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status ?? result.signal})`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function until(what, check, timeoutMs) {

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./free-port.mjs";
 
 const wanted = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -22,17 +23,6 @@ function ping(url) {
     socket.on("error", () => done(false));
     socket.on("connect", () => socket.write("PING\r\n"));
     socket.on("data", (data) => done(data.toString().startsWith("+PONG")));
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
   });
 }
 
