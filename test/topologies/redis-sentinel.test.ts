@@ -50,6 +50,20 @@ afterAll(async () => {
   await sentinel?.stop();
 });
 
+/** Milliseconds from the kill until Sentinel names the replica as master, and until the app's /readyz says 200. */
+async function watchFailover(killedAt: number): Promise<{ promoted: number; appReady: number }> {
+  let promoted = 0;
+  let appReady = 0;
+  for (const deadline = Date.now() + 30_000; (!promoted || !appReady) && Date.now() < deadline; ) {
+    if (!promoted && (await sentinel.currentMaster().catch(() => 0)) === sentinel.replicaPort) {
+      promoted = Date.now() - killedAt;
+    }
+    if (!appReady && promoted && (await fetch(`${origin}/readyz`)).status === 200) appReady = Date.now() - killedAt;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return { promoted, appReady };
+}
+
 describe("Redis Sentinel failover in the middle of a round", () => {
   it("loses none of the answers people were shown as recorded", async () => {
     const slack = slackPeople(api, () => `${origin}/slack/events`);
@@ -90,14 +104,7 @@ describe("Redis Sentinel failover in the middle of a round", () => {
     await until(() => [...acknowledged.values()].reduce((n, a) => n + a.size, 0) >= 20, "answers before the kill");
     killedAt = Date.now();
     await sentinel.killMaster();
-    let promotedAfter = 0;
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-      if ((await sentinel.currentMaster().catch(() => 0)) === sentinel.replicaPort) {
-        promotedAfter = Date.now() - killedAt;
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const failover = await watchFailover(killedAt);
     await answering;
 
     const posts = api.calls("chat.postMessage").length;
@@ -111,12 +118,14 @@ describe("Redis Sentinel failover in the middle of a round", () => {
     );
     const answers = [...acknowledged.values()].reduce((n, a) => n + a.size, 0);
     console.log(
-      `[sentinel] master killed mid-round: Sentinel promoted the replica after ${promotedAfter} ms, the first ` +
-        `answer clicked after the kill was recorded ${firstAckAfterKill} ms after it; ${clicks} clicks (${repeated} ` +
+      `[sentinel] master killed mid-round: Sentinel promoted the replica after ${failover.promoted} ms, the app ` +
+        `was ready on it after ${failover.appReady} ms, the first answer clicked after the kill was recorded ` +
+        `${firstAckAfterKill} ms after it; ${clicks} clicks (${repeated} ` +
         `repeated by people who got no next question); answers acknowledged ${answers}; answers lost ${result.lost}; ` +
         `duplicates ${result.duplicates}`,
     );
-    expect(promotedAfter).toBeGreaterThan(0);
+    expect(failover.promoted).toBeGreaterThan(0);
+    expect(failover.appReady).toBeGreaterThan(0);
     expect(answers).toBe(PEOPLE.length * QUICK.length);
     expect(result).toEqual({ lost: 0, duplicates: 0 });
     expect(JSON.stringify(summary?.body.blocks)).toContain(`${PEOPLE.length} completed · 0 in progress`);
