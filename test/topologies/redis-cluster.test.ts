@@ -48,7 +48,12 @@ async function watchNodes(ports: number[]): Promise<{ seen: Seen[]; stop: () => 
   monitors.forEach((monitor, node) => {
     monitor.on("monitor", (_time: string, args: string[]) => seen.push({ node, args }));
   });
-  return { seen, stop: () => monitors.forEach((m) => m.disconnect()) };
+  return {
+    seen,
+    stop: () => {
+      for (const monitor of monitors) monitor.disconnect();
+    },
+  };
 }
 
 /** The slots of the keys each command names (COMMAND GETKEYS, CLUSTER KEYSLOT): one set per keyed command. */
