@@ -1,14 +1,14 @@
 import type { AddressInfo } from "node:net";
-import { createSlackAdapter, SLACK_EVENTS_PATH } from "../../adapters/slack/slack-adapter.js";
-import { verifySlackToken } from "../../adapters/slack/verify-token.js";
-import { createTeamsAdapter, TEAMS_MESSAGES_PATH } from "../../adapters/teams/teams-adapter.js";
-import { fetchTeamsToken } from "../../adapters/teams/verify-credentials.js";
-import { createBot } from "../../flows/bot.js";
-import { createNudgeRunner, type TickResult } from "../../flows/nudge/nudge-runner.js";
-import { createPacer } from "../../flows/nudge/pacer.js";
-import { CHART_PATH, createChartLinks, HISTORY_CHART_PATH } from "../chart/chart-links.js";
-import type { Address } from "../chat/address.js";
-import type { Reply } from "../chat/outbound.js";
+import { createSlackAdapter, SLACK_EVENTS_PATH } from "../adapters/slack/slack-adapter.js";
+import { verifySlackToken } from "../adapters/slack/verify-token.js";
+import { createTeamsAdapter, TEAMS_MESSAGES_PATH } from "../adapters/teams/teams-adapter.js";
+import { fetchTeamsToken } from "../adapters/teams/verify-credentials.js";
+import { createBot } from "../flows/bot.js";
+import { createNudgeRunner, type TickResult } from "../flows/nudge/nudge-runner.js";
+import { createPacer } from "../flows/nudge/pacer.js";
+import { CHART_PATH, createChartLinks, HISTORY_CHART_PATH } from "../src/chart/chart-links.js";
+import type { Address } from "../src/chat/address.js";
+import type { Reply } from "../src/chat/outbound.js";
 import {
   type ChatBot,
   type Clock,
@@ -17,15 +17,15 @@ import {
   type Logger,
   type Notifier,
   systemClock,
-} from "../chat/ports.js";
-import { defaultModel } from "../engine/default-model/index.js";
-import type { AssessmentModel } from "../engine/model-schema.js";
-import { loadModelFile } from "../model-file.js";
-import { createKeys } from "../store/keys.js";
-import { createMemoryStore } from "../store/memory-store.js";
-import { connectRedisClient } from "../store/redis-client.js";
-import { createRedisStore } from "../store/redis-store.js";
-import type { Store } from "../store/store.js";
+} from "../src/chat/ports.js";
+import { defaultModel } from "../src/engine/default-model/index.js";
+import type { AssessmentModel } from "../src/engine/model-schema.js";
+import { loadModelFile } from "../src/model-file.js";
+import { createKeys } from "../src/store/keys.js";
+import { createMemoryStore } from "../src/store/memory-store.js";
+import { connectRedisClient } from "../src/store/redis-client.js";
+import { createRedisStore } from "../src/store/redis-store.js";
+import type { Store } from "../src/store/store.js";
 import type { Env } from "./config.js";
 import { createDownloads, DOWNLOAD_PATH, withDownloads } from "./downloads.js";
 import { createHttpServer, createMetricsServer, type RequestHandler } from "./http-server.js";

@@ -1,14 +1,14 @@
 import { parseArgs } from "node:util";
 import { pino } from "pino";
-import { runTerminalSession } from "../../adapters/terminal/terminal-session.js";
-import { createBot } from "../../flows/bot.js";
-import { defaultModel } from "../engine/default-model/index.js";
-import { loadModelFile, ModelFileError } from "../model-file.js";
-import { createKeys } from "../store/keys.js";
-import { createMemoryStore } from "../store/memory-store.js";
-import { connectRedisClient } from "../store/redis-client.js";
-import { createRedisStore } from "../store/redis-store.js";
-import type { Store } from "../store/store.js";
+import { runTerminalSession } from "../adapters/terminal/terminal-session.js";
+import { createBot } from "../flows/bot.js";
+import { defaultModel } from "../src/engine/default-model/index.js";
+import { loadModelFile, ModelFileError } from "../src/model-file.js";
+import { createKeys } from "../src/store/keys.js";
+import { createMemoryStore } from "../src/store/memory-store.js";
+import { connectRedisClient } from "../src/store/redis-client.js";
+import { createRedisStore } from "../src/store/redis-store.js";
+import type { Store } from "../src/store/store.js";
 import { createLogger } from "./logger.js";
 
 /**

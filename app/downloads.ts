@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { type FileMessage, fileMessageSchema } from "../chat/outbound.js";
-import type { ChatBot, Logger } from "../chat/ports.js";
-import { DOWNLOAD_TTL_MS, type Keys } from "../store/keys.js";
-import type { Store } from "../store/store.js";
+import { type FileMessage, fileMessageSchema } from "../src/chat/outbound.js";
+import type { ChatBot, Logger } from "../src/chat/ports.js";
+import { DOWNLOAD_TTL_MS, type Keys } from "../src/store/keys.js";
+import type { Store } from "../src/store/store.js";
 
 /** Where the app serves files it could not attach in the chat (GET, `?id=`). */
 export const DOWNLOAD_PATH = "/downloads";

@@ -1,6 +1,6 @@
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Logger } from "../chat/ports.js";
+import type { Logger } from "../src/chat/ports.js";
 import type { Metrics } from "./metrics.js";
 import type { ReadinessReport } from "./readiness.js";
 

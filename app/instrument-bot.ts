@@ -1,4 +1,4 @@
-import type { ChatBot } from "../chat/ports.js";
+import type { ChatBot } from "../src/chat/ports.js";
 import type { Metrics } from "./metrics.js";
 
 /**

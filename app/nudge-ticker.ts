@@ -1,5 +1,5 @@
 import cron from "node-cron";
-import type { Logger } from "../chat/ports.js";
+import type { Logger } from "../src/chat/ports.js";
 import type { Metrics } from "./metrics.js";
 
 /**

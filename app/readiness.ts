@@ -1,5 +1,5 @@
-import type { CredentialCheck, Logger } from "../chat/ports.js";
-import type { Store } from "../store/store.js";
+import type { CredentialCheck, Logger } from "../src/chat/ports.js";
+import type { Store } from "../src/store/store.js";
 
 /** Start-up waits this long for each platform's answer; a slower one is logged when it comes. */
 export const START_WAIT_MS = 3000;

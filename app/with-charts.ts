@@ -1,6 +1,6 @@
-import type { ChartLinks } from "../chart/chart-links.js";
-import type { OutboundMessage } from "../chat/outbound.js";
-import type { ChatBot, Logger } from "../chat/ports.js";
+import type { ChartLinks } from "../src/chart/chart-links.js";
+import type { OutboundMessage } from "../src/chat/outbound.js";
+import type { ChatBot, Logger } from "../src/chat/ports.js";
 
 /**
  * Adds chart links to the team summaries and histories the flows produce. Flows stay free of URLs and of where

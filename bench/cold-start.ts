@@ -1,7 +1,7 @@
 /**
  * Start-up time and the cold burst: the app is started as a process, and the moment it logs "listening" 1,000
  * signed slash commands arrive at once (a replica joining a balancer under load). Compares how the app is started:
- * `tsx src/app/main.ts` (a TypeScript loader, what `npm start` used to run) and `node .` (the
+ * `tsx app/main.ts` (a TypeScript loader, what `npm start` used to run) and `node .` (the
  * compiled JavaScript `npm start` runs now), alternating so both see the same machine.
  *
  * `npm run build && npx tsx bench/cold-start.ts` prints just these rows; `npm run bench` includes them.
@@ -21,7 +21,7 @@ export interface Launcher {
 }
 
 export const LAUNCHERS: Launcher[] = [
-  { name: "tsx src/app/main.ts", command: join(root, "node_modules", ".bin", "tsx"), args: ["src/app/main.ts"] },
+  { name: "tsx app/main.ts", command: join(root, "node_modules", ".bin", "tsx"), args: ["app/main.ts"] },
   { name: "node . (compiled dist/)", command: process.execPath, args: ["."] },
 ];
 

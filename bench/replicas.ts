@@ -47,7 +47,7 @@ export async function startReplicas(
   const limits: CpuLimit[] = [];
   for (let i = 0; i < count; i++) {
     const port = env.firstPort + i;
-    let command = { command: join(root, "node_modules", ".bin", "tsx"), args: [...nodeArgs, "src/app/main.ts"] };
+    let command = { command: join(root, "node_modules", ".bin", "tsx"), args: [...nodeArgs, "app/main.ts"] };
     if (env.cpuLimit !== undefined) {
       const limit = createCpuLimit(`mlops-assess-bench-${port}`, env.cpuLimit);
       if (!limit) throw new Error("a CPU limit needs root and a cgroup file system with the cpu controller");

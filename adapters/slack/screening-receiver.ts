@@ -56,7 +56,7 @@ export class ScreeningReceiver implements Receiver {
     this.app = app;
   }
 
-  /** The app owns the HTTP server (src/app/http-server.ts); there is nothing to listen on here. */
+  /** The app owns the HTTP server (app/http-server.ts); there is nothing to listen on here. */
   async start(): Promise<void> {}
 
   async stop(): Promise<void> {}

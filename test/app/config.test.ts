@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, readConfig } from "../../src/app/config.js";
+import { ConfigError, readConfig } from "../../app/config.js";
 
 describe("configuration", () => {
   it("starts from nothing with sensible defaults (memory store, no platforms)", () => {

@@ -2,13 +2,13 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../src/app/logger.js";
+import { createLogger } from "../../app/logger.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const tsx = join(root, "node_modules", ".bin", "tsx");
 
 function start(env: Record<string, string>) {
-  const child = spawn(tsx, ["src/app/main.ts"], { cwd: root, env: { ...process.env, REDIS_URL: "", ...env } });
+  const child = spawn(tsx, ["app/main.ts"], { cwd: root, env: { ...process.env, REDIS_URL: "", ...env } });
   let out = "";
   child.stdout.on("data", (c: Buffer) => {
     out += c.toString();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { readConfig } from "../../src/app/config.js";
-import { createApp, type RunningApp } from "../../src/app/create-app.js";
+import { readConfig } from "../../app/config.js";
+import { createApp, type RunningApp } from "../../app/create-app.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/fake-slack-api.js";
 import { recordingLogger } from "../fakes/recording-logger.js";

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../src/app/logger.js";
+import { createLogger } from "../../app/logger.js";
 import { commandFields } from "../adapters/slack/harness.js";
 import { FORM, formBody, postSigned, slackSignature } from "../fakes/slack-signing.js";
 import { startSlackApp } from "./slack-app-harness.js";

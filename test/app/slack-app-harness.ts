@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import { readConfig } from "../../src/app/config.js";
-import { createApp, type RunningApp } from "../../src/app/create-app.js";
+import { readConfig } from "../../app/config.js";
+import { createApp, type RunningApp } from "../../app/create-app.js";
 import { decodeAction } from "../../src/chat/actions.js";
 import type { Logger } from "../../src/chat/ports.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { RunningApp } from "../../src/app/create-app.js";
+import type { RunningApp } from "../../app/create-app.js";
 import { decodeAction } from "../../src/chat/actions.js";
 import { buttonClick, buttonsIn, CHANNEL } from "../adapters/slack/harness.js";
 import type { FakeSlackApi } from "../fakes/fake-slack-api.js";

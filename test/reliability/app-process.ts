@@ -18,7 +18,7 @@ export async function spawnApp(env: Record<string, string>): Promise<AppProcess>
   const port = await freePort();
   // tsx's loader inside this node process: the `tsx` command would run the app in a grandchild that a SIGKILL of
   // the command leaves running (SIGKILL cannot be forwarded).
-  const child = spawn(process.execPath, ["--import", "tsx", "src/app/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts"], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "pipe"],

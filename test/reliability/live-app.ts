@@ -1,5 +1,5 @@
-import { readConfig } from "../../src/app/config.js";
-import { createApp, type RunningApp } from "../../src/app/create-app.js";
+import { readConfig } from "../../app/config.js";
+import { createApp, type RunningApp } from "../../app/create-app.js";
 import { TEST_SIGNING_SECRET } from "../adapters/slack/harness.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/fake-slack-api.js";
 import { quietLogger } from "../flows/harness.js";

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readConfig } from "../../app/config.js";
+import { createApp, type RunningApp } from "../../app/create-app.js";
 import { historySchema, roundSchema } from "../../flows/rounds/round-state.js";
-import { readConfig } from "../../src/app/config.js";
-import { createApp, type RunningApp } from "../../src/app/create-app.js";
 import type { Platform } from "../../src/chat/address.js";
 import { createKeys } from "../../src/store/keys.js";
 import { TEAM, TEST_SIGNING_SECRET } from "../adapters/slack/harness.js";

@@ -1,7 +1,7 @@
 import { type Cluster, Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../../src/app/config.js";
-import { createApp } from "../../src/app/create-app.js";
+import { readConfig } from "../../app/config.js";
+import { createApp } from "../../app/create-app.js";
 import { connectRedisClient, createRedisClient } from "../../src/store/redis-client.js";
 import { createRedisStore } from "../../src/store/redis-store.js";
 import { describeStoreContract } from "../contracts/store.contract.js";

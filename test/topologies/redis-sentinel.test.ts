@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../../src/app/config.js";
-import { createApp, type RunningApp } from "../../src/app/create-app.js";
+import { readConfig } from "../../app/config.js";
+import { createApp, type RunningApp } from "../../app/create-app.js";
 import { createKeys } from "../../src/store/keys.js";
 import { CHANNEL, TEAM } from "../adapters/slack/harness.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/fake-slack-api.js";

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import { readConfig } from "../../../src/app/config.js";
-import { createApp, type RunningApp } from "../../../src/app/create-app.js";
+import { readConfig } from "../../../app/config.js";
+import { createApp, type RunningApp } from "../../../app/create-app.js";
 import { createMemoryStore } from "../../../src/store/memory-store.js";
 import { type ConnectorCall, type FakeBotConnector, startFakeBotConnector } from "../../fakes/fake-bot-connector.js";
 import { quietLogger } from "../../flows/harness.js";

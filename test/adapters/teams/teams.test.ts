@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { RunningApp } from "../../../src/app/create-app.js";
+import type { RunningApp } from "../../../app/create-app.js";
 import type { FakeBotConnector } from "../../fakes/fake-bot-connector.js";
 import { teamsPerson as person, startTeamsApp, type TeamsAppRun } from "./app-harness.js";
 import { buttonsOf, CHANNEL, recorded } from "./harness.js";

@@ -9,7 +9,7 @@ const root = join(import.meta.dirname, "..", "..", "..");
 const tsx = join(root, "node_modules", ".bin", "tsx");
 
 function demo(lines: string[], args: string[] = [], env: Record<string, string> = {}) {
-  const run = spawnSync(tsx, ["src/app/demo.ts", ...args], {
+  const run = spawnSync(tsx, ["app/demo.ts", ...args], {
     cwd: root,
     input: lines.map((l) => `${l}\n`).join(""),
     encoding: "utf8",
@@ -103,7 +103,7 @@ describe("npm run demo with REDIS_URL", () => {
 
   it("resumes after the first run was killed mid-way (SIGKILL, no clean shutdown)", async () => {
     const env = { ...process.env, REDIS_URL, KEY_PREFIX: prefix };
-    const child = spawn(tsx, ["src/app/demo.ts", "--user", "kim", "--team", "killed-team"], { cwd: root, env });
+    const child = spawn(tsx, ["app/demo.ts", "--user", "kim", "--team", "killed-team"], { cwd: root, env });
     let out = "";
     let answered = 0;
     child.stdout.on("data", (chunk: Buffer) => {
