@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { roundsFromCsv } from "../../flows/export/export-csv.js";
 import { CHANNEL } from "../adapters/slack/harness.js";
 import type { RecordedCall } from "../fakes/fake-slack-api.js";
+import { roundsFromCsv } from "../flows/csv-export-reader.js";
 import { type SlackAppRun, startSlackApp } from "./slack-app-harness.js";
 
 /**

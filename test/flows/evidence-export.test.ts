@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { roundsFromCsv } from "../../flows/export/export-csv.js";
 import { teamExportSchema } from "../../flows/export/team-export.js";
 import { snapshotOf } from "../../flows/summary/team-result.js";
 import type { FileMessage, InvitationMessage, Reply, SummaryMessage } from "../../src/chat/outbound.js";
@@ -7,6 +6,7 @@ import { aggregate } from "../../src/engine/compare.js";
 import { defaultModel } from "../../src/engine/default-model/index.js";
 import { score } from "../../src/engine/score.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
+import { roundsFromCsv } from "./csv-export-reader.js";
 import {
   answerAll,
   channel,
