@@ -1,56 +1,41 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { LAYERS, layerOf, violationsOf } from "./layers.js";
+import { productionFiles, readSource } from "./production-files.js";
 
 /** The house rules of the layers, as a test: a wrong import fails CI instead of waiting for review. */
-const root = join(import.meta.dirname, "..", "..");
-
-function sources(dir: string): string[] {
-  return readdirSync(join(root, dir)).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(join(root, path)).isDirectory()) return sources(path);
-    return name.endsWith(".ts") ? [path] : [];
-  });
-}
-
-function importsOf(path: string): string[] {
-  const text = readFileSync(join(root, path), "utf8");
-  return [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+["']([^"']+)["']/gm)].map((m) => m[1] ?? "");
-}
-
-/** Files whose imports match `forbidden`, as "file -> import" lines. */
-function violations(dirs: string[], forbidden: RegExp, resolveRelative = false): string[] {
-  return dirs.flatMap((dir) =>
-    sources(dir).flatMap((file) =>
-      importsOf(file)
-        .map((spec) => (resolveRelative && spec.startsWith(".") ? relative(root, join(root, file, "..", spec)) : spec))
-        .filter((spec) => forbidden.test(spec))
-        .map((spec) => `${file} -> ${spec}`),
-    ),
-  );
-}
+const files = productionFiles();
 
 describe("layer boundaries", () => {
-  it("keeps the engine pure: no I/O, no platform SDKs, no other layers", () => {
-    expect(violations(["src/engine"], /^(node:|@slack\/|botbuilder|ioredis|node-cron|pino)/)).toEqual([]);
-    expect(violations(["src/engine"], /^(flows|adapters|src\/(app|store|chat))\//, true)).toEqual([]);
+  it("puts every production file in exactly one layer", () => {
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.filter((path) => !layerOf(path))).toEqual([]);
+    const overlapping = files.filter(
+      (path) => LAYERS.filter((l) => l.files.some((a) => path.startsWith(a))).length > 1,
+    );
+    expect(overlapping).toEqual([]);
   });
 
-  it("keeps platform SDKs inside adapters/", () => {
-    expect(violations(["src", "flows"], /^(@slack\/|botbuilder)/)).toEqual([]);
+  for (const layer of LAYERS) {
+    it(`keeps the ${layer.name} to the folders and packages it may use`, () => {
+      const own = files.filter((path) => layerOf(path) === layer);
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.flatMap((path) => violationsOf(path, readSource(path)))).toEqual([]);
+    });
+  }
+
+  it("keeps the core (src/) from importing anything above it", () => {
+    const core = LAYERS.filter((l) => l.files.every((area) => area.startsWith("src/")));
+    for (const layer of core) {
+      expect(layer.may.filter((area) => !area.startsWith("src/"))).toEqual([]);
+    }
   });
 
-  it("lets botbuilder live only in adapters/teams and Slack only in adapters/slack", () => {
-    expect(violations(["adapters"], /^botbuilder/).filter((v) => !v.startsWith("adapters/teams/"))).toEqual([]);
-    expect(violations(["adapters"], /^@slack\//).filter((v) => !v.startsWith("adapters/slack/"))).toEqual([]);
-  });
-
-  it("keeps the core (engine, chat, store) and flows from reaching up into adapters or the app", () => {
-    expect(violations(["src/engine", "src/chat", "src/store", "flows"], /^(adapters|src\/app)\//, true)).toEqual([]);
-    expect(violations(["src/engine", "src/chat", "src/store"], /^flows\//, true)).toEqual([]);
-  });
-
-  it("keeps flows away from Redis and cron: they speak to the Store interface", () => {
-    expect(violations(["flows"], /^(ioredis|node-cron)/)).toEqual([]);
+  it("lets neither chat adapter import the other", () => {
+    const slack = LAYERS.find((l) => l.name === "slack adapter");
+    const teams = LAYERS.find((l) => l.name === "teams adapter");
+    expect(slack?.may.some((area) => area.startsWith("adapters/"))).toBe(false);
+    expect(teams?.may.some((area) => area.startsWith("adapters/"))).toBe(false);
+    expect(slack?.packages).not.toContain("botbuilder");
+    expect(teams?.packages).not.toContain("@slack/bolt");
   });
 });
