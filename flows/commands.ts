@@ -1,9 +1,9 @@
-import type { Address, ChatUser } from "../src/chat/address.js";
+import type { Address } from "../src/chat/address.js";
 import type { Reply } from "../src/chat/outbound.js";
 import type { Mode } from "../src/engine/answers.js";
 import { type LevelSnapshot, trend } from "../src/engine/compare.js";
 import { beginAssessment, continueAssessment } from "./assess/assess-service.js";
-import { channelAddress, type FlowContext, teamScope } from "./context.js";
+import { type CommandEvent, channelAddress, type FlowContext, teamScope } from "./context.js";
 import { evidenceCommand } from "./evidence-command.js";
 import { exportCommand } from "./export/export-command.js";
 import { forgetMe } from "./forget-me.js";
@@ -19,11 +19,6 @@ import { type Command, HELP_LINES } from "./router.js";
 import { evidenceNotes } from "./summary/evidence.js";
 import { teamSummary } from "./summary/summary-message.js";
 import { invitationMessage, roundParticipation, roundStanding, snapshotOf } from "./summary/team-result.js";
-
-export interface CommandEvent {
-  address: Address;
-  user: ChatUser;
-}
 
 export async function runCommand(ctx: FlowContext, event: CommandEvent, command: Command): Promise<Reply[]> {
   switch (command.kind) {

@@ -1,4 +1,4 @@
-import type { Address, TeamScope } from "../src/chat/address.js";
+import type { Address, ChatUser, TeamScope } from "../src/chat/address.js";
 import type { Clock, Logger } from "../src/chat/ports.js";
 import type { AssessmentModel } from "../src/engine/model-schema.js";
 import type { ScheduleRepo } from "./nudge/schedule-repo.js";
@@ -15,6 +15,12 @@ export interface FlowContext {
   roundDays: number;
   /** Below this many respondents a team summary hides the spread and disagreement (they would reveal answers). */
   minRespondentsForSpread: number;
+}
+
+/** Who typed a command, and where. */
+export interface CommandEvent {
+  address: Address;
+  user: ChatUser;
 }
 
 /** The address of a team's channel, seen from any event of the same workspace (e.g. a click in a DM). */

@@ -1,8 +1,7 @@
 import type { Reply } from "../src/chat/outbound.js";
 import { questionsFor } from "../src/engine/questions.js";
 import { evidenceLinkSchema } from "./assess/assess-state.js";
-import type { CommandEvent } from "./commands.js";
-import { type FlowContext, teamScope } from "./context.js";
+import { type CommandEvent, type FlowContext, teamScope } from "./context.js";
 import { privately } from "./replies.js";
 
 /**

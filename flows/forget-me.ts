@@ -1,7 +1,6 @@
 import type { TeamScope } from "../src/chat/address.js";
 import type { Reply } from "../src/chat/outbound.js";
-import type { CommandEvent } from "./commands.js";
-import { type FlowContext, teamScope } from "./context.js";
+import { type CommandEvent, type FlowContext, teamScope } from "./context.js";
 import { privately } from "./replies.js";
 import type { RoundRecord } from "./rounds/round-state.js";
 import { roundStanding, snapshotOf } from "./summary/team-result.js";

@@ -1,6 +1,5 @@
 import type { Reply } from "../src/chat/outbound.js";
-import type { CommandEvent } from "./commands.js";
-import { type FlowContext, teamScope } from "./context.js";
+import { type CommandEvent, type FlowContext, teamScope } from "./context.js";
 import { mayManage } from "./permissions.js";
 import { privately, toChannel } from "./replies.js";
 import type { PrivacyMode } from "./rounds/round-state.js";

@@ -1,6 +1,5 @@
 import type { Reply } from "../../src/chat/outbound.js";
-import type { CommandEvent } from "../commands.js";
-import { type FlowContext, teamScope } from "../context.js";
+import { type CommandEvent, type FlowContext, teamScope } from "../context.js";
 import { privately } from "../replies.js";
 import { exportToCsv } from "./export-csv.js";
 import { buildTeamExport } from "./team-export.js";

@@ -15,7 +15,6 @@ import { personReminder, teamReminder } from "./nudge-messages.js";
 import {
   type DueItem,
   decodeDueItem,
-  encodeDueItem,
   PERSON_REMINDER_DAYS,
   preferencesSchema,
   teamScheduleSchema,
@@ -197,16 +196,4 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
       };
     },
   };
-}
-
-export function teamDueMember(team: TeamScope): string {
-  return encodeDueItem({ t: "team", p: team.platform, w: team.workspace, c: team.channel });
-}
-
-export function personDueMember(team: TeamScope, roundId: string, userId: string): string {
-  return encodeDueItem({ t: "person", p: team.platform, w: team.workspace, c: team.channel, r: roundId, u: userId });
-}
-
-export function invitationDueMember(team: TeamScope, roundId: string): string {
-  return encodeDueItem({ t: "invitation", p: team.platform, w: team.workspace, c: team.channel, r: roundId });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addressSchema, platformSchema } from "../../src/chat/address.js";
+import { addressSchema, platformSchema, type TeamScope } from "../../src/chat/address.js";
 import { cadenceSchema } from "../../src/schedule/cadence.js";
 
 /** A team's reassessment schedule (keys.schedule). */
@@ -29,7 +29,7 @@ export const dueItemSchema = z.discriminatedUnion("t", [
 ]);
 export type DueItem = z.infer<typeof dueItemSchema>;
 
-export function encodeDueItem(item: DueItem): string {
+function encodeDueItem(item: DueItem): string {
   return JSON.stringify(item);
 }
 
@@ -40,6 +40,19 @@ export function decodeDueItem(member: string): DueItem | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The due-set member of each kind of item: one encoding, shared by the runner and the commands that schedule. */
+export function teamDueMember(team: TeamScope): string {
+  return encodeDueItem({ t: "team", p: team.platform, w: team.workspace, c: team.channel });
+}
+
+export function personDueMember(team: TeamScope, roundId: string, userId: string): string {
+  return encodeDueItem({ t: "person", p: team.platform, w: team.workspace, c: team.channel, r: roundId, u: userId });
+}
+
+export function invitationDueMember(team: TeamScope, roundId: string): string {
+  return encodeDueItem({ t: "invitation", p: team.platform, w: team.workspace, c: team.channel, r: roundId });
 }
 
 /** Reminders to a person with a half-done assessment: one day, then three days after their last answer. */

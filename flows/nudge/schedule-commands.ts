@@ -1,8 +1,7 @@
 import type { Reply } from "../../src/chat/outbound.js";
 import { nextDue } from "../../src/schedule/next-due.js";
 import { describeCadence, formatLocal, parseSchedule } from "../../src/schedule/parse-schedule.js";
-import type { CommandEvent } from "../commands.js";
-import { type FlowContext, teamScope } from "../context.js";
+import { type CommandEvent, type FlowContext, teamScope } from "../context.js";
 import { mayManage } from "../permissions.js";
 import { privately, toChannel } from "../replies.js";
 

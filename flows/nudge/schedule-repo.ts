@@ -1,8 +1,13 @@
 import type { TeamScope } from "../../src/chat/address.js";
 import { type Keys, RESPONSE_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
-import { invitationDueMember, personDueMember, teamDueMember } from "./nudge-runner.js";
-import { type TeamSchedule, teamScheduleSchema } from "./nudge-state.js";
+import {
+  invitationDueMember,
+  personDueMember,
+  type TeamSchedule,
+  teamDueMember,
+  teamScheduleSchema,
+} from "./nudge-state.js";
 
 /** Team schedules, snoozes and the due index, as the chat commands change them. */
 export function createScheduleRepo(store: Store, keys: Keys) {

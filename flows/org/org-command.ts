@@ -1,7 +1,6 @@
 import type { Reply } from "../../src/chat/outbound.js";
 import { nextDue } from "../../src/schedule/next-due.js";
-import type { CommandEvent } from "../commands.js";
-import { type FlowContext, teamScope } from "../context.js";
+import { type CommandEvent, type FlowContext, teamScope } from "../context.js";
 import { privately } from "../replies.js";
 import { type OrgRollUp, rollUp, type TeamLatest } from "./org-rollup.js";
 

@@ -1,5 +1,15 @@
-import type { HistoryChartData } from "./history-svg.js";
 import { ellipsize } from "./svg-parts.js";
+
+/** A team's levels over its rounds, as the history chart draws them. */
+export interface HistoryChartData {
+  title: string;
+  /** Dimension names, in model order. */
+  dimensions: string[];
+  /** Oldest first. `levels[i]` is `dimensions[i]`'s level, 0-4. */
+  rounds: { label: string; overall: number; levels: number[] }[];
+  /** 0-4, drawn as a dashed line. */
+  target?: number;
+}
 
 /**
  * What the history chart can show: the latest rounds, and names as long as the chart has room for. Both the

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import type { HistoryChartData } from "./history-fit.js";
 import { fitHistory, HISTORY_LIMITS } from "./history-fit.js";
-import type { HistoryChartData } from "./history-svg.js";
 
 /**
  * The history chart's data as carried inside its link, kept short for Slack's 3000-character image_url: one-letter

@@ -1,4 +1,4 @@
-import { fitHistory } from "./history-fit.js";
+import { fitHistory, type HistoryChartData } from "./history-fit.js";
 import { ellipsize, fmt, GRID, INK, LEVEL_COLOURS, MAX_LEVEL, MUTED, svgDocument, TARGET, text } from "./svg-parts.js";
 
 /**
@@ -8,16 +8,6 @@ import { ellipsize, fmt, GRID, INK, LEVEL_COLOURS, MAX_LEVEL, MUTED, svgDocument
  * cells every one stays readable, and what moved shows as a change of colour plus a ▲ or ▼. Pure and
  * deterministic (same data, same bytes), like summary-svg.ts, whose palette and fonts it shares.
  */
-
-export interface HistoryChartData {
-  title: string;
-  /** Dimension names, in model order. */
-  dimensions: string[];
-  /** Oldest first. `levels[i]` is `dimensions[i]`'s level, 0-4. */
-  rounds: { label: string; overall: number; levels: number[] }[];
-  /** 0-4, drawn as a dashed line. */
-  target?: number;
-}
 
 const WIDTH = 800;
 const LABEL_W = 232;

@@ -1,4 +1,4 @@
-import type { HistoryChartData } from "../../src/chart/history-svg.js";
+import type { HistoryChartData } from "../../src/chart/history-fit.js";
 import { defaultModel } from "../../src/engine/default-model/index.js";
 
 /**
