@@ -1,4 +1,5 @@
 import type { ButtonAction } from "../src/chat/actions.js";
+import { command } from "../src/chat/command-words.js";
 import type { InboundEvent, SupportedEvent } from "../src/chat/inbound.js";
 import type { Reply } from "../src/chat/outbound.js";
 import type { ChatBot, Clock, Logger } from "../src/chat/ports.js";
@@ -7,13 +8,13 @@ import type { Keys } from "../src/store/keys.js";
 import { type Store, StoreDataError, StoreUnavailableError } from "../src/store/store.js";
 import { beginAssessment, continueAssessment } from "./assess/assess-service.js";
 import type { AssessInput } from "./assess/assess-state.js";
-import { runCommand } from "./commands.js";
+import { runCommand } from "./commands/registry.js";
+import { start } from "./commands/start.js";
 import { type FlowContext, teamScope } from "./context.js";
 import { homeReplies } from "./home.js";
 import { createScheduleRepo } from "./nudge/schedule-repo.js";
 import { privately } from "./replies.js";
 import { createRoundRepo, isOpen } from "./rounds/round-repo.js";
-import { parseCommand } from "./router.js";
 
 export interface BotDeps {
   store: Store;
@@ -65,18 +66,16 @@ export function createBot(deps: BotDeps): ChatBot {
     const event = admins.has(received.user.id) ? { ...received, user: { ...received.user, isAdmin: true } } : received;
     switch (event.kind) {
       case "command":
-        return runCommand(ctx, event, parseCommand(event.text));
+        return runCommand(ctx, event, event.text);
       case "action":
         return onAction(event, event.action);
       case "home":
         return homeReplies(ctx, event.address, event.user);
       case "text":
-        return [privately("I answer commands: try `help`.")];
+        return [privately(`I answer commands: try ${command("help")}.`)];
       case "expired":
         return [
-          privately(
-            "That button no longer works. Carry on with `/mlops-assess resume`, or start with `/mlops-assess`.",
-          ),
+          privately(`That button no longer works. Carry on with ${command("resume")}, or start with ${command()}.`),
         ];
     }
   }
@@ -95,7 +94,7 @@ export function createBot(deps: BotDeps): ChatBot {
       case "join": {
         const round = await ctx.repo.latestRound(teamScope(event.address, action.c));
         if (!round || round.id !== action.r || !isOpen(round, ctx.clock())) {
-          return [privately("This round is closed. Start a new one with `/mlops-assess` in the channel.")];
+          return [privately(`This round is closed. Start a new one with ${command()} in the channel.`)];
         }
         return beginAssessment(ctx, event.address, event.user, round);
       }
@@ -103,12 +102,12 @@ export function createBot(deps: BotDeps): ChatBot {
         // The Start button is only ever posted in its team's channel (the reminder). A value naming another
         // channel is forged: honouring it would open a round there and post its invitation into that channel.
         if (event.address.channel !== action.c) {
-          return [privately("Start a round in the team's channel with `/mlops-assess`.")];
+          return [privately(`Start a round in the team's channel with ${command()}.`)];
         }
-        return runCommand(
+        return start.run(
           ctx,
           { address: { ...event.address, channel: action.c, isDirect: false }, user: event.user },
-          { kind: "start", mode: action.m ?? "quick" },
+          { mode: action.m ?? "quick" },
         );
     }
   }

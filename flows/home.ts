@@ -1,9 +1,9 @@
 import type { Address, ChatUser } from "../src/chat/address.js";
 import type { Reply } from "../src/chat/outbound.js";
 import { score } from "../src/engine/score.js";
+import { helpLines } from "./commands/registry.js";
 import { type FlowContext, teamScope } from "./context.js";
 import { privately } from "./replies.js";
-import { HELP_LINES } from "./router.js";
 import { personalSummary } from "./summary/summary-message.js";
 
 /**
@@ -45,6 +45,6 @@ export async function homeReplies(ctx: FlowContext, address: Address, user: Chat
     )
   ).filter((line): line is string => line !== undefined);
   if (lines.length > 0) replies.push(privately("Latest team levels:", lines));
-  replies.push(privately("What I can do:", HELP_LINES));
+  replies.push(privately("What I can do:", helpLines()));
   return replies;
 }

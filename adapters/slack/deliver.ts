@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { teamOf } from "../../src/chat/address.js";
+import { spellCommandsIn } from "../../src/chat/command-words.js";
 import { deliverySchema, type FileMessage, type OutboundMessage, type Reply } from "../../src/chat/outbound.js";
 import type { Logger } from "../../src/chat/ports.js";
 import { type Keys, RESPONSE_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import { section } from "./blocks.js";
 import { type HomeView, homeViewSchema, type SlackMessage, slackMessageSchema } from "./blocks-schema.js";
+import { spellSlackCommand } from "./command-spelling.js";
 import type { Origin } from "./origin.js";
 import type { Profiles } from "./profiles.js";
 import { renderMessage } from "./render.js";
@@ -88,7 +90,8 @@ export function createDelivery(deps: {
 
   /** Files go up as files, whatever the delivery asked for (an ephemeral message cannot carry one). */
   function upload(channel: string, file: FileMessage): Promise<void> {
-    return api.uploadFile(channel, { filename: file.filename, content: file.content, comment: file.text });
+    const comment = spellCommandsIn(file.text, spellSlackCommand);
+    return api.uploadFile(channel, { filename: file.filename, content: file.content, comment });
   }
 
   async function ephemeral(origin: Origin, message: OutboundMessage): Promise<void> {

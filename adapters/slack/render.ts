@@ -1,3 +1,4 @@
+import { spellCommands } from "../../src/chat/command-words.js";
 import type { InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
 import {
   type ActionIds,
@@ -11,17 +12,19 @@ import {
   sections,
 } from "./blocks.js";
 import { LIMITS, type SlackMessage } from "./blocks-schema.js";
+import { spellSlackCommand } from "./command-spelling.js";
 import { escapeMrkdwn as esc } from "./mrkdwn.js";
 import { renderQuestion } from "./render-question.js";
 import { renderSummary } from "./render-summary.js";
 
 /**
  * A neutral message as Block Kit `{ text, blocks }`; `text` is the notification and screen-reader fallback.
- * `scope` prefixes action ids when several messages share one view (the Home tab).
+ * `scope` prefixes action ids when several messages share one view (the Home tab). Commands the flows name are
+ * written as the slash command.
  */
 export function renderMessage(message: OutboundMessage, scope = ""): SlackMessage {
   const ids = actionIds(scope);
-  const rendered = render(message, ids);
+  const rendered = render(spellCommands(message, spellSlackCommand), ids);
   return { text: rendered.text, blocks: capBlocks(rendered.blocks, LIMITS.messageBlocks) };
 }
 

@@ -1,3 +1,5 @@
+import type { CommandSpelling } from "../../src/chat/command-words.js";
+
 /**
  * TextBlock text is Markdown to Teams: `*`/`_` make emphasis, `[x](y)` a link, a line starting with `- ` or `1. ` a
  * list, and `{{DATE(…)}}` is replaced by a date. Every piece of text that comes from people or from the model goes
@@ -21,12 +23,10 @@ export function shorten(text: string, max: number): string {
 }
 
 /**
- * Flows name commands in their Slack form (`/mlops-assess status`); in Teams the same words are sent to the bot,
- * so there they read `status` (and the bare command, which starts a round, reads `assess`).
+ * A command in Teams text: the words people send to the bot, `status` (the bare command, which starts a round,
+ * reads `assess`).
  */
-export function teamsCommandWords(text: string): string {
-  return text.replace(/`\/mlops-assess`/g, "`assess`").replace(/`\/mlops-assess\s+/g, "`");
-}
+export const spellTeamsCommand: CommandSpelling = (words) => `\`${words === "" ? "assess" : words}\``;
 
 /** Plain text from people or the model, shortened and escaped: what goes into a TextBlock. */
-export const safe = (text: string, max: number): string => escapeCardText(shorten(teamsCommandWords(text), max));
+export const safe = (text: string, max: number): string => escapeCardText(shorten(text, max));

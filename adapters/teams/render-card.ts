@@ -1,7 +1,8 @@
+import { spellCommands } from "../../src/chat/command-words.js";
 import type { FileMessage, InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
 import { actionSets, adaptiveCard, buttons, chartImage, execute, textBlock } from "./card-elements.js";
 import { type AdaptiveCard, CARD_LIMITS, type CardElement, cardBytes } from "./card-schema.js";
-import { safe, shorten } from "./card-text.js";
+import { safe, shorten, spellTeamsCommand } from "./card-text.js";
 import { type Cap, capAt } from "./render-cap.js";
 import { renderQuestion } from "./render-question.js";
 import { renderSummary } from "./render-summary.js";
@@ -12,8 +13,9 @@ import { renderSummary } from "./render-summary.js";
  */
 const SCALES = [1, 0.5, 0.25, 0.1];
 
-/** A neutral message as an Adaptive Card 1.5 that fits in one Teams message. */
-export function renderCard(message: OutboundMessage): AdaptiveCard {
+/** A neutral message as an Adaptive Card 1.5 that fits in one Teams message; commands read as words to the bot. */
+export function renderCard(neutral: OutboundMessage): AdaptiveCard {
+  const message = spellCommands(neutral, spellTeamsCommand);
   let card = build(message, capAt(SCALES[0] ?? 1));
   for (const scale of SCALES.slice(1)) {
     if (cardBytes(card) <= CARD_LIMITS.cardBytes) break;
@@ -23,7 +25,8 @@ export function renderCard(message: OutboundMessage): AdaptiveCard {
 }
 
 /** Plain text for the notification preview and for clients that cannot show cards. */
-export function fallbackText(message: OutboundMessage): string {
+export function fallbackText(neutral: OutboundMessage): string {
+  const message = spellCommands(neutral, spellTeamsCommand);
   switch (message.kind) {
     case "question":
       return shorten(

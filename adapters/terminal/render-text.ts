@@ -1,9 +1,14 @@
+import { type CommandSpelling, spellCommands } from "../../src/chat/command-words.js";
 import { dimensionBar, dimensionLevel, headline, stepAim } from "../../src/chat/dimension-notes.js";
 import { trendArrow } from "../../src/chat/level-bar.js";
 import type { OutboundMessage, SummaryMessage } from "../../src/chat/outbound.js";
 
+/** A command in terminal text: its words (the bare command, which starts an assessment, reads `start`). */
+const spellTerminalCommand: CommandSpelling = (words) => `\`${words === "" ? "start" : words}\``;
+
 /** Neutral messages as terminal text. Options are numbered; the number is what the person types. */
-export function renderText(message: OutboundMessage): string {
+export function renderText(neutral: OutboundMessage): string {
+  const message = spellCommands(neutral, spellTerminalCommand);
   switch (message.kind) {
     case "question": {
       const { index, total, section } = message.progress;

@@ -1,4 +1,5 @@
 import type { Address, ChatUser } from "../../src/chat/address.js";
+import { command } from "../../src/chat/command-words.js";
 import type { Delivery, Reply } from "../../src/chat/outbound.js";
 import { questionsFor } from "../../src/engine/questions.js";
 import { score } from "../../src/engine/score.js";
@@ -13,8 +14,7 @@ import { questionMessage } from "./question-message.js";
 
 const DAY_MS = 86_400_000;
 
-const EVIDENCE_HINT =
-  "Got proof for an answer (a CI run, a dashboard, a runbook)? `/mlops-assess evidence <question number> <link>` adds it to the team's summary and exports.";
+const EVIDENCE_HINT = `Got proof for an answer (a CI run, a dashboard, a runbook)? ${command("evidence <question number> <link>")} adds it to the team's summary and exports.`;
 
 /** Start the person's questionnaire for a round, or pick it up where they left it. */
 export async function beginAssessment(ctx: FlowContext, from: Address, user: ChatUser, round: Round): Promise<Reply[]> {
@@ -53,7 +53,7 @@ export async function continueAssessment(
     return step?.changed ? step.state : undefined;
   });
   if (!step) {
-    return [notice("I can't find that assessment any more. Start a new one with `/mlops-assess`.", delivery)];
+    return [notice(`I can't find that assessment any more. Start a new one with ${command()}.`, delivery)];
   }
   // An answer or resume on a finished assessment (a double click or replay of the last answer, a retry after a
   // crash hid the result) shows the result again: a notice would cover it, and `summary` in a DM cannot bring it back.
@@ -78,9 +78,9 @@ async function outcomeReplies(
     case "ask":
       return [{ message: questionMessage(ref, outcome, state.answers[outcome.question.id]), delivery }];
     case "cancelled":
-      return [notice("Cancelled. Start again any time with `/mlops-assess`.", delivery)];
+      return [notice(`Cancelled. Start again any time with ${command()}.`, delivery)];
     case "closed":
-      return [notice(`${outcome.note} Use \`/mlops-assess summary\` to see the results.`, delivery)];
+      return [notice(`${outcome.note} Use ${command("summary")} to see the results.`, delivery)];
     case "completed":
       return step.changed ? completionReplies(ctx, from, state, outcome, delivery) : [];
   }

@@ -10,7 +10,7 @@ import { levelSchema } from "../../src/engine/model-schema.js";
 export const privacyModeSchema = z.enum(["confidential", "attributed"]);
 export type PrivacyMode = z.infer<typeof privacyModeSchema>;
 
-/** A team's assessment round: opened by `/mlops-assess` in a channel, closed by `close` or after `closesAt`. */
+/** A team's assessment round: opened by the start command in a channel, closed by `close` or after `closesAt`. */
 export const roundSchema = z.object({
   id: z.string(),
   channel: z.string(),

@@ -1,3 +1,4 @@
+import { command } from "../../src/chat/command-words.js";
 import type { AssessmentModel } from "../../src/engine/model-schema.js";
 import type { AssessState } from "../assess/assess-state.js";
 
@@ -39,5 +40,5 @@ export function evidenceNotes(items: readonly EvidenceItem[], attributed: boolea
     .slice(0, SUMMARY_EVIDENCE_MAX)
     .map((e) => `Evidence for ${e.label}: ${e.url}${attributed ? ` (${e.by})` : ""}`);
   const more = items.length - shown.length;
-  return [...shown, ...(more > 0 ? [`…and ${more} more evidence link(s) in \`/mlops-assess export\`.`] : [])];
+  return [...shown, ...(more > 0 ? [`…and ${more} more evidence link(s) in ${command("export")}.`] : [])];
 }

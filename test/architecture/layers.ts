@@ -18,13 +18,27 @@ export interface Layer {
   pure?: boolean;
 }
 
-const CORE = ["src/engine/", "src/chat/", "src/store/", "src/schedule/", "src/chart/", "src/model-file.ts"];
+const CORE = [
+  "src/engine/",
+  "src/chat/",
+  "src/store/",
+  "src/schedule/",
+  "src/chart/",
+  "src/model-file.ts",
+  "src/time-units.ts",
+];
 
 export const LAYERS: Layer[] = [
   { name: "engine", files: ["src/engine/"], may: [], packages: ["zod", "yaml"], pure: true },
   { name: "chat model", files: ["src/chat/"], may: [], packages: ["zod"] },
-  { name: "schedule", files: ["src/schedule/"], may: [], packages: ["zod"] },
-  { name: "store", files: ["src/store/"], may: ["src/chat/"], packages: ["zod", "ioredis", "node:crypto"] },
+  { name: "time units", files: ["src/time-units.ts"], may: [], packages: [] },
+  { name: "schedule", files: ["src/schedule/"], may: ["src/time-units.ts"], packages: ["zod"] },
+  {
+    name: "store",
+    files: ["src/store/"],
+    may: ["src/chat/", "src/time-units.ts"],
+    packages: ["zod", "ioredis", "node:crypto"],
+  },
   {
     name: "chart",
     files: ["src/chart/"],
@@ -40,7 +54,7 @@ export const LAYERS: Layer[] = [
   {
     name: "flows",
     files: ["flows/"],
-    may: ["src/chat/", "src/engine/", "src/store/", "src/schedule/"],
+    may: ["src/chat/", "src/engine/", "src/store/", "src/schedule/", "src/time-units.ts"],
     packages: ["zod", "csv-stringify", "node:crypto"],
   },
   {

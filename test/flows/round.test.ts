@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { command } from "../../src/chat/command-words.js";
 import type { InvitationMessage, SummaryMessage } from "../../src/chat/outbound.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
 import { answerAll, channel, createTranscript, historyIn, messages, questionIn, testClock } from "./harness.js";
@@ -163,6 +164,6 @@ describe("a two-person team round", () => {
     const t = createTranscript(createMemoryStore());
     const help = messages(await t.say("alice", "frobnicate"), "notice")[0];
     expect(help).toMatchObject({ text: expect.stringContaining('"frobnicate"') });
-    expect(JSON.stringify(help)).toContain("/mlops-assess resume");
+    expect(JSON.stringify(help)).toContain(command("resume"));
   });
 });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { parseCommand } from "../../flows/router.js";
+import { findCommand } from "../../flows/commands/registry.js";
 import { decodeAction } from "../../src/chat/actions.js";
 import { defaultModel } from "../../src/engine/default-model/index.js";
 import { questionsFor } from "../../src/engine/questions.js";
@@ -101,7 +101,7 @@ function command(t: SlackTargets) {
           };
           const fields = s.mutations ? mutate(base, s.mutations, KEEP) : base;
           const plain = !s.mutations && s.team !== "odd" && s.channel !== "odd";
-          const parsed = parseCommand(s.text.slice(0, 4000));
+          const parsed = findCommand(s.text.slice(0, 4000));
           return finish({
             label: `slack command${s.mutations ? " mutated" : ""}`,
             body: formOf(fields),
@@ -109,7 +109,7 @@ function command(t: SlackTargets) {
             how: s.how,
             reach,
             ...(plain ? { status: [200] } : {}),
-            ...(plain && parsed.kind === "help" ? { says: SAYS.help } : {}),
+            ...(plain && parsed.command.name === "help" ? { says: SAYS.help } : {}),
           });
         },
     );

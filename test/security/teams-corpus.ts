@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { parseTeamsActivity } from "../../adapters/teams/parse.js";
-import { parseCommand } from "../../flows/router.js";
+import { findCommand } from "../../flows/commands/registry.js";
 import { decodeAction } from "../../src/chat/actions.js";
 import { defaultModel } from "../../src/engine/default-model/index.js";
 import { questionsFor } from "../../src/engine/questions.js";
@@ -83,7 +83,7 @@ function message(t: TeamsTargets) {
           );
           // Whether this is an unknown command is the router's call, on the words the adapter hands it.
           const event = parseTeamsActivity(activity);
-          const help = event.kind === "command" && parseCommand(event.text).kind === "help";
+          const help = event.kind === "command" && findCommand(event.text).command.name === "help";
           return finish({
             label: `teams message ${s.where}`,
             activity,

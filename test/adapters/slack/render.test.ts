@@ -4,6 +4,7 @@ import { type Block, homeViewSchema, slackMessageSchema } from "../../../adapter
 import { renderMessage } from "../../../adapters/slack/render.js";
 import { renderHome } from "../../../adapters/slack/render-home.js";
 import { decodeAction } from "../../../src/chat/actions.js";
+import { command } from "../../../src/chat/command-words.js";
 import { invitation, ladderLabels, notice, question, summary, worstCases } from "./sample-messages.js";
 
 /** All mrkdwn the message carries: these are the strings Slack would turn into mentions and links. */
@@ -202,6 +203,13 @@ describe("invitation and notices", () => {
       ":warning: Here is what I can do:\n• `/mlops-assess target &lt;0-4&gt;`: the level",
     );
     expect(buttons(rendered.blocks).map((b) => b.action_id)).toEqual(["ma:button:1"]);
+  });
+
+  it("writes the commands flows name as the slash command", () => {
+    const rendered = renderMessage(notice([`${command("target <0-4>")}: the level`, `${command()} starts a round`]));
+    expect(mrkdwnOf(rendered)[1]).toBe(
+      "Here is what I can do:\n• `/mlops-assess target &lt;0-4&gt;`: the level\n• `/mlops-assess` starts a round",
+    );
   });
 
   it("keeps action ids unique per message in the Home tab", () => {

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { adaptiveCard, execute, textBlock } from "../../../adapters/teams/card-elements.js";
 import { adaptiveCardSchema, CARD_LIMITS, cardBytes } from "../../../adapters/teams/card-schema.js";
 import { escapeCardText } from "../../../adapters/teams/card-text.js";
-import { renderCard } from "../../../adapters/teams/render-card.js";
+import { fallbackText, renderCard } from "../../../adapters/teams/render-card.js";
 import type { ButtonAction } from "../../../src/chat/actions.js";
+import { command } from "../../../src/chat/command-words.js";
 import type { OutboundMessage } from "../../../src/chat/outbound.js";
 import { invitation, ladderLabels, notice, question, summary, worstCases } from "../slack/sample-messages.js";
 import { buttonsOf, textOf } from "./harness.js";
@@ -147,12 +148,18 @@ describe("command hints", () => {
   it("name commands as the words sent to the bot in Teams, not as the Slack slash command", () => {
     const card = valid({
       kind: "notice",
-      text: "Start with `/mlops-assess`.",
-      lines: ["`/mlops-assess status`: who has answered", "`/mlops-assess schedule quarterly`: reminders"],
+      text: `Start with ${command()}.`,
+      lines: [`${command("status")}: who has answered`, `${command("schedule quarterly")}: reminders`],
       buttons: [],
     });
     expect(textOf(card)).toBe(
       "Start with \\`assess\\`.\n- \\`status\\`: who has answered\n- \\`schedule quarterly\\`: reminders",
+    );
+  });
+
+  it("spells them in the notification text too", () => {
+    expect(fallbackText({ kind: "notice", text: `Try ${command("status")}.`, lines: [], buttons: [] })).toBe(
+      "Try `status`.",
     );
   });
 });

@@ -1,33 +1,35 @@
-import type { Reply } from "../../src/chat/outbound.js";
 import { nextDue } from "../../src/schedule/next-due.js";
-import { type CommandEvent, type FlowContext, teamScope } from "../context.js";
+import { DAY_MS } from "../../src/time-units.js";
+import { type FlowContext, teamScope } from "../context.js";
+import { type OrgRollUp, rollUp, type TeamLatest } from "../org/org-rollup.js";
 import { privately } from "../replies.js";
-import { type OrgRollUp, rollUp, type TeamLatest } from "./org-rollup.js";
+import { defineCommand } from "./command.js";
 
-const DAY_MS = 86_400_000;
 /** A chat message stays readable; the export has every team. */
 const MAX_TEAMS_LISTED = 25;
 
 /** `org`: every team of the workspace at a glance (workspace admins only), sent to the admin alone. */
-export async function orgCommand(ctx: FlowContext, { address, user }: CommandEvent): Promise<Reply[]> {
-  if (!user.isAdmin) {
-    return [
-      privately("Only a workspace admin can see the organisation's roll-up.", [
-        `If you run this bot, add your id ${user.id} to ADMIN_USER_IDS.`,
-      ]),
-    ];
-  }
-  const workspace = { platform: address.platform, workspace: address.workspace };
-  const channels = await ctx.repo.teamsOf(workspace);
-  const teams = await Promise.all(channels.map((channel) => teamLatest(ctx, teamScope(address, channel))));
-  const personal = teams.filter((t) => t === undefined).length;
-  const org = rollUp(
-    ctx.model,
-    teams.filter((t): t is TeamLatest => t !== undefined),
-    ctx.clock(),
-  );
-  return [privately(...describe(ctx, org, personal))];
-}
+export const org = defineCommand<Record<string, never>>({
+  name: "org",
+  aliases: [],
+  usage: "org",
+  help: "every team's latest levels, the weakest dimension and who is due to reassess (workspace admins)",
+  suggestion: { example: "org", inPersonal: "Every team's latest levels (admins)" },
+  parse: () => ({}),
+  permission: () => ({ who: "admin", to: "see the organisation's roll-up" }),
+  async run(ctx, { address }) {
+    const workspace = { platform: address.platform, workspace: address.workspace };
+    const channels = await ctx.repo.teamsOf(workspace);
+    const teams = await Promise.all(channels.map((channel) => teamLatest(ctx, teamScope(address, channel))));
+    const personal = teams.filter((t) => t === undefined).length;
+    const org = rollUp(
+      ctx.model,
+      teams.filter((t): t is TeamLatest => t !== undefined),
+      ctx.clock(),
+    );
+    return [privately(...describe(ctx, org, personal))];
+  },
+});
 
 async function teamLatest(ctx: FlowContext, team: ReturnType<typeof teamScope>): Promise<TeamLatest | undefined> {
   const [round, history, settings, schedule] = await Promise.all([

@@ -1,0 +1,66 @@
+import { command } from "../../src/chat/command-words.js";
+import { questionsFor } from "../../src/engine/questions.js";
+import { evidenceLinkSchema } from "../assess/assess-state.js";
+import { teamScope } from "../context.js";
+import { privately } from "../replies.js";
+import { ANYONE, defineCommand } from "./command.js";
+
+/**
+ * `evidence [n] <link>`: back an answer with a link (CI run, dashboard, runbook): question `n` of your questionnaire
+ * (the number its progress line shows), or your latest answer. `evidence` alone lists your links.
+ */
+export const evidence = defineCommand<{ text: string }>({
+  name: "evidence",
+  aliases: [],
+  usage: "evidence [n] <link>",
+  help: `back your latest answer (or question n) with a link: CI run, dashboard, runbook; ${command("evidence")} lists yours`,
+  // Links are case-sensitive: the words go on as typed.
+  parse: ({ args }) => ({ text: args.join(" ") }),
+  permission: () => ANYONE,
+  async run(ctx, { address, user }, { text }) {
+    const pointer = await ctx.repo.active(address, user.id);
+    const team = pointer ? teamScope(address, pointer.channel) : undefined;
+    const state = team && pointer ? await ctx.repo.response(team, pointer.roundId, user.id) : undefined;
+    if (!team || !pointer || !state) {
+      return [privately(`You have no assessment to attach evidence to. Start one with ${command()}.`)];
+    }
+    const questions = questionsFor(ctx.model, state.mode, state.answers);
+    const prompts = new Map(questions.map((q) => [q.id, q.prompt]));
+    const [first = "", ...rest] = text.trim().split(/\s+/);
+    const numbered = /^\d{1,3}$/.test(first) ? questions[Number(first) - 1] : undefined;
+    if (/^\d{1,3}$/.test(first) && (!numbered || state.answers[numbered.id] === undefined)) {
+      return [privately(`Question ${first} has no answer of yours yet: answer it first, then attach the link.`)];
+    }
+    const link = numbered ? rest.join(" ") : text.trim();
+    if (link === "") {
+      const links = Object.entries(state.evidence ?? {});
+      if (links.length === 0) {
+        return [privately("No evidence attached yet.", [`Answer a question, then ${command("evidence <link>")}.`])];
+      }
+      return [
+        privately(
+          "Your evidence links:",
+          links.map(([id, url]) => `${prompts.get(id) ?? id}: ${url}`),
+        ),
+      ];
+    }
+    const parsed = evidenceLinkSchema.safeParse(link);
+    if (!parsed.success) {
+      return [privately("That is not a link I can attach: give one web address (https://…), up to 500 characters.")];
+    }
+    let attachedTo: string | undefined;
+    await ctx.repo.updateResponse(team, pointer.roundId, user.id, (current) => {
+      attachedTo = numbered?.id ?? current?.lastAnswered;
+      if (!current || !attachedTo) return undefined;
+      return { ...current, evidence: { ...current.evidence, [attachedTo]: parsed.data } };
+    });
+    if (!attachedTo) return [privately("Answer a question first: the link is attached to your latest answer.")];
+    const answer = state.answers[attachedTo];
+    const label = questions.find((q) => q.id === attachedTo)?.options.find((o) => o.value === answer)?.label;
+    return [
+      privately(`Attached to "${prompts.get(attachedTo) ?? attachedTo}"${label ? ` (${label})` : ""}.`, [
+        "It shows in the team summary's evidence and in exports.",
+      ]),
+    ];
+  },
+});

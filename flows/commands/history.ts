@@ -1,0 +1,76 @@
+import { command } from "../../src/chat/command-words.js";
+import type { Reply } from "../../src/chat/outbound.js";
+import { type LevelSnapshot, trend } from "../../src/engine/compare.js";
+import { type FlowContext, teamScope } from "../context.js";
+import { privately } from "../replies.js";
+import type { RoundRecord } from "../rounds/round-state.js";
+import { ANYONE, defineCommand } from "./command.js";
+
+type ClosedRound = RoundRecord & { snapshot: NonNullable<RoundRecord["snapshot"]> };
+
+/** The team's levels over its closed rounds, with what moved since the round before (and a chart, see app/). */
+export const history = defineCommand<Record<string, never>>({
+  name: "history",
+  aliases: [],
+  usage: "history",
+  help: "the team's levels over past rounds",
+  suggestion: {
+    example: "history",
+    inTeam: "The team's levels over past rounds",
+    inPersonal: "Your levels over past assessments",
+  },
+  parse: () => ({}),
+  permission: () => ANYONE,
+  async run(ctx, { address }): Promise<Reply[]> {
+    const team = teamScope(address, address.channel);
+    const [records, settings] = await Promise.all([ctx.repo.history(team), ctx.repo.settings(team)]);
+    const rounds = records.filter((r): r is ClosedRound => Boolean(r.snapshot));
+    if (rounds.length === 0) return [privately(`No closed rounds yet. Close one with ${command("close")}.`)];
+    const lines = rounds.map((r, i) => {
+      const prev = rounds[i - 1];
+      const change = prev ? trend(prev.snapshot, r.snapshot).overall.delta : 0;
+      const arrow = change > 0 ? ` (up ${change})` : change < 0 ? ` (down ${-change})` : "";
+      const level = ctx.model.levels[r.snapshot.overall]?.name ?? "";
+      return `${r.closedAt.slice(0, 10)} · Level ${r.snapshot.overall} ${level}${arrow} · profile ${r.snapshot.profile} · ${r.respondents} answered`;
+    });
+    // The chart draws the dimensions every shown round has: a model change must not draw a missing level as 0.
+    const shared = ctx.model.dimensions.filter((d) =>
+      rounds.every((r) => r.snapshot.dimensions.some((x) => x.dimension === d.id)),
+    );
+    const levelOf = (r: ClosedRound, id: string) => r.snapshot.dimensions.find((x) => x.dimension === id)?.level ?? 0;
+    const series = {
+      title: "MLOps maturity over time",
+      dimensions: shared.map((d) => d.name),
+      rounds: rounds.map((r) => ({
+        label: r.closedAt.slice(0, 10),
+        overall: r.snapshot.overall,
+        levels: shared.map((d) => levelOf(r, d.id)),
+      })),
+      ...(settings.target === undefined ? {} : { target: settings.target }),
+    };
+    return [
+      {
+        message: {
+          kind: "history",
+          text: "Past rounds:",
+          lines: [...lines, ...whatChanged(ctx, rounds.at(-2)?.snapshot, rounds.at(-1)?.snapshot)],
+          series,
+        },
+        delivery: { to: "channel" },
+      },
+    ];
+  },
+});
+
+/** The dimensions that moved between the last two rounds, biggest moves first: what a team wants to know. */
+function whatChanged(ctx: FlowContext, before?: LevelSnapshot, after?: LevelSnapshot): string[] {
+  if (!before || !after) return [];
+  const change = trend(before, after);
+  const names = new Map(ctx.model.dimensions.map((d) => [d.id, d.name]));
+  const moved = change.dimensions
+    .filter((d) => d.delta !== 0)
+    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
+    .map((d) => `${names.get(d.dimension) ?? d.dimension}: L${d.from} → L${d.to} (${d.delta > 0 ? "up" : "down"})`);
+  const caveat = change.sameModelVersion ? [] : ["(the model changed between these rounds: compare with care)"];
+  return ["What changed since the round before:", ...(moved.length > 0 ? moved : ["no dimension moved"]), ...caveat];
+}

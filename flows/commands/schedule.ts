@@ -1,0 +1,53 @@
+import { command } from "../../src/chat/command-words.js";
+import { nextDue } from "../../src/schedule/next-due.js";
+import { describeCadence, formatLocal, parseSchedule } from "../../src/schedule/parse-schedule.js";
+import { teamScope } from "../context.js";
+import { privately, toChannel } from "../replies.js";
+import { ANYONE, defineCommand } from "./command.js";
+
+/** `schedule ...`: show, set or stop this channel's reassessment reminders. */
+export const schedule = defineCommand({
+  name: "schedule",
+  aliases: [],
+  usage: "schedule weekly|biweekly|monthly|quarterly [day] [HH:MM] [time zone]",
+  help: `remind this channel to reassess (${command("schedule")} shows it, ${command("schedule off")} stops it)`,
+  suggestion: { example: "schedule quarterly", inTeam: "Remind this team to reassess every quarter" },
+  // Time zones and cron expressions are case-sensitive: the words go on as typed.
+  parse: ({ args, user }) => parseSchedule(args.join(" "), user.timeZone ?? "UTC"),
+  permission: (parsed) =>
+    parsed.kind === "show" || parsed.kind === "invalid" ? ANYONE : { who: "manager", to: "change the schedule" },
+  async run(ctx, { address }, parsed) {
+    const team = teamScope(address, address.channel);
+    if (parsed.kind === "invalid") return [privately(parsed.message)];
+    if (parsed.kind === "show") {
+      const current = await ctx.schedules.get(team);
+      if (!current) {
+        return [privately("No reassessment reminders here yet.", [`Set one with ${command("schedule quarterly")}.`])];
+      }
+      return [
+        privately(`Reassessment ${describeCadence(current.cadence)}${current.paused ? " (paused)" : ""}.`, [
+          current.unreachable
+            ? "I could not post here last time, so reminders are stopped."
+            : `Next: ${formatLocal(new Date(current.nextDueAt), current.cadence.timeZone)}`,
+        ]),
+      ];
+    }
+    if (parsed.kind === "off") {
+      await ctx.schedules.remove(team);
+      return [toChannel("Reassessment reminders are off for this channel.")];
+    }
+    const next = nextDue(parsed.cadence, ctx.clock());
+    await ctx.schedules.save(team, {
+      cadence: parsed.cadence,
+      address,
+      nextDueAt: next.toISOString(),
+      paused: false,
+      unreachable: false,
+    });
+    return [
+      toChannel(`I'll remind this channel to reassess ${describeCadence(parsed.cadence)}.`, [
+        `First reminder: ${formatLocal(next, parsed.cadence.timeZone)}`,
+      ]),
+    ];
+  },
+});

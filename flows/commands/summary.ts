@@ -1,0 +1,22 @@
+import { command } from "../../src/chat/command-words.js";
+import { teamScope } from "../context.js";
+import { privately } from "../replies.js";
+import { teamSummaryReply } from "../summary/team-summary-reply.js";
+import { ANYONE, defineCommand } from "./command.js";
+
+/** Post the team summary in the channel (in a DM: the person's own result). */
+export const summary = defineCommand<Record<string, never>>({
+  name: "summary",
+  aliases: ["results"],
+  usage: "summary",
+  help: "post the team's result in the channel",
+  suggestion: { example: "summary", inTeam: "Post the team's result here", inPersonal: "Your latest result" },
+  parse: () => ({}),
+  permission: () => ANYONE,
+  async run(ctx, { address }) {
+    const round = await ctx.repo.latestRound(teamScope(address, address.channel));
+    if (!round) return [privately(`No assessment yet here. Start one with ${command()}.`)];
+    const reply = await teamSummaryReply(ctx, address, round);
+    return reply ? [reply] : [privately("Nobody has completed this round yet.")];
+  },
+});

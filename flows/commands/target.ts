@@ -1,0 +1,26 @@
+import { command } from "../../src/chat/command-words.js";
+import type { Level } from "../../src/engine/model-schema.js";
+import { teamScope } from "../context.js";
+import { privately, toChannel } from "../replies.js";
+import { ANYONE, defineCommand } from "./command.js";
+
+/** The level a team aims for: next steps never go beyond it. */
+export const target = defineCommand<{ level: Level | undefined }>({
+  name: "target",
+  aliases: [],
+  usage: "target <0-4>",
+  help: "the level this team aims for; next steps never go beyond it",
+  suggestion: { example: "target 3", inTeam: "The level this team aims for (0-4)" },
+  parse: ({ args }) => {
+    const level = Number(args[0]);
+    return { level: Number.isInteger(level) && level >= 0 && level <= 4 ? (level as Level) : undefined };
+  },
+  // Without a level there is nothing to change: everyone gets the usage.
+  permission: ({ level }) => (level === undefined ? ANYONE : { who: "manager", to: "change the target" }),
+  async run(ctx, { address }, { level }) {
+    if (level === undefined) return [privately(`Give a level from 0 to 4, e.g. ${command("target 3")}.`)];
+    await ctx.repo.saveSettings(teamScope(address, address.channel), (s) => ({ ...s, target: level }));
+    const name = ctx.model.levels[level]?.name ?? "";
+    return [toChannel(`Target set to Level ${level} (${name}). Next steps will not go beyond it.`)];
+  },
+});

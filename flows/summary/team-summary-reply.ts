@@ -1,0 +1,37 @@
+import type { Address } from "../../src/chat/address.js";
+import type { Reply } from "../../src/chat/outbound.js";
+import { channelAddress, type FlowContext, teamScope } from "../context.js";
+import type { Round } from "../rounds/round-state.js";
+import { evidenceNotes } from "./evidence.js";
+import { teamSummary } from "./summary-message.js";
+import { roundStanding } from "./team-result.js";
+
+/** The round's team summary for its channel (in a DM: the person's own result); none while nobody has completed. */
+export async function teamSummaryReply(ctx: FlowContext, address: Address, round: Round): Promise<Reply | undefined> {
+  const team = teamScope(address, round.channel);
+  const standing = await roundStanding(ctx, team, round);
+  if (!standing.team) return undefined;
+  const [settings, past] = await Promise.all([ctx.repo.settings(team), ctx.repo.history(team)]);
+  const previous = past.filter((r) => r.roundId !== round.id && r.snapshot).at(-1)?.snapshot;
+  const message = teamSummary(
+    {
+      model: ctx.model,
+      title: round.personal ? "Your MLOps maturity" : "Team MLOps maturity",
+      ...(previous ? { previous } : {}),
+      ...(settings.target === undefined ? {} : { target: settings.target }),
+      minRespondentsForSpread: settings.minRespondents ?? ctx.minRespondentsForSpread,
+      ...(round.privacy === "attributed" ? { attributed: standing.people } : {}),
+      notes: [
+        ...evidenceNotes(standing.evidence, round.privacy === "attributed"),
+        ...(standing.outdated > 0
+          ? [
+              `${standing.outdated} answer set${standing.outdated === 1 ? " was" : "s were"} given on an earlier version of the questionnaire and ${standing.outdated === 1 ? "is" : "are"} not counted.`,
+            ]
+          : []),
+      ],
+    },
+    standing.team,
+    standing.participation,
+  );
+  return { message, delivery: { to: "channel", address: channelAddress(address, round.channel) } };
+}

@@ -1,0 +1,2 @@
+/** One day in milliseconds: round lengths, TTLs, snoozes and reminder gaps are counted in whole days. */
+export const DAY_MS = 86_400_000;
