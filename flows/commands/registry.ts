@@ -8,6 +8,7 @@ import { evidence } from "./evidence.js";
 import { exportRounds } from "./export.js";
 import { forgetMe } from "./forget-me.js";
 import { history } from "./history.js";
+import { levels } from "./levels.js";
 import { org } from "./org.js";
 import { pause } from "./pause.js";
 import { refusal } from "./permission.js";
@@ -45,6 +46,7 @@ export const COMMANDS: readonly Command[] = [
   close,
   exportRounds,
   target,
+  levels,
   schedule,
   pause,
   snooze,
