@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CodedError } from "../src/errors.js";
 
 /**
  * All configuration, read once from the environment and validated with zod. A bad or half-set configuration
@@ -108,7 +109,7 @@ function missingPartners(source: NodeJS.ProcessEnv): string[] {
 
 export type Env = z.infer<typeof envSchema>;
 
-export class ConfigError extends Error {
+export class ConfigError extends CodedError {
   readonly code = "config_invalid";
   constructor(readonly problems: string[]) {
     super(

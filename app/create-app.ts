@@ -26,6 +26,7 @@ import { createMemoryStore } from "../src/store/memory-store.js";
 import { connectRedisClient } from "../src/store/redis-client.js";
 import { createRedisStore } from "../src/store/redis-store.js";
 import type { Store } from "../src/store/store.js";
+import { DAY_MS } from "../src/time-units.js";
 import type { Env } from "./config.js";
 import { createDownloads, DOWNLOAD_PATH, withDownloads } from "./downloads.js";
 import { createHttpServer, createMetricsServer, type RequestHandler } from "./http-server.js";
@@ -87,7 +88,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       ? createChartLinks({
           publicUrl: config.PUBLIC_URL,
           secret: config.CHART_SECRET,
-          ttlMs: config.CHART_LINK_DAYS * 86_400_000,
+          ttlMs: config.CHART_LINK_DAYS * DAY_MS,
           levelNames: model.levels.map((l) => l.name),
           clock,
           logger,

@@ -1,11 +1,13 @@
 import type { ButtonAction } from "../src/chat/actions.js";
 import { command } from "../src/chat/command-words.js";
+import { errorMessage } from "../src/chat/error-message.js";
 import type { InboundEvent, SupportedEvent } from "../src/chat/inbound.js";
 import type { Reply } from "../src/chat/outbound.js";
 import type { ChatBot, Clock, Logger } from "../src/chat/ports.js";
 import type { AssessmentModel } from "../src/engine/model-schema.js";
+import { errorCode } from "../src/errors.js";
 import type { Keys } from "../src/store/keys.js";
-import { type Store, StoreDataError, StoreUnavailableError } from "../src/store/store.js";
+import { type Store, StoreUnavailableError } from "../src/store/store.js";
 import { beginAssessment, continueAssessment } from "./assess/assess-service.js";
 import type { AssessInput } from "./assess/assess-state.js";
 import { runCommand } from "./commands/registry.js";
@@ -38,11 +40,6 @@ export interface BotDeps {
 const DEFAULT_ROUND_DAYS = 14;
 /** With two people, "answers L1-L3" tells each of them exactly what the other answered. */
 const DEFAULT_SPREAD_FLOOR = 3;
-
-const failure = (text: string, code?: string): Reply => ({
-  message: { kind: "error", text, lines: [], buttons: [], ...(code ? { code } : {}) },
-  delivery: { to: "private", ephemeral: true },
-});
 
 /** The platform-neutral bot: every adapter (Slack, Teams, terminal) drives exactly this. */
 export function createBot(deps: BotDeps): ChatBot {
@@ -121,18 +118,11 @@ export function createBot(deps: BotDeps): ChatBot {
       try {
         return await dispatch(event);
       } catch (error) {
-        if (error instanceof StoreUnavailableError) {
+        // An outage is expected now and then (warn); anything else is a bug or bad data to look at (error).
+        if (error instanceof StoreUnavailableError)
           deps.logger.warn({ err: error, kind: event.kind }, "store unavailable");
-          return [
-            failure(
-              "I can't reach my storage right now. Please try again in a moment: nothing you already answered is lost.",
-              error.code,
-            ),
-          ];
-        }
-        const code = error instanceof StoreDataError ? error.code : "unexpected";
-        deps.logger.error({ err: error, code, kind: event.kind }, "event failed");
-        return [failure("Something went wrong on my side. Please try again; your earlier answers are safe.", code)];
+        else deps.logger.error({ err: error, code: errorCode(error), kind: event.kind }, "event failed");
+        return [{ message: errorMessage(error), delivery: { to: "private", ephemeral: true } }];
       }
     },
   };

@@ -2,11 +2,11 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { AssessmentModel } from "./engine/model-schema.js";
 import { type ModelFormat, parseModel } from "./engine/parse-model.js";
+import { CodedError } from "./errors.js";
 
 /** An organisation's model file that cannot be used; the message lists every problem with its field path. */
-export class ModelFileError extends Error {
+export class ModelFileError extends CodedError {
   readonly code = "model_file_invalid";
-  override readonly name = "ModelFileError";
   constructor(
     readonly file: string,
     readonly errors: string[],

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { teamOf } from "../../src/chat/address.js";
 import { spellCommandsIn } from "../../src/chat/command-words.js";
+import { errorMessage } from "../../src/chat/error-message.js";
 import { deliverySchema, type FileMessage, type OutboundMessage, type Reply } from "../../src/chat/outbound.js";
 import type { Logger } from "../../src/chat/ports.js";
+import { InvariantError } from "../../src/errors.js";
 import { type Keys, RESPONSE_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import { section } from "./blocks.js";
@@ -24,14 +26,16 @@ const GONE = new Set(["message_not_found", "cant_update_message", "channel_not_f
 /** The app cannot post where it is not a member (a private channel, someone else's DM). */
 const NOT_A_MEMBER = new Set(["channel_not_found", "not_in_channel", "user_not_in_channel"]);
 
-const apology = (code: string | undefined): OutboundMessage => ({
-  kind: "error",
-  text: NOT_A_MEMBER.has(code ?? "")
-    ? "I can't post in this channel yet: add the app to it (channel details → Integrations → Add apps), then try again."
-    : "Something went wrong, please try again.",
-  lines: [],
-  buttons: [],
-});
+/** Slack's one failure a person can fix: the app is not in the channel. Any other goes through errorMessage. */
+const apology = (slackCode: string | undefined): OutboundMessage =>
+  NOT_A_MEMBER.has(slackCode ?? "")
+    ? {
+        kind: "error",
+        text: "I can't post in this channel yet: add the app to it (channel details → Integrations → Add apps), then try again.",
+        lines: [],
+        buttons: [],
+      }
+    : errorMessage(undefined);
 
 export interface SlackDelivery {
   /** Deliver one reply; rejects when Slack refuses (callers decide whether to tell the person). */
@@ -83,7 +87,7 @@ export function createDelivery(deps: {
       : address.isDirect
         ? address.channel
         : undefined;
-    if (!channel) throw new Error("a private reply needs a person or a direct conversation");
+    if (!channel) throw new InvariantError("a private reply needs a person or a direct conversation");
     if (message.kind === "file") return upload(channel, message);
     await api.postMessage(channel, render(message));
   }
@@ -95,7 +99,7 @@ export function createDelivery(deps: {
   }
 
   async function ephemeral(origin: Origin, message: OutboundMessage): Promise<void> {
-    if (!origin.userId) throw new Error("an ephemeral reply needs a person");
+    if (!origin.userId) throw new InvariantError("an ephemeral reply needs a person");
     const rendered = render(message);
     try {
       await api.postEphemeral(origin.address.channel, origin.userId, rendered);
@@ -157,7 +161,7 @@ export function createDelivery(deps: {
   }
 
   async function publishHome(origin: Origin, messages: readonly OutboundMessage[]): Promise<void> {
-    if (!origin.userId) throw new Error("a home view needs a person");
+    if (!origin.userId) throw new InvariantError("a home view needs a person");
     await api.publishHome(origin.userId, home(messages));
   }
 

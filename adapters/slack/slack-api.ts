@@ -1,5 +1,6 @@
 import { type Logger as BoltLogger, webApi } from "@slack/bolt";
 import { z } from "zod";
+import { CodedError } from "../../src/errors.js";
 import type { HomeView, SlackMessage } from "./blocks-schema.js";
 import { keepAliveFetch } from "./keep-alive-fetch.js";
 
@@ -36,7 +37,7 @@ export interface SlackApiOptions {
 }
 
 /** A response_url that did not answer 2xx; Web API failures keep @slack/web-api's own error classes. */
-export class SlackResponseUrlError extends Error {
+export class SlackResponseUrlError extends CodedError {
   readonly code = "slack_response_url_failed";
   constructor(readonly status: number) {
     super(`response_url answered HTTP ${status}`);

@@ -1,11 +1,11 @@
 import { type InvokeResponse, TeamsActivityHandler, type TurnContext } from "botbuilder";
+import { errorMessage } from "../../src/chat/error-message.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import type { ChatBot, Logger } from "../../src/chat/ports.js";
 import { activitySchema, splitConversationId, type TeamsActivity } from "./activity-schema.js";
 import { CARD_CONTENT_TYPE } from "./card-schema.js";
 import type { Conversations } from "./conversations.js";
 import type { TeamsDelivery, TurnOutcome } from "./deliver.js";
-import { APOLOGY } from "./outgoing.js";
 import { parseTeamsActivity } from "./parse.js";
 import { type ConversationRefs, referenceOf } from "./references.js";
 
@@ -19,8 +19,6 @@ export interface HandlerDeps {
   delivery: TeamsDelivery;
   logger: Logger;
 }
-
-const apology: Reply = { message: APOLOGY, delivery: { to: "private" } };
 
 /** The activity has no recipient when a client leaves it out; botbuilder's type says it always has one. */
 const isBotAmong = (context: TurnContext, members: readonly { id: string }[] | undefined): boolean => {
@@ -129,7 +127,7 @@ export class MlopsAssessTeamsHandler extends TeamsActivityHandler {
       replies = await bot.handle(event);
     } catch (error) {
       logger.error({ err: error, kind: event.kind }, "teams event failed");
-      replies = [apology];
+      replies = [{ message: errorMessage(error), delivery: { to: "private" } }];
     }
     const activity = this.activity(context);
     return delivery.inTurn(

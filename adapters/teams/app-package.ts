@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { InvariantError } from "../../src/errors.js";
 import { zip } from "./zip.js";
 
 /**
@@ -65,7 +66,7 @@ export function renderManifest(template: string, env: PackageEnv): string {
   };
   const text = template.replace(/\$\{\{([A-Z_]+)\}\}/g, (whole, name: string) => {
     const value = replacements[name];
-    if (value === undefined) throw new Error(`manifest.json has an unknown placeholder ${whole}`);
+    if (value === undefined) throw new InvariantError(`manifest.json has an unknown placeholder ${whole}`);
     return value;
   });
   manifestSchema.parse(JSON.parse(text));

@@ -1,14 +1,16 @@
 import { z } from "zod";
 import { type Address, teamOf } from "../../src/chat/address.js";
+import { errorMessage } from "../../src/chat/error-message.js";
 import type { SupportedEvent } from "../../src/chat/inbound.js";
 import { deliverySchema, type OutboundMessage, type Reply } from "../../src/chat/outbound.js";
 import type { Logger } from "../../src/chat/ports.js";
+import { InvariantError } from "../../src/errors.js";
 import { type Keys, RESPONSE_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import { conversationIdOf } from "./activity-schema.js";
 import type { AdaptiveCard } from "./card-schema.js";
 import { type Conversation, type Conversations, isGoneMessage } from "./conversations.js";
-import { APOLOGY, cardActivity, checkedCard, mentionActivity } from "./outgoing.js";
+import { cardActivity, checkedCard, mentionActivity } from "./outgoing.js";
 import type { ConversationRefs, StoredReference } from "./references.js";
 
 type ChannelDelivery = Extract<z.output<typeof deliverySchema>, { to: "channel" }>;
@@ -101,7 +103,7 @@ export function createDelivery(deps: {
   async function toPerson(address: Address, userId: string | undefined, message: OutboundMessage, origin?: TurnOrigin) {
     const activity = cardActivity(message, logger);
     if (address.isDirect) return void (await (await conversationAt(address, origin?.here)).send(activity));
-    if (!userId) throw new Error("a private reply outside a direct conversation needs a person");
+    if (!userId) throw new InvariantError("a private reply outside a direct conversation needs a person");
     const via = origin?.via ?? (await refs.get(address.workspace, address.channel))?.reference;
     await (await conversations.personal(address.workspace, userId, via)).send(activity);
   }
@@ -138,18 +140,18 @@ export function createDelivery(deps: {
   return {
     async inTurn(origin, replies) {
       const outcome: TurnOutcome = { card: undefined, sentPrivately: false };
-      let failed = false;
+      let failed: { error: unknown } | undefined;
       for (const reply of replies) {
         try {
           await deliverInTurn(origin, reply, outcome);
         } catch (error) {
-          failed = true;
+          failed = { error };
           logger.error({ err: error, delivery: reply.delivery.to }, "teams delivery failed");
         }
       }
       try {
         if (failed) {
-          await origin.here.send(cardActivity(APOLOGY, logger));
+          await origin.here.send(cardActivity(errorMessage(failed.error), logger));
         } else if (outcome.sentPrivately && !origin.invoke) {
           await origin.here.send(mentionActivity(origin.event.user, "I've sent you a message."));
         }

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Request, Response } from "botbuilder";
+import { CodedError } from "../../src/errors.js";
 import { activityEnvelopeSchema } from "./activity-schema.js";
 
 /** Bot Framework activities are a few KB; a card submit with long answers stays far below this. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-export class RequestBodyError extends Error {
+export class RequestBodyError extends CodedError {
   readonly code = "teams_request_body";
   constructor(
     readonly status: 400 | 413,

@@ -6,14 +6,6 @@ import { type AdaptiveCard, adaptiveCardSchema, CARD_CONTENT_TYPE } from "./card
 import { safe } from "./card-text.js";
 import { fallbackText, renderCard } from "./render-card.js";
 
-/** What the person sees when something failed on our side (the log has the detail). */
-export const APOLOGY: OutboundMessage = {
-  kind: "error",
-  text: "Something went wrong, please try again.",
-  lines: [],
-  buttons: [],
-};
-
 /** Render and check against the card schema; a card that breaks it still goes out, as its text. */
 export function checkedCard(message: OutboundMessage, logger: Logger): AdaptiveCard {
   const card = renderCard(message);

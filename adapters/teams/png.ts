@@ -1,4 +1,5 @@
 import { deflateSync } from "node:zlib";
+import { InvariantError } from "../../src/errors.js";
 import { crc32 } from "./crc32.js";
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -14,7 +15,8 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /** An 8-bit RGBA PNG from `width * height * 4` bytes, rows top to bottom (no filtering: icons are tiny). */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
-  if (rgba.length !== width * height * 4) throw new Error(`expected ${width * height * 4} bytes, got ${rgba.length}`);
+  if (rgba.length !== width * height * 4)
+    throw new InvariantError(`expected ${width * height * 4} bytes, got ${rgba.length}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

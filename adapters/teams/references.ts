@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Clock } from "../../src/chat/ports.js";
 import { CONVERSATION_REF_TTL_MS, type Keys } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
+import { DAY_MS } from "../../src/time-units.js";
 import { splitConversationId, type TeamsActivity, tenantOf } from "./activity-schema.js";
 
 /**
@@ -36,7 +37,7 @@ export type StoredConversation = z.infer<typeof storedConversationSchema>;
 export const personalChatSchema = z.object({ personalChat: z.string().min(1) });
 
 /** A reference seen again within a day is not written again: every message would otherwise be a store write. */
-const REFRESH_AFTER_MS = 86_400_000;
+const REFRESH_AFTER_MS = DAY_MS;
 
 /** Nothing is sent where the app was removed or the connector refused (403/404), until someone writes there again. */
 export const isReachable = (stored: StoredConversation | undefined): boolean => stored?.state === "installed";

@@ -1,6 +1,5 @@
 import { type CommandSpelling, spellCommands } from "../../src/chat/command-words.js";
-import { dimensionBar, dimensionLevel, headline, stepAim } from "../../src/chat/dimension-notes.js";
-import { trendArrow } from "../../src/chat/level-bar.js";
+import { dimensionBar, dimensionLevel, headline, levelTrend, stepAim } from "../../src/chat/dimension-notes.js";
 import type { OutboundMessage, SummaryMessage } from "../../src/chat/outbound.js";
 
 /** A command in terminal text: its words (the bare command, which starts an assessment, reads `start`). */
@@ -45,14 +44,15 @@ function navigationKey(action: string): string {
 function renderSummary(s: SummaryMessage): string {
   const width = Math.max(...s.dimensions.map((d) => d.name.length));
   const who = s.scope === "team" ? "Team overall" : "Overall";
+  const overallTrend = levelTrend(s.overall.previous, s.overall.level);
   const out = [
     "",
     s.title,
-    `${who}: ${headline(s)}  (profile ${s.profile.toFixed(1)})${s.overall.previous === undefined ? "" : `  ${trendArrow(s.overall.previous, s.overall.level)}`}`,
+    `${who}: ${headline(s)}  (profile ${s.profile.toFixed(1)})${overallTrend ? `  ${overallTrend}` : ""}`,
     "",
     ...s.dimensions.map((d) => {
       const extras = [
-        trendArrow(d.previous, d.level),
+        levelTrend(d.previous, d.level),
         d.spread && d.spread.min !== d.spread.max ? `answers ${d.spread.min}-${d.spread.max}` : "",
         d.disagreement ? "disagreement" : "",
         d.unresolved ? "find out: nobody was sure" : "",

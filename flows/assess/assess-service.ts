@@ -3,6 +3,7 @@ import { command } from "../../src/chat/command-words.js";
 import type { Delivery, Reply } from "../../src/chat/outbound.js";
 import { questionsFor } from "../../src/engine/questions.js";
 import { score } from "../../src/engine/score.js";
+import { DAY_MS } from "../../src/time-units.js";
 import { channelAddress, type FlowContext, teamScope } from "../context.js";
 import { notice } from "../replies.js";
 import { refreshInvitation } from "../rounds/invitation-refresh.js";
@@ -11,8 +12,6 @@ import { personalSummary } from "../summary/summary-message.js";
 import { type AssessOutcome, type AssessStep, assessNext, startAssessment } from "./assess-flow.js";
 import type { AssessInput, AssessState } from "./assess-state.js";
 import { questionMessage } from "./question-message.js";
-
-const DAY_MS = 86_400_000;
 
 const EVIDENCE_HINT = `Got proof for an answer (a CI run, a dashboard, a runbook)? ${command("evidence <question number> <link>")} adds it to the team's summary and exports.`;
 

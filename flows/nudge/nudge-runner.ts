@@ -6,6 +6,7 @@ import type { AssessmentModel } from "../../src/engine/model-schema.js";
 import { nextDue, slotId } from "../../src/schedule/next-due.js";
 import { type Keys, NUDGE_SENT_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
+import { DAY_MS } from "../../src/time-units.js";
 import { assessStateSchema } from "../assess/assess-state.js";
 import { channelAddress } from "../context.js";
 import { invitationUpdate } from "../rounds/invitation-refresh.js";
@@ -40,7 +41,6 @@ export interface TickResult {
   failed: number;
 }
 
-const DAY_MS = 86_400_000;
 export const sentMarker = z.object({ sentAt: z.string() });
 
 /**

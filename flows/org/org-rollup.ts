@@ -1,4 +1,5 @@
 import type { AssessmentModel, Level } from "../../src/engine/model-schema.js";
+import { DAY_MS } from "../../src/time-units.js";
 import type { RoundRecord } from "../rounds/round-state.js";
 
 /** What the roll-up needs to know of one team (channel) of the workspace. */
@@ -25,7 +26,6 @@ export interface OrgRollUp {
 
 /** Without a schedule, a team is stale once its last round is older than two quarters. */
 export const UNSCHEDULED_CADENCE_DAYS = 91;
-const DAY_MS = 86_400_000;
 
 function lowerMedian(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { TeamScope } from "../../src/chat/address.js";
 import type { Clock } from "../../src/chat/ports.js";
 import type { Mode } from "../../src/engine/answers.js";
+import { InvariantError } from "../../src/errors.js";
 import type { Keys } from "../../src/store/keys.js";
 import { HISTORY_MAX_ROUNDS, RESPONSE_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
+import { DAY_MS } from "../../src/time-units.js";
 import { type AssessState, assessStateSchema } from "../assess/assess-state.js";
 import {
   type ActivePointer,
@@ -32,7 +34,7 @@ export interface HistoryRetention {
 export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRetention) {
   const kept = (history: RoundRecord[]) => {
     if (!retention) return history;
-    const oldest = retention.clock().getTime() - retention.days * 86_400_000;
+    const oldest = retention.clock().getTime() - retention.days * DAY_MS;
     return history.filter((h) => Date.parse(h.closedAt) >= oldest);
   };
   return {
@@ -64,13 +66,13 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
           mode: init.mode,
           openedBy: init.openedBy,
           openedAt: init.now.toISOString(),
-          closesAt: new Date(init.now.getTime() + init.roundDays * 86_400_000).toISOString(),
+          closesAt: new Date(init.now.getTime() + init.roundDays * DAY_MS).toISOString(),
           personal: init.personal,
           privacy: init.privacy,
         };
         return created;
       });
-      if (!value) throw new Error("round could not be opened");
+      if (!value) throw new InvariantError("round could not be opened");
       return { round: value, created: created !== undefined };
     },
 

@@ -3,8 +3,3 @@ export function levelBar(level: number, max = 4): string {
   const filled = Math.max(0, Math.min(max, Math.round(level)));
   return "█".repeat(filled * 2) + "░".repeat((max - filled) * 2);
 }
-
-export function trendArrow(previous: number | undefined, current: number): string {
-  if (previous === undefined || previous === current) return "";
-  return previous < current ? `↑ from ${previous}` : `↓ from ${previous}`;
-}

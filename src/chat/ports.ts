@@ -1,3 +1,4 @@
+import { CodedError } from "../errors.js";
 import type { Address } from "./address.js";
 import type { InboundEvent } from "./inbound.js";
 import type { Reply } from "./outbound.js";
@@ -36,7 +37,7 @@ export interface Notifier {
 
 export type DeliveryFailure = "rate-limited" | "unreachable" | "failed";
 
-export class DeliveryError extends Error {
+export class DeliveryError extends CodedError {
   readonly code = "delivery_failed";
   constructor(
     readonly reason: DeliveryFailure,

@@ -5,6 +5,7 @@
  * Our own, because node-cron 4 only computes next runs from the real clock (`getNextRun()` reads `new Date()`),
  * never backwards, and joins the two day fields with AND where crontab uses OR.
  */
+import { CodedError } from "../errors.js";
 import {
   dayNumber,
   daysInMonth,
@@ -18,7 +19,10 @@ import {
   wallMs,
 } from "./zoned-time.js";
 
-export class CronError extends Error {}
+/** A cron expression that cannot be used: the message says which field is wrong, for the person who typed it. */
+export class CronError extends CodedError {
+  readonly code = "cron_invalid";
+}
 
 export interface CronFields {
   /** Ascending. */

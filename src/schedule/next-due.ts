@@ -64,7 +64,10 @@ export function nextDue(cadence: Cadence, after: Date): Date {
   }
 }
 
-/** The last due instant at or before `atOrBefore`; undefined only for a cron that did not fire in 30 years. */
+/**
+ * The last due instant at or before `atOrBefore`; undefined only for a cron that did not fire in 30 years. The
+ * inverse of nextDue: the property tests walk back with it to check that nothing was due in between.
+ */
 export function previousDue(cadence: Cadence, atOrBefore: Date): Date | undefined {
   const limit = atOrBefore.getTime();
   if (cadence.kind === "cron") {
@@ -79,17 +82,6 @@ export function previousDue(cadence: Cadence, atOrBefore: Date): Date | undefine
     if (at > limit) return latest;
     latest = new Date(at);
   }
-}
-
-/**
- * The slot to catch up after an outage: the most recent due instant <= now that was not sent yet, or undefined.
- * Only the latest missed slot counts, so a team hears once, not once per week it was down.
- * `lastSentDue` undefined means nothing was sent yet; pass the time the schedule was set to skip older slots.
- */
-export function missedSlot(cadence: Cadence, lastSentDue: Date | undefined, now: Date): Date | undefined {
-  const latest = previousDue(cadence, now);
-  if (!latest || (lastSentDue && latest.getTime() <= lastSentDue.getTime())) return undefined;
-  return latest;
 }
 
 /** A stable id of one due time, for exactly-once claims: the instant in ISO UTC, whatever the zone. */

@@ -1,3 +1,5 @@
+import { DAY_MS } from "../time-units.js";
+
 /**
  * Wall-clock time in an IANA time zone, with Intl only (Node ships full ICU). The one subtle part of scheduling:
  * a local time that does not exist (spring forward) or exists twice (fall back).
@@ -14,7 +16,6 @@ export interface LocalDateTime extends PlainDate {
   second: number;
 }
 
-const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {

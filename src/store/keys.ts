@@ -4,11 +4,11 @@
  * (or one workspace) live in one Redis Cluster slot and multi-key operations (MGET, Lua) work there.
  */
 import type { TeamScope } from "../chat/address.js";
+import { InvariantError } from "../errors.js";
+import { DAY_MS } from "../time-units.js";
 
 export type { TeamScope };
 export type WorkspaceScope = Pick<TeamScope, "platform" | "workspace">;
-
-const DAY_MS = 86_400_000;
 
 /** Slack retries an event up to ~5 minutes after the first delivery; one hour leaves room for slow retries. */
 export const EVENT_DEDUPE_TTL_MS = 60 * 60 * 1000;
@@ -54,7 +54,8 @@ function part(id: string): string {
 
 export function createKeys(prefix = "ma") {
   // A brace in the prefix would become the hash tag Redis Cluster hashes on, putting every key in one slot.
-  if (prefix === "" || /[{}]/.test(prefix)) throw new Error(`Key prefix must be non-empty and brace-free: "${prefix}"`);
+  if (prefix === "" || /[{}]/.test(prefix))
+    throw new InvariantError(`Key prefix must be non-empty and brace-free: "${prefix}"`);
   const ws = (s: WorkspaceScope) => `${prefix}:{${part(s.platform)}:${part(s.workspace)}}`;
   const team = (s: TeamScope) => `${prefix}:{${part(s.platform)}:${part(s.workspace)}:${part(s.channel)}}`;
   return {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { type Store, StoreDataError } from "./store.js";
+import { type Store, StoreConflictError, StoreDataError } from "./store.js";
 import { checkTtl, encode } from "./value-checks.js";
 
 /**
@@ -104,7 +104,7 @@ export function createMemoryStore(options: { now?: () => number } = {}): Store {
         write(key, json, ttlMs);
         return { value: decode(key, json, schema), changed: true };
       }
-      throw new Error(`update of ${key} kept conflicting after ${MAX_CAS_ATTEMPTS} attempts`);
+      throw new StoreConflictError(key, MAX_CAS_ATTEMPTS);
     },
     async acquireLock(key, ttlMs) {
       checkTtl(ttlMs);

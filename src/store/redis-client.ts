@@ -1,4 +1,5 @@
 import { Cluster, Redis, type RedisOptions } from "ioredis";
+import { StoreUnavailableError } from "./store.js";
 
 export interface RedisClientOptions {
   url?: string;
@@ -60,7 +61,9 @@ export async function connectRedisClient(options: RedisClientOptions, timeoutMs 
     const timer = setTimeout(() => {
       cleanup();
       client.disconnect();
-      reject(new Error(`Redis did not answer within ${timeoutMs} ms (${describe(options)})`));
+      reject(
+        new StoreUnavailableError(undefined, `Redis did not answer within ${timeoutMs} ms (${describe(options)})`),
+      );
     }, timeoutMs);
     const onReady = () => {
       cleanup();

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Cluster, Redis } from "ioredis";
 import { z } from "zod";
-import { type Store, StoreDataError, StoreUnavailableError } from "./store.js";
+import { type Store, StoreConflictError, StoreDataError, StoreUnavailableError } from "./store.js";
 import { checkTtl, encode } from "./value-checks.js";
 
 /**
@@ -119,7 +119,7 @@ export function createRedisStore(redis: Redis | Cluster): Store {
         }
         await backoff(attempt); // lost the race: someone wrote in between, so re-read and run the change again
       }
-      throw new Error(`update of ${key} kept conflicting after ${MAX_CAS_ATTEMPTS} attempts`);
+      throw new StoreConflictError(key, MAX_CAS_ATTEMPTS);
     },
     async acquireLock(key, ttlMs) {
       checkTtl(ttlMs);

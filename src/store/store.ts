@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { CodedError } from "../errors.js";
 
 /**
  * The one storage contract for conversations, rounds, schedules and history. Two implementations
@@ -59,7 +60,7 @@ export interface Store {
 }
 
 /** Stored data that does not match its schema: the caller decides how to recover; nothing is silently dropped. */
-export class StoreDataError extends Error {
+export class StoreDataError extends CodedError {
   readonly code = "store_data_invalid";
   constructor(
     readonly key: string,
@@ -70,9 +71,20 @@ export class StoreDataError extends Error {
 }
 
 /** The backing service could not be reached in time (fail fast on the request path). */
-export class StoreUnavailableError extends Error {
+export class StoreUnavailableError extends CodedError {
   readonly code = "store_unavailable";
-  constructor(cause: unknown) {
-    super("The store is unavailable", { cause });
+  constructor(cause: unknown, message = "The store is unavailable") {
+    super(message, { cause });
+  }
+}
+
+/** A read-modify-write lost the race every time it was retried: too many writers to one key at once. */
+export class StoreConflictError extends CodedError {
+  readonly code = "store_conflict";
+  constructor(
+    readonly key: string,
+    attempts: number,
+  ) {
+    super(`update of ${key} kept conflicting after ${attempts} attempts`);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { z } from "zod";
-import { type Store, StoreDataError } from "../../src/store/store.js";
+import { type Store, StoreConflictError, StoreDataError } from "../../src/store/store.js";
 
 /** A fresh store whose keys all start with `prefix`; `cleanup` removes them and closes the store. */
 export interface StoreFixture {
@@ -35,6 +35,22 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(error).toBeInstanceOf(StoreDataError);
       expect(error).toMatchObject({ key: key("date"), issues: expect.stringContaining("at") });
       expect(await store.get(key("absent"), counter)).toBeUndefined();
+    });
+
+    it("gives up an update that loses every race with StoreConflictError, never a bare Error", async () => {
+      const { store, key } = await setup();
+      let writes = 0;
+      // Each attempt's change also writes the key, so the compare-and-set that follows always finds it changed.
+      const error = await store
+        .update(key("busy"), counter, (current) => {
+          void store.set(key("busy"), { n: 1000 + ++writes });
+          return increment(current);
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreConflictError);
+      expect(error).toMatchObject({ code: "store_conflict", key: key("busy") });
+      expect(writes).toBeGreaterThan(1);
+      expect((await store.get(key("busy"), counter))?.n).toBe(1000 + writes);
     });
 
     it("refuses values that are not JSON and TTLs that are not positive whole ms", async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Cadence } from "../../src/schedule/cadence.js";
-import { missedSlot, nextDue, previousDue, slotId } from "../../src/schedule/next-due.js";
+import { nextDue, previousDue, slotId } from "../../src/schedule/next-due.js";
 
 const iso = (c: Cadence, after: string) => nextDue(c, new Date(after)).toISOString();
 /** `n` due instants in a row, each strictly after the one before. */
@@ -215,7 +215,7 @@ describe("cron expressions in a time zone", () => {
   });
 });
 
-describe("previous due and the catch-up after an outage", () => {
+describe("previous due", () => {
   afterEach(() => vi.restoreAllMocks());
   const mondays = weekly(1, "09:00", "UTC");
 
@@ -229,27 +229,10 @@ describe("previous due and the catch-up after an outage", () => {
     expect(previousDue(sydney, new Date("2027-06-01T00:00:00Z"))?.toISOString()).toBe("2027-04-29T16:30:00.000Z");
   });
 
-  it("sends only the most recent missed slot after three weeks down, and nothing twice", () => {
-    const lastSent = new Date("2027-02-01T09:00:00Z");
-    expect(missedSlot(mondays, lastSent, new Date("2027-02-22T12:00:00Z"))?.toISOString()).toBe(
-      "2027-02-22T09:00:00.000Z",
-    );
-    expect(missedSlot(mondays, lastSent, new Date("2027-02-22T08:00:00Z"))?.toISOString()).toBe(
-      "2027-02-15T09:00:00.000Z",
-    );
-    const caughtUp = new Date("2027-02-22T09:00:00Z");
-    expect(missedSlot(mondays, caughtUp, new Date("2027-02-24T12:00:00Z"))).toBeUndefined();
-    expect(missedSlot(mondays, lastSent, new Date("2027-02-05T00:00:00Z"))).toBeUndefined();
-    // Nothing sent yet: the most recent slot counts as missed.
-    expect(missedSlot(mondays, undefined, new Date("2027-02-24T12:00:00Z"))?.toISOString()).toBe(
-      "2027-02-22T09:00:00.000Z",
-    );
-  });
-
-  it("does not walk a minutely cron through a week of missed minutes", () => {
+  it("does not walk a minutely cron through a week of minutes", () => {
     const lookups = vi.spyOn(Intl.DateTimeFormat.prototype, "formatToParts");
     const minutely = cron("* * * * *", "Europe/Berlin");
-    const slot = missedSlot(minutely, new Date("2027-02-01T09:00:00Z"), new Date("2027-02-08T09:00:30Z"));
+    const slot = previousDue(minutely, new Date("2027-02-08T09:00:30Z"));
     expect(slot?.toISOString()).toBe("2027-02-08T09:00:00.000Z");
     expect(lookups).toHaveBeenCalled();
     expect(lookups.mock.calls.length).toBeLessThanOrEqual(6);

@@ -213,7 +213,9 @@ describe("failures never crash the process", () => {
     };
     await slack.command({ text: "start" });
     const [call] = await slack.api.waitFor("chat.postEphemeral");
-    expect(call?.body.text).toBe(":warning: Something went wrong, please try again.");
+    expect(call?.body.text).toBe(
+      ":warning: Something went wrong on my side. Please try again; your earlier answers are safe.",
+    );
     expect(slack.logger.lines).toContainEqual(
       expect.objectContaining({ level: "error", message: "slack event failed" }),
     );
