@@ -7,7 +7,7 @@ import { COMMANDS } from "../../flows/commands/registry.js";
  */
 const root = join(import.meta.dirname, "..", "..");
 export const SLACK_MANIFEST = join(root, "manifest.json");
-export const TEAMS_MANIFEST = join(root, "adapters", "teams", "app-package", "manifest.json");
+export const TEAMS_MANIFEST = join(root, "scripts", "teams-package", "manifest.json");
 
 const suggested = COMMANDS.filter((c) => c.suggestion);
 

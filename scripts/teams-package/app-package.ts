@@ -2,15 +2,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { InvariantError } from "../../src/errors.js";
+import { colorIcon, outlineIcon } from "./icons.js";
 import { zip } from "./zip.js";
 
 /**
  * The Teams app package: manifest.json with its placeholders filled in, and the two icons, zipped flat (Teams
  * rejects a package whose files sit in a folder). Upload it in Teams (Apps → Manage your apps → Upload an app).
+ * Built by `npm run teams:package`; nothing here runs in the bot.
  */
-export const APP_PACKAGE_DIR = join(import.meta.dirname, "app-package");
-export const APP_PACKAGE_FILE = join(APP_PACKAGE_DIR, "mlops-assess-teams.zip");
-const ICONS = ["color.png", "outline.png"] as const;
+export const MANIFEST_TEMPLATE = join(import.meta.dirname, "manifest.json");
+export const APP_PACKAGE_FILE = join(import.meta.dirname, "mlops-assess-teams.zip");
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
 
@@ -73,10 +74,10 @@ export function renderManifest(template: string, env: PackageEnv): string {
   return text;
 }
 
-export function buildAppPackage(env: PackageEnv, dir = APP_PACKAGE_DIR): Buffer {
-  const manifest = renderManifest(readFileSync(join(dir, "manifest.json"), "utf8"), env);
+export function buildAppPackage(env: PackageEnv, template = readFileSync(MANIFEST_TEMPLATE, "utf8")): Buffer {
   return zip([
-    { name: "manifest.json", data: Buffer.from(manifest, "utf8") },
-    ...ICONS.map((name) => ({ name, data: readFileSync(join(dir, name)) })),
+    { name: "manifest.json", data: Buffer.from(renderManifest(template, env), "utf8") },
+    { name: "color.png", data: colorIcon().png },
+    { name: "outline.png", data: outlineIcon().png },
   ]);
 }

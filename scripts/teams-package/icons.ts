@@ -1,48 +1,42 @@
-import { encodePng } from "./png.js";
+import { Resvg } from "@resvg/resvg-js";
 
 /**
- * The app's two icons, drawn in code so they can be regenerated (make-icons.ts) and checked in tests: four rising
- * bars, the maturity levels. Teams wants a 192x192 full-colour icon and a 32x32 outline icon that is white on
- * transparent (MS doc "Teams app icons").
+ * The app's two icons, drawn as SVG and rasterised by resvg when the package is built: four rising bars, the
+ * maturity levels. Teams wants a 192x192 full-colour icon and a 32x32 outline icon that is white on transparent
+ * (MS doc "Teams app icons"); crisp edges on whole pixels keep the outline to exactly those two colours.
  */
-type Rgba = readonly [number, number, number, number];
-
-const ACCENT: Rgba = [0x1f, 0x3a, 0x5f, 0xff];
-const WHITE: Rgba = [0xff, 0xff, 0xff, 0xff];
-const TRANSPARENT: Rgba = [0, 0, 0, 0];
-
-function canvas(size: number, background: Rgba) {
-  const pixels = new Uint8Array(size * size * 4);
-  for (let i = 0; i < size * size; i++) pixels.set(background, i * 4);
-  const fill = (x0: number, y0: number, x1: number, y1: number, colour: Rgba) => {
-    for (let y = Math.max(0, y0); y < Math.min(size, y1); y++) {
-      for (let x = Math.max(0, x0); x < Math.min(size, x1); x++) pixels.set(colour, (y * size + x) * 4);
-    }
-  };
-  return { pixels, fill };
-}
-
-/** Four bars of rising height on a baseline, inside a square of `size` with `margin` on every side. */
-function drawBars(size: number, margin: number, colour: Rgba, background: Rgba): Uint8Array {
-  const { pixels, fill } = canvas(size, background);
-  const inner = size - 2 * margin;
-  const gap = Math.max(1, Math.round(inner / 16));
-  const width = Math.floor((inner - 3 * gap) / 4);
-  const bottom = size - margin;
-  [0.35, 0.55, 0.75, 1].forEach((share, i) => {
-    const x = margin + i * (width + gap);
-    fill(x, bottom - Math.round(inner * share), x + width, bottom, colour);
-  });
-  return pixels;
-}
+const ACCENT = "#1f3a5f";
+const WHITE = "#ffffff";
 
 export const COLOR_ICON_SIZE = 192;
 export const OUTLINE_ICON_SIZE = 32;
 
-export function colorIcon(): Buffer {
-  return encodePng(COLOR_ICON_SIZE, COLOR_ICON_SIZE, drawBars(COLOR_ICON_SIZE, 44, WHITE, ACCENT));
+/** Four bars of rising height on a baseline, inside a square of `size` with `margin` on every side. */
+function barsSvg(size: number, margin: number, background: string | undefined): string {
+  const inner = size - 2 * margin;
+  const gap = Math.max(1, Math.round(inner / 16));
+  const width = Math.floor((inner - 3 * gap) / 4);
+  const bottom = size - margin;
+  const bars = [0.35, 0.55, 0.75, 1].map((share, i) => {
+    const height = Math.round(inner * share);
+    return `<rect x="${margin + i * (width + gap)}" y="${bottom - height}" width="${width}" height="${height}" fill="${WHITE}"/>`;
+  });
+  const fill = background ? `<rect width="${size}" height="${size}" fill="${background}"/>` : "";
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" shape-rendering="crispEdges">${fill}${bars.join("")}</svg>`;
 }
 
-export function outlineIcon(): Buffer {
-  return encodePng(OUTLINE_ICON_SIZE, OUTLINE_ICON_SIZE, drawBars(OUTLINE_ICON_SIZE, 4, WHITE, TRANSPARENT));
+export interface Icon {
+  png: Buffer;
+  width: number;
+  height: number;
+  /** RGBA, row by row: what the tests look at. */
+  pixels: Buffer;
 }
+
+function rasterise(svg: string): Icon {
+  const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
+  return { png: image.asPng(), width: image.width, height: image.height, pixels: image.pixels };
+}
+
+export const colorIcon = (): Icon => rasterise(barsSvg(COLOR_ICON_SIZE, 44, ACCENT));
+export const outlineIcon = (): Icon => rasterise(barsSvg(OUTLINE_ICON_SIZE, 4, undefined));

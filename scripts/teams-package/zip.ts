@@ -1,5 +1,4 @@
-import { deflateRawSync } from "node:zlib";
-import { crc32 } from "./crc32.js";
+import { crc32, deflateRawSync } from "node:zlib";
 
 /**
  * A minimal ZIP writer (PKWARE APPNOTE 4.3: local headers, central directory, end record), enough for a Teams app

@@ -1,67 +1,42 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { inflateRawSync, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { findCommand } from "../../flows/commands/registry.js";
 import {
-  APP_PACKAGE_DIR,
   buildAppPackage,
+  MANIFEST_TEMPLATE,
   manifestSchema,
   renderManifest,
-} from "../../../adapters/teams/app-package.js";
-import { crc32 } from "../../../adapters/teams/crc32.js";
-import { COLOR_ICON_SIZE, colorIcon, OUTLINE_ICON_SIZE, outlineIcon } from "../../../adapters/teams/icons.js";
-import { findCommand } from "../../../flows/commands/registry.js";
+} from "../../scripts/teams-package/app-package.js";
+import { COLOR_ICON_SIZE, colorIcon, OUTLINE_ICON_SIZE, outlineIcon } from "../../scripts/teams-package/icons.js";
 
 /** The Teams app package: a valid manifest (v1.19 or later), the two icons Teams wants, in a ZIP any unzip can read. */
 const BOT = "11111111-2222-3333-4444-555555555555";
-const template = readFileSync(join(APP_PACKAGE_DIR, "manifest.json"), "utf8");
+const template = readFileSync(MANIFEST_TEMPLATE, "utf8");
 
-/** Read a ZIP back from its central directory, checking sizes and CRCs (no unzip tool needed). */
+/**
+ * Read a ZIP with an independent reader, Python's zipfile: it checks every entry's CRC (testzip) and hands back the
+ * names in order with their contents.
+ */
+const PYTHON_UNZIP = [
+  "import base64, io, json, sys, zipfile",
+  "archive = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()))",
+  "assert archive.testzip() is None, archive.testzip()",
+  "print(json.dumps([[i.filename, base64.b64encode(archive.read(i)).decode()] for i in archive.infolist()]))",
+].join("\n");
+
 function unzip(archive: Buffer): Map<string, Buffer> {
-  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = archive.readUInt16LE(end + 10);
-  let at = archive.readUInt32LE(end + 16);
-  const files = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    expect(archive.readUInt32LE(at)).toBe(0x02014b50);
-    const method = archive.readUInt16LE(at + 10);
-    const [crc, compressed, size] = [
-      archive.readUInt32LE(at + 16),
-      archive.readUInt32LE(at + 20),
-      archive.readUInt32LE(at + 24),
-    ];
-    const nameLength = archive.readUInt16LE(at + 28);
-    const name = archive.subarray(at + 46, at + 46 + nameLength).toString("utf8");
-    const local = archive.readUInt32LE(at + 42);
-    expect(archive.readUInt32LE(local)).toBe(0x04034b50);
-    const start = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
-    const body = archive.subarray(start, start + compressed);
-    const data = method === 8 ? inflateRawSync(body) : Buffer.from(body);
-    expect([data.length, crc32(data)], name).toEqual([size, crc]);
-    files.set(name, data);
-    at += 46 + nameLength;
-  }
-  return files;
+  const run = spawnSync("python3", ["-c", PYTHON_UNZIP], { input: archive, encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  const entries: [string, string][] = JSON.parse(run.stdout);
+  return new Map(entries.map(([name, data]) => [name, Buffer.from(data, "base64")]));
 }
 
-/** Width, height and RGBA pixels of one of our PNGs (8-bit RGBA, filter type 0 on every row). */
-function decodePng(png: Buffer): { width: number; height: number; pixels: Buffer } {
-  expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
-  const width = png.readUInt32BE(16);
-  const height = png.readUInt32BE(20);
-  const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
-    const length = png.readUInt32BE(at);
-    const type = png.subarray(at + 4, at + 8).toString("ascii");
-    expect(png.readUInt32BE(at + 8 + length), `${type} CRC`).toBe(crc32(png.subarray(at + 4, at + 8 + length)));
-    if (type === "IDAT") idat.push(png.subarray(at + 8, at + 8 + length));
-    at += 12 + length;
-  }
-  const rows = inflateSync(Buffer.concat(idat));
-  const pixels = Buffer.concat(
-    Array.from({ length: height }, (_, y) => rows.subarray(y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1))),
-  );
-  return { width, height, pixels };
+/** Width and height from a PNG's header (its signature first). */
+function pngSize(png: Buffer): [number, number] {
+  expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
 }
 
 describe("manifest", () => {
@@ -97,19 +72,20 @@ describe("manifest", () => {
 });
 
 describe("icons", () => {
-  it("are the committed output of the generator", () => {
-    expect(readFileSync(join(APP_PACKAGE_DIR, "color.png")).equals(colorIcon())).toBe(true);
-    expect(readFileSync(join(APP_PACKAGE_DIR, "outline.png")).equals(outlineIcon())).toBe(true);
-  });
-
   it("are 192x192 in colour and 32x32 white on transparent", () => {
-    const color = decodePng(colorIcon());
+    const color = colorIcon();
     expect([color.width, color.height]).toEqual([COLOR_ICON_SIZE, COLOR_ICON_SIZE]);
-    const outline = decodePng(outlineIcon());
+    expect(pngSize(color.png)).toEqual([COLOR_ICON_SIZE, COLOR_ICON_SIZE]);
+    const outline = outlineIcon();
     expect([outline.width, outline.height]).toEqual([OUTLINE_ICON_SIZE, OUTLINE_ICON_SIZE]);
-    const colours = new Set<string>();
-    for (let i = 0; i < outline.pixels.length; i += 4) colours.add(outline.pixels.subarray(i, i + 4).toString("hex"));
-    expect([...colours].sort()).toEqual(["00000000", "ffffffff"]);
+    expect(pngSize(outline.png)).toEqual([OUTLINE_ICON_SIZE, OUTLINE_ICON_SIZE]);
+    const colours = (pixels: Buffer) => {
+      const seen = new Set<string>();
+      for (let i = 0; i < pixels.length; i += 4) seen.add(pixels.subarray(i, i + 4).toString("hex"));
+      return [...seen].sort();
+    };
+    expect(colours(outline.pixels)).toEqual(["00000000", "ffffffff"]);
+    expect(colours(color.pixels)).toEqual(["1f3a5fff", "ffffffff"]);
   });
 });
 
@@ -118,7 +94,8 @@ describe("package", () => {
     const files = unzip(buildAppPackage({ MICROSOFT_APP_ID: BOT }));
     expect([...files.keys()]).toEqual(["manifest.json", "color.png", "outline.png"]);
     expect(JSON.parse(files.get("manifest.json")?.toString("utf8") ?? "{}").id).toBe(BOT);
-    expect(files.get("color.png")?.equals(colorIcon())).toBe(true);
+    expect(files.get("color.png")?.equals(colorIcon().png)).toBe(true);
+    expect(files.get("outline.png")?.equals(outlineIcon().png)).toBe(true);
   });
 
   it("is reproducible: the same inputs give the same bytes", () => {

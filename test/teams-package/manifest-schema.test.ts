@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { type AppManifest, AppManifestUtils } from "@microsoft/app-manifest";
 import { describe, expect, it } from "vitest";
-import { APP_PACKAGE_DIR, renderManifest } from "../../../adapters/teams/app-package.js";
+import { MANIFEST_TEMPLATE, renderManifest } from "../../scripts/teams-package/app-package.js";
 
 /**
  * The Teams app manifest against Microsoft's own JSON schema for the version it declares ($schema), as
  * @microsoft/app-manifest ships every published version inside the package: no network needed.
  */
-const template = readFileSync(join(APP_PACKAGE_DIR, "manifest.json"), "utf8");
+const template = readFileSync(MANIFEST_TEMPLATE, "utf8");
 const rendered = (): AppManifest =>
   JSON.parse(renderManifest(template, { MICROSOFT_APP_ID: "11111111-2222-3333-4444-555555555555" }));
 
