@@ -7,13 +7,13 @@ import type { Logger } from "../../src/chat/ports.js";
 import { InvariantError } from "../../src/errors.js";
 import { type Keys, RESPONSE_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
-import { section } from "./blocks.js";
-import { type HomeView, homeViewSchema, type SlackMessage, slackMessageSchema } from "./blocks-schema.js";
 import { spellSlackCommand } from "./command-spelling.js";
 import type { Origin } from "./origin.js";
 import type { Profiles } from "./profiles.js";
-import { renderMessage } from "./render.js";
+import { section } from "./render-elements.js";
 import { renderHome } from "./render-home.js";
+import { renderMessage } from "./render-message.js";
+import { type HomeView, homeViewSchema, type SlackMessage, slackMessageSchema } from "./render-schema.js";
 import { type SlackApi, slackErrorCode } from "./slack-api.js";
 
 type ParsedDelivery = z.output<typeof deliverySchema>;

@@ -1,6 +1,6 @@
 import type { Address } from "../../src/chat/address.js";
 import type { SupportedEvent } from "../../src/chat/inbound.js";
-import { blockActionsPayload, commandPayload } from "./payloads.js";
+import { blockActionsPayload, commandPayload } from "./schema.js";
 
 /**
  * Where an event came from, as far as delivering replies needs it: the conversation, the person, the

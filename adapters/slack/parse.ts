@@ -1,7 +1,7 @@
 import { decodeAction } from "../../src/chat/actions.js";
 import type { Address, ChatUser } from "../../src/chat/address.js";
 import { type InboundEvent, inboundEventSchema } from "../../src/chat/inbound.js";
-import { ACTION_ID_PREFIX } from "./blocks.js";
+import { ACTION_ID_PREFIX } from "./render-elements.js";
 import {
   appHomeOpenedEvent,
   type BlockActionsPayload,
@@ -9,7 +9,7 @@ import {
   commandPayload,
   directMessageEvent,
   eventCallbackPayload,
-} from "./payloads.js";
+} from "./schema.js";
 
 const TEXT_MAX = 4000;
 

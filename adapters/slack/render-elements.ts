@@ -1,6 +1,6 @@
 import { type ButtonAction, encodeAction } from "../../src/chat/actions.js";
-import { type Block, LIMITS, type SlackButton } from "./blocks-schema.js";
-import { fitMrkdwn, fitPlain } from "./mrkdwn.js";
+import { type Block, LIMITS, type SlackButton } from "./render-schema.js";
+import { fitMrkdwn, fitPlain } from "./text.js";
 
 /**
  * Small Block Kit builders. Text arguments are mrkdwn that is already escaped; the builders only fit it to

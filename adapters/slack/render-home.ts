@@ -1,7 +1,7 @@
 import type { OutboundMessage } from "../../src/chat/outbound.js";
-import { capBlocks, context, divider, header, section } from "./blocks.js";
-import { type HomeView, LIMITS } from "./blocks-schema.js";
-import { renderMessage } from "./render.js";
+import { capBlocks, context, divider, header, section } from "./render-elements.js";
+import { renderMessage } from "./render-message.js";
+import { type HomeView, LIMITS } from "./render-schema.js";
 
 /**
  * The App Home tab: what the app is, how to start, then the bot's answer to "home" (usually the person's

@@ -1,5 +1,6 @@
 import { spellCommands } from "../../src/chat/command-words.js";
 import type { InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
+import { spellSlackCommand } from "./command-spelling.js";
 import {
   type ActionIds,
   actionIds,
@@ -10,12 +11,11 @@ import {
   fallbackText,
   image,
   sections,
-} from "./blocks.js";
-import { LIMITS, type SlackMessage } from "./blocks-schema.js";
-import { spellSlackCommand } from "./command-spelling.js";
-import { escapeMrkdwn as esc } from "./mrkdwn.js";
+} from "./render-elements.js";
 import { renderQuestion } from "./render-question.js";
+import { LIMITS, type SlackMessage } from "./render-schema.js";
 import { renderSummary } from "./render-summary.js";
+import { escapeMrkdwn as esc } from "./text.js";
 
 /**
  * A neutral message as Block Kit `{ text, blocks }`; `text` is the notification and screen-reader fallback.

@@ -1,7 +1,7 @@
 import type { QuestionMessage } from "../../src/chat/outbound.js";
-import { type ActionIds, actions, button, context, fallbackText, section } from "./blocks.js";
-import { LIMITS, type SlackMessage } from "./blocks-schema.js";
-import { escapeMrkdwn as esc } from "./mrkdwn.js";
+import { type ActionIds, actions, button, context, fallbackText, section } from "./render-elements.js";
+import { LIMITS, type SlackMessage } from "./render-schema.js";
+import { escapeMrkdwn as esc } from "./text.js";
 
 /**
  * One question: progress, the prompt, one button per option, then back / skip / cancel. Ladder options can be whole

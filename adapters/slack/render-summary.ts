@@ -18,9 +18,9 @@ import {
   image,
   section,
   sections,
-} from "./blocks.js";
-import type { SlackMessage } from "./blocks-schema.js";
-import { escapeMrkdwn as esc, fitPlain } from "./mrkdwn.js";
+} from "./render-elements.js";
+import type { SlackMessage } from "./render-schema.js";
+import { escapeMrkdwn as esc, fitPlain } from "./text.js";
 
 /** Names come from the model (an organisation may load its own): long ones are shortened so 48 rows still fit. */
 const NAME_MAX = 120;

@@ -9,11 +9,11 @@ import type { Store } from "../../src/store/store.js";
 import { createAfterAckQueue } from "./after-ack-queue.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createDelivery } from "./deliver.js";
-import { toDeliveryError } from "./delivery-error.js";
+import { toDeliveryError } from "./errors.js";
 import { originOf } from "./origin.js";
 import { parseSlackPayload } from "./parse.js";
-import { eventCallbackPayload } from "./payloads.js";
 import { createProfiles } from "./profiles.js";
+import { eventCallbackPayload } from "./schema.js";
 import { ScreeningReceiver } from "./screening-receiver.js";
 import { createSlackApi } from "./slack-api.js";
 

@@ -1,8 +1,8 @@
 import { type Logger as BoltLogger, webApi } from "@slack/bolt";
 import { z } from "zod";
 import { CodedError } from "../../src/errors.js";
-import type { HomeView, SlackMessage } from "./blocks-schema.js";
 import { keepAliveFetch } from "./keep-alive-fetch.js";
+import type { HomeView, SlackMessage } from "./render-schema.js";
 
 /**
  * The Web API calls the adapter makes, typed and with their answers validated. Base URL and retry policy are

@@ -2,12 +2,12 @@ import { type InvokeResponse, TeamsActivityHandler, type TurnContext } from "bot
 import { errorMessage } from "../../src/chat/error-message.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import type { ChatBot, Logger } from "../../src/chat/ports.js";
-import { activitySchema, splitConversationId, type TeamsActivity } from "./activity-schema.js";
-import { CARD_CONTENT_TYPE } from "./card-schema.js";
 import type { Conversations } from "./conversations.js";
 import type { TeamsDelivery, TurnOutcome } from "./deliver.js";
 import { parseTeamsActivity } from "./parse.js";
 import { type ConversationRefs, referenceOf } from "./references.js";
+import { CARD_CONTENT_TYPE } from "./render-schema.js";
+import { activitySchema, splitConversationId, type TeamsActivity } from "./schema.js";
 
 const ADAPTIVE_CARD_INVOKE = "adaptiveCard/action";
 const MESSAGE_RESPONSE_TYPE = "application/vnd.microsoft.activity.message";

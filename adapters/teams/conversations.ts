@@ -1,6 +1,6 @@
 import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from "botbuilder";
 import { DeliveryError } from "../../src/chat/ports.js";
-import { connectorStatus, type RetryPolicy, retryRateLimited, toDeliveryError } from "./connector-errors.js";
+import { connectorStatus, type RetryPolicy, retryRateLimited, toDeliveryError } from "./errors.js";
 import { type ConversationRefs, isReachable, type StoredReference } from "./references.js";
 
 /** Public-cloud Bot Connector token scope (botframework-connector AuthenticationConstants.ToChannelFromBotOAuthScope). */

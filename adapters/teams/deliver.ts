@@ -7,11 +7,11 @@ import type { Logger } from "../../src/chat/ports.js";
 import { InvariantError } from "../../src/errors.js";
 import { type Keys, RESPONSE_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
-import { conversationIdOf } from "./activity-schema.js";
-import type { AdaptiveCard } from "./card-schema.js";
 import { type Conversation, type Conversations, isGoneMessage } from "./conversations.js";
 import { cardActivity, checkedCard, mentionActivity } from "./outgoing.js";
 import type { ConversationRefs, StoredReference } from "./references.js";
+import type { AdaptiveCard } from "./render-schema.js";
+import { conversationIdOf } from "./schema.js";
 
 type ChannelDelivery = Extract<z.output<typeof deliverySchema>, { to: "channel" }>;
 

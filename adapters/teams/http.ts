@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Request, Response } from "botbuilder";
 import { CodedError } from "../../src/errors.js";
-import { activityEnvelopeSchema } from "./activity-schema.js";
+import { activityEnvelopeSchema } from "./schema.js";
 
 /** Bot Framework activities are a few KB; a card submit with long answers stays far below this. */
 const MAX_BODY_BYTES = 256 * 1024;

@@ -1,10 +1,10 @@
 import type { Activity } from "botbuilder";
 import type { OutboundMessage } from "../../src/chat/outbound.js";
 import type { Logger } from "../../src/chat/ports.js";
-import { adaptiveCard, textBlock } from "./card-elements.js";
-import { type AdaptiveCard, adaptiveCardSchema, CARD_CONTENT_TYPE } from "./card-schema.js";
-import { safe } from "./card-text.js";
-import { fallbackText, renderCard } from "./render-card.js";
+import { adaptiveCard, textBlock } from "./render-elements.js";
+import { fallbackText, renderCard } from "./render-message.js";
+import { type AdaptiveCard, adaptiveCardSchema, CARD_CONTENT_TYPE } from "./render-schema.js";
+import { safe } from "./text.js";
 
 /** Render and check against the card schema; a card that breaks it still goes out, as its text. */
 export function checkedCard(message: OutboundMessage, logger: Logger): AdaptiveCard {

@@ -10,7 +10,7 @@ import {
   splitConversationId,
   type TeamsActivity,
   tenantOf,
-} from "./activity-schema.js";
+} from "./schema.js";
 
 const TEXT_MAX = 4000;
 const ADAPTIVE_CARD_INVOKE = "adaptiveCard/action";

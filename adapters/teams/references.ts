@@ -3,7 +3,7 @@ import type { Clock } from "../../src/chat/ports.js";
 import { CONVERSATION_REF_TTL_MS, type Keys } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import { DAY_MS } from "../../src/time-units.js";
-import { splitConversationId, type TeamsActivity, tenantOf } from "./activity-schema.js";
+import { splitConversationId, type TeamsActivity, tenantOf } from "./schema.js";
 
 /**
  * What a proactive post needs (botbuilder's ConversationReference, minus the person and the message), stored per

@@ -9,8 +9,8 @@ import {
   type CardElement,
   type ExecuteAction,
   type TextBlock,
-} from "./card-schema.js";
-import { safe, shorten } from "./card-text.js";
+} from "./render-schema.js";
+import { safe, shorten } from "./text.js";
 
 /** Small builders for the Adaptive Card elements we send. Text given to them is already escaped. */
 export function textBlock(text: string, options: Omit<TextBlock, "type" | "text" | "wrap"> = {}): TextBlock {

@@ -1,11 +1,12 @@
 import { spellCommands } from "../../src/chat/command-words.js";
 import type { FileMessage, InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
-import { actionSets, adaptiveCard, buttons, chartImage, execute, textBlock } from "./card-elements.js";
-import { type AdaptiveCard, CARD_LIMITS, type CardElement, cardBytes } from "./card-schema.js";
-import { safe, shorten, spellTeamsCommand } from "./card-text.js";
+import { spellTeamsCommand } from "./command-spelling.js";
 import { type Cap, capAt } from "./render-cap.js";
+import { actionSets, adaptiveCard, buttons, chartImage, execute, textBlock } from "./render-elements.js";
 import { renderQuestion } from "./render-question.js";
+import { type AdaptiveCard, CARD_LIMITS, type CardElement, cardBytes } from "./render-schema.js";
 import { renderSummary } from "./render-summary.js";
+import { safe, shorten } from "./text.js";
 
 /**
  * Scales tried in turn until the card fits Teams' size limit: ordinary messages fit at 1; only pathological ones

@@ -1,8 +1,8 @@
 import type { QuestionMessage } from "../../src/chat/outbound.js";
-import { actionSets, buttons, execute, textBlock } from "./card-elements.js";
-import { CARD_LIMITS, type CardElement } from "./card-schema.js";
-import { safe } from "./card-text.js";
 import type { Cap } from "./render-cap.js";
+import { actionSets, buttons, execute, textBlock } from "./render-elements.js";
+import { CARD_LIMITS, type CardElement } from "./render-schema.js";
+import { safe } from "./text.js";
 
 /**
  * One question: progress, the prompt, one button per option, then back / skip / cancel. Ladder options can be whole

@@ -7,10 +7,10 @@ import {
   stepAim,
 } from "../../src/chat/dimension-notes.js";
 import type { DimensionLine, SummaryMessage } from "../../src/chat/outbound.js";
-import { actionSets, buttons, chartImage, textBlock } from "./card-elements.js";
-import type { CardElement } from "./card-schema.js";
-import { safe } from "./card-text.js";
 import type { Cap } from "./render-cap.js";
+import { actionSets, buttons, chartImage, textBlock } from "./render-elements.js";
+import type { CardElement } from "./render-schema.js";
+import { safe } from "./text.js";
 
 /** One row per dimension: the bar in its own column, so bars line up whatever the names are. */
 function dimensionRow(d: DimensionLine, cap: Cap): CardElement {

@@ -63,7 +63,7 @@ export const mentionSchema = z.object({
   text: z.string().optional(),
 });
 
-/** Our data on a card button (see card-elements.ts): Action.Submit sends it as `value`, Action.Execute in the invoke. */
+/** Our data on a card button (see render-elements.ts): Action.Submit sends it as `value`, Action.Execute in the invoke. */
 export const buttonDataSchema = z.object({ ma: z.string() });
 export const executeInvokeSchema = z.object({
   action: z.object({ type: z.string(), verb: z.string().optional(), data: z.unknown() }),

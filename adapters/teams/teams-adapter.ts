@@ -7,9 +7,9 @@ import { createKeys, type Keys } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import { MlopsAssessTeamsHandler } from "./activity-handler.js";
 import { botAuthentication, type TokenAuthority } from "./authentication.js";
-import { DEFAULT_RETRY, type RetryPolicy, toDeliveryError } from "./connector-errors.js";
 import { createConversations } from "./conversations.js";
 import { createDelivery } from "./deliver.js";
+import { DEFAULT_RETRY, type RetryPolicy, toDeliveryError } from "./errors.js";
 import { botRequest, botResponse, RequestBodyError, readActivityBody, sendError } from "./http.js";
 import { createConversationRefs } from "./references.js";
 

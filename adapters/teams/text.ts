@@ -1,5 +1,3 @@
-import type { CommandSpelling } from "../../src/chat/command-words.js";
-
 /**
  * TextBlock text is Markdown to Teams: `*`/`_` make emphasis, `[x](y)` a link, a line starting with `- ` or `1. ` a
  * list, and `{{DATE(…)}}` is replaced by a date. Every piece of text that comes from people or from the model goes
@@ -21,12 +19,6 @@ export function shorten(text: string, max: number): string {
   const chars = Array.from(trimmed);
   return chars.length <= max ? trimmed : `${chars.slice(0, Math.max(1, max - 1)).join("")}…`;
 }
-
-/**
- * A command in Teams text: the words people send to the bot, `status` (the bare command, which starts a round,
- * reads `assess`).
- */
-export const spellTeamsCommand: CommandSpelling = (words) => `\`${words === "" ? "assess" : words}\``;
 
 /** Plain text from people or the model, shortened and escaped: what goes into a TextBlock. */
 export const safe = (text: string, max: number): string => escapeCardText(shorten(text, max));

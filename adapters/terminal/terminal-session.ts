@@ -4,7 +4,7 @@ import type { ButtonAction } from "../../src/chat/actions.js";
 import type { Address, ChatUser } from "../../src/chat/address.js";
 import type { QuestionMessage, Reply } from "../../src/chat/outbound.js";
 import type { ChatBot } from "../../src/chat/ports.js";
-import { renderText } from "./render-text.js";
+import { renderText } from "./render-message.js";
 
 export interface TerminalSessionOptions {
   bot: ChatBot;

@@ -38,4 +38,16 @@ describe("layer boundaries", () => {
     expect(slack?.packages).not.toContain("botbuilder");
     expect(teams?.packages).not.toContain("@slack/bolt");
   });
+
+  it("gives the same job the same file name in both chat adapters", () => {
+    const jobs = ["schema", "parse", "render-message", "render-elements", "render-schema", "text", "deliver", "errors"];
+    for (const platform of ["slack", "teams"]) {
+      const names = files.filter((f) => f.startsWith(`adapters/${platform}/`)).map((f) => f.split("/")[2]);
+      expect(
+        jobs.filter((job) => !names.includes(`${job}.ts`)),
+        platform,
+      ).toEqual([]);
+      expect(names, platform).toContain("command-spelling.ts");
+    }
+  });
 });

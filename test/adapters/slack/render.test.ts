@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Block, homeViewSchema, slackMessageSchema } from "../../../adapters/slack/blocks-schema.js";
-import { renderMessage } from "../../../adapters/slack/render.js";
 import { renderHome } from "../../../adapters/slack/render-home.js";
+import { renderMessage } from "../../../adapters/slack/render-message.js";
+import { type Block, homeViewSchema, slackMessageSchema } from "../../../adapters/slack/render-schema.js";
 import { decodeAction } from "../../../src/chat/actions.js";
 import { command } from "../../../src/chat/command-words.js";
 import { invitation, ladderLabels, notice, question, summary, worstCases } from "./sample-messages.js";

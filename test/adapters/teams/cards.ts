@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AdaptiveCard } from "../../../adapters/teams/card-schema.js";
+import type { AdaptiveCard } from "../../../adapters/teams/render-schema.js";
 import { type ButtonAction, decodeAction } from "../../../src/chat/actions.js";
 import type { ConnectorCall } from "../../fakes/fake-bot-connector.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { adaptiveCard, execute, textBlock } from "../../../adapters/teams/card-elements.js";
-import { adaptiveCardSchema, CARD_LIMITS, cardBytes } from "../../../adapters/teams/card-schema.js";
-import { escapeCardText } from "../../../adapters/teams/card-text.js";
-import { fallbackText, renderCard } from "../../../adapters/teams/render-card.js";
+import { adaptiveCard, execute, textBlock } from "../../../adapters/teams/render-elements.js";
+import { fallbackText, renderCard } from "../../../adapters/teams/render-message.js";
+import { adaptiveCardSchema, CARD_LIMITS, cardBytes } from "../../../adapters/teams/render-schema.js";
+import { escapeCardText } from "../../../adapters/teams/text.js";
 import type { ButtonAction } from "../../../src/chat/actions.js";
 import { command } from "../../../src/chat/command-words.js";
 import type { OutboundMessage } from "../../../src/chat/outbound.js";
