@@ -29,8 +29,8 @@ import type { Store } from "../src/store/store.js";
 import { DAY_MS } from "../src/time-units.js";
 import type { Env } from "./config.js";
 import { createDownloads, DOWNLOAD_PATH, withDownloads } from "./downloads.js";
+import { flowMetrics } from "./flow-metrics.js";
 import { createHttpServer, createMetricsServer, type RequestHandler } from "./http-server.js";
-import { instrumentBot } from "./instrument-bot.js";
 import { createMetrics } from "./metrics.js";
 import { startNudgeTicker } from "./nudge-ticker.js";
 import { createReadiness, type PlatformName } from "./readiness.js";
@@ -105,12 +105,13 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     minRespondentsForSpread: config.MIN_RESPONDENTS_FOR_SPREAD,
     historyRetentionDays: config.HISTORY_RETENTION_DAYS,
     admins: config.ADMIN_USER_IDS,
+    events: flowMetrics(metrics),
   });
   const downloads = config.PUBLIC_URL
     ? createDownloads({ store, keys, publicUrl: config.PUBLIC_URL, logger })
     : undefined;
   const decorated = downloads ? withDownloads(flows, downloads) : flows;
-  const bot = instrumentBot(charts ? withCharts(decorated, charts, logger) : decorated, metrics);
+  const bot = charts ? withCharts(decorated, charts, logger) : decorated;
 
   const routes: Record<string, RequestHandler> = {};
   const notifiers: Partial<Record<Address["platform"], Notifier>> = {};

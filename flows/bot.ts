@@ -13,6 +13,7 @@ import type { AssessInput } from "./assess/assess-state.js";
 import { runCommand } from "./commands/registry.js";
 import { start } from "./commands/start.js";
 import { type FlowContext, teamScope } from "./context.js";
+import { type FlowEvents, ignoreEvents } from "./events.js";
 import { homeReplies } from "./home.js";
 import { createScheduleRepo } from "./nudge/schedule-repo.js";
 import { privately } from "./replies.js";
@@ -24,6 +25,8 @@ export interface BotDeps {
   model: AssessmentModel;
   clock: Clock;
   logger: Logger;
+  /** Hears what happened in the flows (assessments started and completed, failed requests): the app's metrics. */
+  events?: FlowEvents;
   /** Days after which an open round closes by itself. */
   roundDays?: number;
   /** Closed rounds older than this many days are dropped from history (default: kept, up to 40 rounds). */
@@ -53,6 +56,7 @@ export function createBot(deps: BotDeps): ChatBot {
     model: deps.model,
     clock: deps.clock,
     logger: deps.logger,
+    emit: deps.events ?? ignoreEvents,
     roundDays: deps.roundDays ?? DEFAULT_ROUND_DAYS,
     minRespondentsForSpread: deps.minRespondentsForSpread ?? DEFAULT_SPREAD_FLOOR,
   };
@@ -122,6 +126,7 @@ export function createBot(deps: BotDeps): ChatBot {
         if (error instanceof StoreUnavailableError)
           deps.logger.warn({ err: error, kind: event.kind }, "store unavailable");
         else deps.logger.error({ err: error, code: errorCode(error), kind: event.kind }, "event failed");
+        ctx.emit({ type: "request-failed", platform: event.address.platform, code: errorCode(error) });
         return [{ message: errorMessage(error), delivery: { to: "private", ephemeral: true } }];
       }
     },

@@ -1,6 +1,7 @@
 import type { Address, ChatUser, TeamScope } from "../src/chat/address.js";
 import type { Clock, Logger } from "../src/chat/ports.js";
 import type { AssessmentModel } from "../src/engine/model-schema.js";
+import type { FlowEvents } from "./events.js";
 import type { ScheduleRepo } from "./nudge/schedule-repo.js";
 import type { RoundRepo } from "./rounds/round-repo.js";
 
@@ -11,6 +12,8 @@ export interface FlowContext {
   model: AssessmentModel;
   clock: Clock;
   logger: Logger;
+  /** Tells listeners (metrics) what happened: an assessment started or completed, a request failed. */
+  emit: FlowEvents;
   /** A round closes by itself this many days after it opened. */
   roundDays: number;
   /** Below this many respondents a team summary hides the spread and disagreement (they would reveal answers). */

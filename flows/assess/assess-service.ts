@@ -20,13 +20,16 @@ export async function beginAssessment(ctx: FlowContext, from: Address, user: Cha
   const team = teamScope(from, round.channel);
   const now = ctx.clock();
   let step: AssessStep | undefined;
+  let fresh = false;
   await ctx.repo.updateResponse(team, round.id, user.id, (current) => {
+    fresh = current === undefined;
     step = current
       ? assessNext(ctx.model, current, { type: "resume" }, now)
       : startAssessment(ctx.model, round.mode, { roundId: round.id, channel: round.channel }, user.name, now);
     return step.changed ? step.state : undefined;
   });
   if (!step) return [];
+  if (fresh && step.changed) ctx.emit({ type: "assessment-started", platform: from.platform, mode: round.mode });
   await ctx.repo.addRespondent(team, round.id, user.id);
   // A reminder check a day later; the runner sends nothing if the person has finished by then.
   if (step.outcome.kind === "ask")
@@ -81,7 +84,9 @@ async function outcomeReplies(
     case "closed":
       return [notice(`${outcome.note} Use ${command("summary")} to see the results.`, delivery)];
     case "completed":
-      return step.changed ? completionReplies(ctx, from, state, outcome, delivery) : [];
+      if (!step.changed) return [];
+      ctx.emit({ type: "assessment-completed", platform: from.platform, mode: state.mode });
+      return completionReplies(ctx, from, state, outcome, delivery);
   }
 }
 
