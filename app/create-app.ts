@@ -8,7 +8,7 @@ import { createNudgeRunner, type TickResult } from "../flows/nudge/nudge-runner.
 import { createPacer } from "../flows/nudge/pacer.js";
 import { CHART_PATH, createChartLinks, HISTORY_CHART_PATH } from "../src/chart/chart-links.js";
 import type { Address } from "../src/chat/address.js";
-import type { Reply } from "../src/chat/outbound.js";
+import type { FileMessage, Reply } from "../src/chat/outbound.js";
 import {
   type ChatBot,
   type Clock,
@@ -28,7 +28,7 @@ import { createRedisStore } from "../src/store/redis-store.js";
 import type { Store } from "../src/store/store.js";
 import { DAY_MS } from "../src/time-units.js";
 import type { Env } from "./config.js";
-import { createDownloads, DOWNLOAD_PATH, withDownloads } from "./downloads.js";
+import { createDownloads, DOWNLOAD_PATH } from "./downloads.js";
 import { flowMetrics } from "./flow-metrics.js";
 import { createHttpServer, createMetricsServer, type RequestHandler } from "./http-server.js";
 import { createMetrics } from "./metrics.js";
@@ -110,8 +110,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   const downloads = config.PUBLIC_URL
     ? createDownloads({ store, keys, publicUrl: config.PUBLIC_URL, logger })
     : undefined;
-  const decorated = downloads ? withDownloads(flows, downloads) : flows;
-  const bot = charts ? withCharts(decorated, charts, logger) : decorated;
+  const bot = charts ? withCharts(flows, charts, logger) : flows;
 
   const routes: Record<string, RequestHandler> = {};
   const notifiers: Partial<Record<Address["platform"], Notifier>> = {};
@@ -147,6 +146,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       ...(config.MICROSOFT_APP_PASSWORD ? { appPassword: config.MICROSOFT_APP_PASSWORD } : {}),
       ...(config.MICROSOFT_APP_TENANT_ID ? { appTenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
       appType: config.MICROSOFT_APP_TYPE,
+      ...(downloads ? { fileLinks: (file: FileMessage) => downloads.linkFor(file) } : {}),
       bot,
       store,
       keys,

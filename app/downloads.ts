@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { type FileMessage, fileMessageSchema } from "../src/chat/outbound.js";
-import type { ChatBot, Logger } from "../src/chat/ports.js";
+import type { Logger } from "../src/chat/ports.js";
 import { DOWNLOAD_TTL_MS, type Keys } from "../src/store/keys.js";
 import type { Store } from "../src/store/store.js";
 
@@ -47,26 +47,6 @@ export function createDownloads(deps: { store: Store; keys: Keys; publicUrl: str
           deps.logger.warn({ err: error }, "download could not be read");
           refuse(res, 503, "try again in a moment");
         },
-      );
-    },
-  };
-}
-
-/**
- * Gives Teams file messages their download link. Slack uploads the file itself, so its replies pass untouched
- * and nothing is stored for them.
- */
-export function withDownloads(bot: ChatBot, downloads: Pick<Downloads, "linkFor">): ChatBot {
-  return {
-    async handle(event) {
-      const replies = await bot.handle(event);
-      if (event.kind === "unsupported" || event.address.platform !== "teams") return replies;
-      return Promise.all(
-        replies.map(async (reply) =>
-          reply.message.kind === "file"
-            ? { ...reply, message: { ...reply.message, url: await downloads.linkFor(reply.message) } }
-            : reply,
-        ),
       );
     },
   };

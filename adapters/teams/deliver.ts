@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type Address, teamOf } from "../../src/chat/address.js";
 import { errorMessage } from "../../src/chat/error-message.js";
 import type { SupportedEvent } from "../../src/chat/inbound.js";
-import { deliverySchema, type OutboundMessage, type Reply } from "../../src/chat/outbound.js";
+import { deliverySchema, type FileMessage, type OutboundMessage, type Reply } from "../../src/chat/outbound.js";
 import type { Logger } from "../../src/chat/ports.js";
 import { InvariantError } from "../../src/errors.js";
 import { type Keys, RESPONSE_TTL_MS } from "../../src/store/keys.js";
@@ -12,6 +12,9 @@ import { cardActivity, checkedCard, mentionActivity } from "./outgoing.js";
 import type { ConversationRefs, StoredReference } from "./references.js";
 import type { AdaptiveCard } from "./render-schema.js";
 import { conversationIdOf } from "./schema.js";
+
+/** A download link for a file message (the app stores the file and serves it). */
+export type FileLinks = (file: FileMessage) => Promise<string>;
 
 type ChannelDelivery = Extract<z.output<typeof deliverySchema>, { to: "channel" }>;
 
@@ -68,8 +71,15 @@ export function createDelivery(deps: {
   store: Store;
   keys: Keys;
   logger: Logger;
+  /** Where the app serves a file for download (a Teams bot cannot attach one to a message); none: text only. */
+  fileLinks?: FileLinks;
 }): TeamsDelivery {
   const { conversations, refs, store, keys, logger } = deps;
+
+  const withLink = async (message: OutboundMessage): Promise<OutboundMessage> =>
+    message.kind === "file" && !message.url && deps.fileLinks
+      ? { ...message, url: await deps.fileLinks(message) }
+      : message;
 
   async function conversationAt(address: Address, here: Conversation | undefined): Promise<Conversation> {
     const id = conversationIdOf(address.channel, address.thread);
@@ -143,7 +153,7 @@ export function createDelivery(deps: {
       let failed: { error: unknown } | undefined;
       for (const reply of replies) {
         try {
-          await deliverInTurn(origin, reply, outcome);
+          await deliverInTurn(origin, { ...reply, message: await withLink(reply.message) }, outcome);
         } catch (error) {
           failed = { error };
           logger.error({ err: error, delivery: reply.delivery.to }, "teams delivery failed");
@@ -162,11 +172,12 @@ export function createDelivery(deps: {
     },
     async proactive(address, reply, userId) {
       const d = deliverySchema.parse(reply.delivery);
-      if (d.to === "channel") return toChannel(d, address, reply.message);
-      await toPerson(address, userId, reply.message);
+      const message = await withLink(reply.message);
+      if (d.to === "channel") return toChannel(d, address, message);
+      await toPerson(address, userId, message);
     },
     async post(address, message) {
-      return (await conversationAt(address, undefined)).send(cardActivity(message, logger));
+      return (await conversationAt(address, undefined)).send(cardActivity(await withLink(message), logger));
     },
   };
 }

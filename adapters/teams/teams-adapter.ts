@@ -8,7 +8,7 @@ import type { Store } from "../../src/store/store.js";
 import { MlopsAssessTeamsHandler } from "./activity-handler.js";
 import { botAuthentication, type TokenAuthority } from "./authentication.js";
 import { createConversations } from "./conversations.js";
-import { createDelivery } from "./deliver.js";
+import { createDelivery, type FileLinks } from "./deliver.js";
 import { DEFAULT_RETRY, type RetryPolicy, toDeliveryError } from "./errors.js";
 import { botRequest, botResponse, RequestBodyError, readActivityBody, sendError } from "./http.js";
 import { createConversationRefs } from "./references.js";
@@ -32,6 +32,8 @@ export interface TeamsAdapterConfig {
   clock?: Clock;
   /** Retries of a 429 after botbuilder's own; tests shorten the waits. */
   retry?: Partial<RetryPolicy>;
+  /** Download links for exported files; without them a file reply shows its text and name only. */
+  fileLinks?: FileLinks;
 }
 
 export interface TeamsAdapter {
@@ -73,7 +75,14 @@ export function createTeamsAdapter(config: TeamsAdapterConfig): TeamsAdapter {
   const keys = config.keys ?? createKeys();
   const refs = createConversationRefs({ store, keys, clock: config.clock ?? systemClock });
   const conversations = createConversations({ adapter, appId, refs, retry: { ...DEFAULT_RETRY, ...config.retry } });
-  const delivery = createDelivery({ conversations, refs, store, keys, logger });
+  const delivery = createDelivery({
+    conversations,
+    refs,
+    store,
+    keys,
+    logger,
+    ...(config.fileLinks ? { fileLinks: config.fileLinks } : {}),
+  });
   const handler = new MlopsAssessTeamsHandler({ bot, refs, conversations, delivery, logger });
 
   return {
