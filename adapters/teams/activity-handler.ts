@@ -4,12 +4,16 @@ import type { Reply } from "../../src/chat/outbound.js";
 import type { ChatBot, Logger } from "../../src/chat/ports.js";
 import type { Conversations } from "./conversations.js";
 import type { TeamsDelivery, TurnOutcome } from "./deliver.js";
-import { parseTeamsActivity } from "./parse.js";
-import { type ConversationRefs, referenceOf } from "./references.js";
+import { parseTeamsActivity, type TeamsOrigin } from "./parse.js";
+
+import type { ConversationRefs } from "./references.js";
 import { CARD_CONTENT_TYPE } from "./render-schema.js";
-import { activitySchema, splitConversationId, type TeamsActivity } from "./schema.js";
+import { splitConversationId } from "./schema.js";
 
 const ADAPTIVE_CARD_INVOKE = "adaptiveCard/action";
+
+/** Where an install or removal came from, read once off its activity. */
+const originOf = (context: TurnContext) => parseTeamsActivity(context.activity).origin;
 const MESSAGE_RESPONSE_TYPE = "application/vnd.microsoft.activity.message";
 
 export interface HandlerDeps {
@@ -39,20 +43,20 @@ export class MlopsAssessTeamsHandler extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.remember(context);
+      await this.remember(originOf(context));
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
-      await this.forget(context);
+      await this.forget(originOf(context));
       await next();
     });
     // Teams also announces an install as the bot joining; other members joining are not our business.
     this.onMembersAdded(async (context, next) => {
-      if (isBotAmong(context, context.activity.membersAdded)) await this.remember(context);
+      if (isBotAmong(context, context.activity.membersAdded)) await this.remember(originOf(context));
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
-      if (isBotAmong(context, context.activity.membersRemoved)) await this.forget(context);
+      if (isBotAmong(context, context.activity.membersRemoved)) await this.forget(originOf(context));
       await next();
     });
   }
@@ -86,19 +90,14 @@ export class MlopsAssessTeamsHandler extends TeamsActivityHandler {
     return { status: 200, body };
   }
 
-  private activity(context: TurnContext): TeamsActivity | undefined {
-    const parsed = activitySchema.safeParse(context.activity);
-    return parsed.success ? parsed.data : undefined;
-  }
-
   /** Storage trouble must not cost the person their answer: the turn goes on, and the next message retries. */
-  private async remember(context: TurnContext): Promise<void> {
-    const activity = this.activity(context);
-    if (!activity) return;
+  private async remember(origin: TeamsOrigin | undefined): Promise<void> {
+    const found = origin?.reference;
+    if (!origin || !found) return;
+    const { activity } = origin;
     try {
-      await this.deps.refs.remember(activity);
-      const found = referenceOf(activity);
-      if (found && activity.conversation?.conversationType === "personal" && activity.from) {
+      await this.deps.refs.save(found);
+      if (activity.conversation?.conversationType === "personal" && activity.from) {
         const chat = splitConversationId(activity.conversation.id).channel;
         await this.deps.refs.rememberPersonalChat(found.workspace, activity.from.id, chat);
       }
@@ -107,17 +106,16 @@ export class MlopsAssessTeamsHandler extends TeamsActivityHandler {
     }
   }
 
-  private async forget(context: TurnContext): Promise<void> {
-    const activity = this.activity(context);
-    if (!activity) return;
-    await this.deps.refs.uninstalled(activity);
-    this.deps.logger.info({ conversation: activity.conversation?.id }, "teams app removed from a conversation");
+  private async forget(origin: TeamsOrigin | undefined): Promise<void> {
+    if (!origin?.reference) return;
+    await this.deps.refs.uninstalled(origin.reference);
+    this.deps.logger.info({ conversation: origin.activity.conversation?.id }, "teams app removed from a conversation");
   }
 
   private async turn(context: TurnContext, invoke: boolean): Promise<TurnOutcome | undefined> {
     const { bot, conversations, delivery, logger } = this.deps;
-    await this.remember(context);
-    const event = parseTeamsActivity(context.activity);
+    const { event, origin } = parseTeamsActivity(context.activity);
+    await this.remember(origin);
     if (event.kind === "unsupported") {
       logger.info({ reason: event.reason }, "teams activity ignored");
       return undefined;
@@ -129,12 +127,11 @@ export class MlopsAssessTeamsHandler extends TeamsActivityHandler {
       logger.error({ err: error, kind: event.kind }, "teams event failed");
       replies = [{ message: errorMessage(error), delivery: { to: "private" } }];
     }
-    const activity = this.activity(context);
     return delivery.inTurn(
       {
         event,
         here: conversations.ofTurn(context, event.address.workspace),
-        via: activity ? referenceOf(activity)?.reference : undefined,
+        via: origin?.reference?.reference,
         invoke,
         clicked: !invoke && event.kind === "action" ? context.activity.replyToId : undefined,
       },

@@ -144,9 +144,12 @@ export function createConversations(deps: {
       ),
     );
     if (!created) throw new DeliveryError("failed", "the connector created no conversation");
-    await refs.save(workspace, {
-      ...via,
-      conversation: { id: created, tenantId: workspace, conversationType: "personal", isGroup: false },
+    await refs.save({
+      workspace,
+      reference: {
+        ...via,
+        conversation: { id: created, tenantId: workspace, conversationType: "personal", isGroup: false },
+      },
     });
     await refs.rememberPersonalChat(workspace, userId, created);
     return created;

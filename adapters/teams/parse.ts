@@ -1,6 +1,7 @@
 import { decodeAction } from "../../src/chat/actions.js";
 import type { Address, ChatUser } from "../../src/chat/address.js";
 import { type InboundEvent, inboundEventSchema } from "../../src/chat/inbound.js";
+import { type FoundReference, referenceOf } from "./references.js";
 import {
   activitySchema,
   buttonDataSchema,
@@ -17,20 +18,41 @@ const ADAPTIVE_CARD_INVOKE = "adaptiveCard/action";
 
 const unsupported = (reason: string, raw: unknown): InboundEvent => ({ kind: "unsupported", reason, raw });
 
+/** What replying to an activity needs: the activity as validated, and its conversation's reference. */
+export interface TeamsOrigin {
+  activity: TeamsActivity;
+  reference: FoundReference | undefined;
+}
+
+/** One activity, read once: the event for the bot, and the origin for replies (none when it is no activity). */
+export interface TeamsRequest {
+  event: InboundEvent;
+  origin: TeamsOrigin | undefined;
+}
+
 /**
- * A Teams activity as exactly one InboundEvent. Never throws: anything that is not one of ours (reactions, typing,
- * other invokes, card data that does not decode) becomes `unsupported` with a reason for the log.
+ * A Teams activity as exactly one InboundEvent, plus where it came from. Never throws: anything that is not one of
+ * ours (reactions, typing, other invokes, card data that does not decode) becomes `unsupported` with a reason for
+ * the log.
  */
-export function parseTeamsActivity(body: unknown): InboundEvent {
+export function parseTeamsActivity(body: unknown): TeamsRequest {
+  const activity = activitySchema.safeParse(body);
+  if (!activity.success)
+    return { event: unsupported(`not an activity: ${activity.error.message}`, body), origin: undefined };
+  const origin = { activity: activity.data, reference: referenceOf(activity.data) };
   try {
-    const activity = activitySchema.safeParse(body);
-    if (!activity.success) return unsupported(`not an activity: ${activity.error.message}`, body);
     const event = parse(activity.data, body);
     // The neutral schema has limits of its own (id lengths); an event that breaks them is not ours either.
     const checked = inboundEventSchema.safeParse(event);
-    return checked.success ? checked.data : unsupported(`invalid ${event.kind} event: ${checked.error.message}`, body);
+    return {
+      event: checked.success
+        ? checked.data
+        : unsupported(`invalid ${event.kind} event: ${checked.error.message}`, body),
+      origin,
+    };
   } catch (error) {
-    return unsupported(`unparsable activity: ${error instanceof Error ? error.message : String(error)}`, body);
+    const reason = `unparsable activity: ${error instanceof Error ? error.message : String(error)}`;
+    return { event: unsupported(reason, body), origin };
   }
 }
 

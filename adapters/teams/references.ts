@@ -42,13 +42,17 @@ const REFRESH_AFTER_MS = DAY_MS;
 /** Nothing is sent where the app was removed or the connector refused (403/404), until someone writes there again. */
 export const isReachable = (stored: StoredConversation | undefined): boolean => stored?.state === "installed";
 
+/** A conversation's reference and the tenant it belongs to, as read off an activity. */
+export interface FoundReference {
+  workspace: string;
+  reference: StoredReference;
+}
+
 export interface ConversationRefs {
-  /** Store (or refresh) the reference of the activity's conversation; true when this call wrote it. */
-  remember(activity: TeamsActivity): Promise<boolean>;
-  /** Store a reference we built ourselves (a 1:1 chat the bot just created). */
-  save(workspace: string, reference: StoredReference): Promise<void>;
+  /** Store (or refresh) a reference: one read off an activity, or one we built (a 1:1 chat the bot just created). */
+  save(found: FoundReference): Promise<void>;
   /** The app was removed there: keep the reference (for the record) but send nothing. */
-  uninstalled(activity: TeamsActivity): Promise<void>;
+  uninstalled(found: FoundReference): Promise<void>;
   unreachable(workspace: string, conversationId: string, reason: string): Promise<void>;
   get(workspace: string, conversationId: string): Promise<StoredConversation | undefined>;
   personalChat(workspace: string, userId: string): Promise<string | undefined>;
@@ -56,7 +60,7 @@ export interface ConversationRefs {
 }
 
 /** The reference of an activity's conversation (with the thread suffix removed), when it has everything needed. */
-export function referenceOf(activity: TeamsActivity): { workspace: string; reference: StoredReference } | undefined {
+export function referenceOf(activity: TeamsActivity): FoundReference | undefined {
   const workspace = tenantOf(activity);
   const { serviceUrl, conversation, recipient } = activity;
   if (!workspace || !serviceUrl || !conversation || !recipient) return undefined;
@@ -86,9 +90,9 @@ export function createConversationRefs(deps: { store: Store; keys: Keys; clock: 
     keys.conversationRef(scope(workspace), splitConversationId(conversationId).channel);
   const personalKey = (workspace: string, userId: string) => keys.userProfile(scope(workspace), userId);
 
-  async function upsert(workspace: string, reference: StoredReference): Promise<boolean> {
+  async function upsert({ workspace, reference }: FoundReference): Promise<void> {
     const now = clock();
-    const result = await store.update(
+    await store.update(
       refKey(workspace, reference.conversation.id),
       storedConversationSchema,
       (current) => {
@@ -99,7 +103,6 @@ export function createConversationRefs(deps: { store: Store; keys: Keys; clock: 
       },
       CONVERSATION_REF_TTL_MS,
     );
-    return result.changed;
   }
 
   async function mark(workspace: string, conversationId: string, state: StoredConversation["state"], reason: string) {
@@ -112,17 +115,8 @@ export function createConversationRefs(deps: { store: Store; keys: Keys; clock: 
   }
 
   return {
-    async remember(activity) {
-      const found = referenceOf(activity);
-      return found ? upsert(found.workspace, found.reference) : false;
-    },
-    async save(workspace, reference) {
-      await upsert(workspace, reference);
-    },
-    async uninstalled(activity) {
-      const found = referenceOf(activity);
-      if (found) await mark(found.workspace, found.reference.conversation.id, "uninstalled", "app removed");
-    },
+    save: upsert,
+    uninstalled: (found) => mark(found.workspace, found.reference.conversation.id, "uninstalled", "app removed"),
     unreachable: (workspace, conversationId, reason) => mark(workspace, conversationId, "unreachable", reason),
     get: (workspace, conversationId) => store.get(refKey(workspace, conversationId), storedConversationSchema),
     async personalChat(workspace, userId) {

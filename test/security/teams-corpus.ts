@@ -82,7 +82,7 @@ function message(t: TeamsTargets) {
             `m${n}`,
           );
           // Whether this is an unknown command is the router's call, on the words the adapter hands it.
-          const event = parseTeamsActivity(activity);
+          const { event } = parseTeamsActivity(activity);
           const help = event.kind === "command" && findCommand(event.text).command.name === "help";
           return finish({
             label: `teams message ${s.where}`,

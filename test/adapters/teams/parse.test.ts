@@ -7,7 +7,9 @@ import { CHANNEL, recorded, TENANT, USER_ID } from "./harness.js";
 
 /** Recorded Teams activities, replayed through the parser: each becomes exactly one neutral event, never a throw. */
 const mention = () => recorded("vercel-chat_channel_teams.json", "mention");
-const withText = (text: string, activity = mention()) => parseTeamsActivity({ ...activity, text });
+/** The event half of what the parser reads off an activity (the origin is checked on its own below). */
+const eventOf = (body: unknown) => parseTeamsActivity(body).event;
+const withText = (text: string, activity = mention()) => eventOf({ ...activity, text });
 const commandText = (text: string, activity = mention()) => {
   const event = withText(text, activity);
   return event.kind === "command" ? event.text : `(${event.kind})`;
@@ -16,7 +18,7 @@ const join: ButtonAction = { a: "join", c: CHANNEL, r: "round-7", m: "deep" };
 
 describe("recorded activities", () => {
   it("parses the channel mention into a command with address, thread, person and time zone", () => {
-    expect(parseTeamsActivity(mention())).toEqual({
+    expect(eventOf(mention())).toEqual({
       kind: "command",
       text: "Hey",
       address: { platform: "teams", workspace: TENANT, channel: CHANNEL, thread: "1771290107407", isDirect: false },
@@ -25,25 +27,36 @@ describe("recorded activities", () => {
     });
   });
 
+  it("reads the origin off the same parse: the validated activity and its conversation reference", () => {
+    const { event, origin } = parseTeamsActivity(mention());
+    expect(event.kind).toBe("command");
+    expect(origin?.activity.serviceUrl).toBe(mention().serviceUrl);
+    expect(origin?.reference).toMatchObject({
+      workspace: TENANT,
+      reference: { serviceUrl: mention().serviceUrl, conversation: { id: CHANNEL, tenantId: TENANT } },
+    });
+    expect(parseTeamsActivity({ type: 42 })).toMatchObject({ event: { kind: "unsupported" }, origin: undefined });
+  });
+
   it("parses the mention of the actions-reactions recording (no clientInfo, so no time zone)", () => {
-    const event = parseTeamsActivity(recorded("vercel-chat_actions-reactions_teams.json", "mention"));
+    const event = eventOf(recorded("vercel-chat_actions-reactions_teams.json", "mention"));
     expect(event).toMatchObject({ kind: "command", text: "Test", address: { thread: "1767326091220" } });
     expect(event.kind === "command" && event.user.timeZone).toBe(undefined);
   });
 
   it("parses a 1:1 chat message as a direct command", () => {
-    const event = parseTeamsActivity(recorded("vercel-chat_dm_teams.json", "dmMessage"));
+    const event = eventOf(recorded("vercel-chat_dm_teams.json", "dmMessage"));
     expect(event).toMatchObject({ kind: "command", text: "Hey", address: { workspace: TENANT, isDirect: true } });
     expect(event.kind === "command" && event.address.channel.startsWith("a:")).toBe(true);
     expect(event.kind === "command" && event.address.thread).toBe(undefined);
   });
 
   it("parses the other recorded messages of the DM file (in a channel thread)", () => {
-    expect(parseTeamsActivity(recorded("vercel-chat_dm_teams.json", "mention"))).toMatchObject({
+    expect(eventOf(recorded("vercel-chat_dm_teams.json", "mention"))).toMatchObject({
       kind: "command",
       text: "Hey",
     });
-    expect(parseTeamsActivity(recorded("vercel-chat_dm_teams.json", "dmRequest"))).toMatchObject({
+    expect(eventOf(recorded("vercel-chat_dm_teams.json", "dmRequest"))).toMatchObject({
       kind: "command",
       text: "dm me",
     });
@@ -56,7 +69,7 @@ describe("recorded activities", () => {
     ["vercel-chat_conversationUpdate_botAdded_team.json", undefined, "activity conversationUpdate not handled"],
     ["vercel-chat_installationUpdate_add.json", undefined, "activity installationUpdate not handled"],
   ])("leaves %s %s unsupported (%s)", (file, key, reason) => {
-    expect(parseTeamsActivity(recorded(file, key))).toMatchObject({ kind: "unsupported", reason });
+    expect(eventOf(recorded(file, key))).toMatchObject({ kind: "unsupported", reason });
   });
 });
 
@@ -66,7 +79,7 @@ describe("card buttons", () => {
       ...recorded("vercel-chat_channel_teams.json", "channel_post_action"),
       value: { ma: encodeAction(join) },
     };
-    expect(parseTeamsActivity(submit)).toMatchObject({
+    expect(eventOf(submit)).toMatchObject({
       kind: "action",
       action: join,
       address: { channel: CHANNEL, thread: "1771290107407", isDirect: false },
@@ -82,13 +95,13 @@ describe("card buttons", () => {
       name: "adaptiveCard/action",
       value: { action: { type: "Action.Execute", verb: "ma", data: { ma: encodeAction(join) } }, trigger: "manual" },
     };
-    expect(parseTeamsActivity(invoke)).toMatchObject({ kind: "action", action: join });
-    expect(parseTeamsActivity({ ...invoke, name: "composeExtension/query" })).toMatchObject({ kind: "unsupported" });
+    expect(eventOf(invoke)).toMatchObject({ kind: "action", action: join });
+    expect(eventOf({ ...invoke, name: "composeExtension/query" })).toMatchObject({ kind: "unsupported" });
     const submitInInvoke = {
       ...invoke,
       value: { action: { type: "Action.Submit", data: { ma: encodeAction(join) } } },
     };
-    expect(parseTeamsActivity(submitInInvoke)).toMatchObject({ kind: "unsupported" });
+    expect(eventOf(submitInInvoke)).toMatchObject({ kind: "unsupported" });
   });
 
   it.each<[string, unknown]>([
@@ -96,7 +109,7 @@ describe("card buttons", () => {
     ["our key with a non-string", { ma: 42 }],
   ])("leaves %s unsupported", (_, value) => {
     const submit = { ...recorded("vercel-chat_channel_teams.json", "channel_post_action"), value };
-    expect(parseTeamsActivity(submit).kind).toBe("unsupported");
+    expect(eventOf(submit).kind).toBe("unsupported");
   });
 
   it.each<[string, unknown]>([
@@ -104,7 +117,7 @@ describe("card buttons", () => {
     ["an action with an oversized id", { ma: encodeAction({ ...join, c: "x".repeat(129) } as ButtonAction) }],
   ])("turns our key with %s into an expired click by that person", (_, value) => {
     const submit = { ...recorded("vercel-chat_channel_teams.json", "channel_post_action"), value };
-    expect(parseTeamsActivity(submit)).toMatchObject({ kind: "expired", user: { id: USER_ID } });
+    expect(eventOf(submit)).toMatchObject({ kind: "expired", user: { id: USER_ID } });
   });
 });
 
@@ -137,14 +150,14 @@ describe("command text", () => {
 
 describe("robustness", () => {
   it("drops a time zone the runtime does not know instead of the event", () => {
-    const event = parseTeamsActivity({ ...mention(), entities: [], localTimezone: "Mars/Olympus_Mons" });
+    const event = eventOf({ ...mention(), entities: [], localTimezone: "Mars/Olympus_Mons" });
     expect(event).toMatchObject({ kind: "command" });
     expect(event.kind === "command" && event.user.timeZone).toBe(undefined);
   });
 
   it("falls back to localTimezone without clientInfo, and to conversation.tenantId without channelData", () => {
     const { channelData: _channelData, ...bare } = mention();
-    const event = parseTeamsActivity({ ...bare, entities: [], localTimezone: "Europe/Berlin" });
+    const event = eventOf({ ...bare, entities: [], localTimezone: "Europe/Berlin" });
     expect(event).toMatchObject({
       kind: "command",
       address: { workspace: TENANT },
@@ -155,8 +168,8 @@ describe("robustness", () => {
   it("leaves an activity without tenant or sender unsupported", () => {
     const { channelData: _c, conversation, ...bare } = mention();
     const noTenant = { ...bare, conversation: { ...(conversation as object), tenantId: undefined } };
-    expect(parseTeamsActivity(noTenant)).toMatchObject({ kind: "unsupported" });
-    expect(parseTeamsActivity({ ...mention(), from: undefined })).toMatchObject({ kind: "unsupported" });
+    expect(eventOf(noTenant)).toMatchObject({ kind: "unsupported" });
+    expect(eventOf({ ...mention(), from: undefined })).toMatchObject({ kind: "unsupported" });
   });
 
   it("never throws and always returns a valid neutral event, whatever arrives", () => {
@@ -176,7 +189,7 @@ describe("robustness", () => {
     );
     fc.assert(
       fc.property(fc.oneof(fc.anything(), activityLike), (body) => {
-        expect(inboundEventSchema.safeParse(parseTeamsActivity(body)).success).toBe(true);
+        expect(inboundEventSchema.safeParse(eventOf(body)).success).toBe(true);
       }),
       { numRuns: 500 },
     );
