@@ -1,6 +1,7 @@
 import { decodeAction } from "../../src/chat/actions.js";
 import type { Address, ChatUser } from "../../src/chat/address.js";
-import { type InboundEvent, inboundEventSchema } from "../../src/chat/inbound.js";
+import { type InboundEvent, inboundEventSchema, type SupportedEvent } from "../../src/chat/inbound.js";
+import type { Origin } from "./origin.js";
 import { ACTION_ID_PREFIX } from "./render-elements.js";
 import {
   appHomeOpenedEvent,
@@ -13,7 +14,19 @@ import {
 
 const TEXT_MAX = 4000;
 
-const unsupported = (reason: string, raw: unknown): InboundEvent => ({ kind: "unsupported", reason, raw });
+/** One payload, read once: the event for the bot, and where its replies go (none for a payload that is not ours). */
+export type SlackRequest =
+  | { event: SupportedEvent; origin: Origin }
+  | { event: Extract<InboundEvent, { kind: "unsupported" }>; origin?: undefined };
+
+const unsupported = (reason: string, raw: unknown): SlackRequest => ({ event: { kind: "unsupported", reason, raw } });
+/** The origin every event has: its conversation and person; the payload may add a response_url and the click. */
+const originOf = (event: SupportedEvent, extra: Partial<Origin> = {}): Origin => ({
+  address: event.address,
+  userId: event.user.id,
+  ...extra,
+});
+const withUrl = (url: string | undefined): Partial<Origin> => (url ? { responseUrl: url } : {});
 
 /** Slack ids: `D…` is a direct message; workspaces are `team_id` even on Enterprise Grid installs. */
 const address = (workspace: string, channel: string, thread?: string, isDirect = channel.startsWith("D")): Address => ({
@@ -27,32 +40,38 @@ const address = (workspace: string, channel: string, thread?: string, isDirect =
 const user = (id: string, name: string | undefined): ChatUser => ({ id, ...(name ? { name } : {}) });
 
 /**
- * A Slack payload (as Bolt parsed it) as exactly one InboundEvent. Never throws: anything that is not one of ours
- * (other action ids, buttons whose value does not decode, events we do not subscribe to, bot messages) becomes
- * `unsupported` with a reason for the log.
+ * A Slack payload (as Bolt parsed it) as exactly one InboundEvent, and where its replies go. Never throws: anything
+ * that is not one of ours (other action ids, buttons whose value does not decode, events we do not subscribe to,
+ * bot messages) becomes `unsupported` with a reason for the log.
  */
-export function parseSlackPayload(body: unknown): InboundEvent {
+export function parseSlackPayload(body: unknown): SlackRequest {
   try {
-    const event = parse(body);
+    const parsed = parse(body);
     // The neutral schema has limits of its own (id lengths); an event that breaks them is not ours either.
-    const checked = inboundEventSchema.safeParse(event);
-    return checked.success ? checked.data : unsupported(`invalid ${event.kind} event: ${checked.error.message}`, body);
+    if (!parsed.origin) return parsed;
+    const checked = inboundEventSchema.safeParse(parsed.event);
+    if (!checked.success) return unsupported(`invalid ${parsed.event.kind} event: ${checked.error.message}`, body);
+    // The schema hands back what it was given, kind included: a supported event stays one.
+    return checked.data.kind === "unsupported"
+      ? { event: checked.data }
+      : { event: checked.data, origin: parsed.origin };
   } catch (error) {
     return unsupported(`unparsable payload: ${error instanceof Error ? error.message : String(error)}`, body);
   }
 }
 
-function parse(body: unknown): InboundEvent {
+function parse(body: unknown): SlackRequest {
   const command = commandPayload.safeParse(body);
   if (command.success) {
     const c = command.data;
-    return {
-      kind: "command",
+    const event = {
+      kind: "command" as const,
       text: c.text.slice(0, TEXT_MAX),
       address: address(c.team_id, c.channel_id),
       user: user(c.user_id, c.user_name),
       raw: body,
     };
+    return { event, origin: originOf(event, withUrl(c.response_url)) };
   }
   const click = blockActionsPayload.safeParse(body);
   if (click.success) return parseClick(click.data, body);
@@ -62,24 +81,26 @@ function parse(body: unknown): InboundEvent {
     const { team_id: workspace, event } = callback.data;
     const home = appHomeOpenedEvent.safeParse(event);
     if (home.success) {
-      return {
-        kind: "home",
+      const event = {
+        kind: "home" as const,
         address: address(workspace, home.data.channel, undefined, true),
         user: user(home.data.user, undefined),
         raw: body,
       };
+      return { event, origin: originOf(event, { home: "opened" }) };
     }
     const dm = directMessageEvent.safeParse(event);
     if (dm.success) {
       if (dm.data.subtype !== undefined || dm.data.bot_id !== undefined)
         return unsupported("bot message or message subtype", body);
-      return {
-        kind: "text",
+      const event = {
+        kind: "text" as const,
         text: dm.data.text.slice(0, TEXT_MAX),
         address: address(workspace, dm.data.channel, dm.data.thread_ts, true),
         user: user(dm.data.user, undefined),
         raw: body,
       };
+      return { event, origin: originOf(event) };
     }
     return unsupported(`event ${event.type} not handled`, body);
   }
@@ -87,7 +108,7 @@ function parse(body: unknown): InboundEvent {
   return unsupported(`payload type ${type} not handled`, body);
 }
 
-function parseClick(p: BlockActionsPayload, body: unknown): InboundEvent {
+function parseClick(p: BlockActionsPayload, body: unknown): SlackRequest {
   const [clicked] = p.actions;
   if (clicked?.type !== "button" || !clicked.action_id.startsWith(ACTION_ID_PREFIX)) {
     return unsupported(`action ${clicked?.action_id ?? "(none)"} is not ours`, body);
@@ -100,8 +121,17 @@ function parseClick(p: BlockActionsPayload, body: unknown): InboundEvent {
       ? address(workspace, p.container.channel_id, p.container.thread_ts)
       : address(workspace, p.user.id, undefined, true);
   const who = user(p.user.id, p.user.name ?? p.user.username);
+  const { container } = p;
+  const from: Partial<Origin> = {
+    ...withUrl(p.response_url),
+    ...(container.type === "view"
+      ? { home: "clicked" }
+      : { clicked: { channel: container.channel_id, ts: container.message_ts, ephemeral: container.is_ephemeral } }),
+  };
   const action = decodeAction(clicked.value);
   // Our button, but its value means nothing to this version: the person clicked and is told so.
-  if (!action) return { kind: "expired", address: where, user: who, raw: body };
-  return { kind: "action", action, address: where, user: who, raw: body };
+  const event = action
+    ? { kind: "action" as const, action, address: where, user: who, raw: body }
+    : { kind: "expired" as const, address: where, user: who, raw: body };
+  return { event, origin: originOf(event, from) };
 }

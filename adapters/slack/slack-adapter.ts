@@ -10,7 +10,7 @@ import { createAfterAckQueue } from "./after-ack-queue.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createDelivery } from "./deliver.js";
 import { toDeliveryError } from "./errors.js";
-import { originOf } from "./origin.js";
+import type { Origin } from "./origin.js";
 import { parseSlackPayload } from "./parse.js";
 import { createProfiles } from "./profiles.js";
 import { eventCallbackPayload } from "./schema.js";
@@ -113,9 +113,13 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     }
   }
 
-  async function handleEvent(event: SupportedEvent, body: unknown, retryNum: number | undefined): Promise<void> {
+  async function handleEvent(
+    event: SupportedEvent,
+    origin: Origin,
+    body: unknown,
+    retryNum: number | undefined,
+  ): Promise<void> {
     if (!(await firstDelivery(body, retryNum))) return;
-    const origin = originOf(event);
     try {
       const user = await profiles.resolve(event.address.workspace, event.user);
       const replies = await bot.handle({ ...event, user });
@@ -130,14 +134,15 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     // Ack first, always with an empty body: Slack's 3-second budget is never spent on the bot's work. Events
     // (no `ack` here) were already acknowledged by Bolt before any middleware ran.
     if ("ack" in args && args.ack) await args.ack();
-    const event = parseSlackPayload(args.body);
-    if (event.kind === "unsupported") {
-      logger.info({ reason: event.reason }, "slack payload ignored");
+    const request = parseSlackPayload(args.body);
+    if (!request.origin) {
+      logger.info({ reason: request.event.reason }, "slack payload ignored");
       return;
     }
+    const { event, origin } = request;
     // One person's requests are handled in the order they came, one at a time (see after-ack-queue.ts).
     const person = `${event.address.workspace}:${event.user.id}`;
-    await afterAck.run(() => handleEvent(event, args.body, args.context.retryNum), person);
+    await afterAck.run(() => handleEvent(event, origin, args.body, args.context.retryNum), person);
   });
   app.error(async (error) => {
     logger.error({ err: error }, "slack request failed in bolt");

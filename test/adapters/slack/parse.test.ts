@@ -4,6 +4,9 @@ import { parseSlackPayload } from "../../../adapters/slack/parse.js";
 import { type ButtonAction, encodeAction } from "../../../src/chat/actions.js";
 import { buttonClick, directMessage, fixture, jsonFixture } from "./harness.js";
 
+/** The event half of what the parser reads off a payload (the origin is checked on its own below). */
+const eventOf = (body: unknown) => parseSlackPayload(body).event;
+
 /** Every recorded Slack payload in fixtures/ goes through the parser; ours become events, the rest `unsupported`. */
 const slash = jsonFixture("vercel-chat_slash-commands_slack.json");
 const modals = jsonFixture("vercel-chat_modals_slack.json");
@@ -18,19 +21,19 @@ const withOurButton = (recorded: unknown, value: string, actionId = "ma:answer:3
 
 describe("parseSlackPayload: slash commands", () => {
   it("reads a recorded slash command: text, channel, user, workspace", () => {
-    expect(parseSlackPayload(slash.slashCommandWithArgs)).toEqual({
+    expect(eventOf(slash.slashCommandWithArgs)).toEqual({
       kind: "command",
       text: "some arguments here",
       address: { platform: "slack", workspace: "T00FAKE00BB", channel: "C00FAKECHAN3", isDirect: false },
       user: { id: "U00FAKEUSER2", name: "testuser" },
       raw: slash.slashCommandWithArgs,
     });
-    expect(parseSlackPayload(slash.slashCommand)).toMatchObject({ kind: "command", text: "" });
+    expect(eventOf(slash.slashCommand)).toMatchObject({ kind: "command", text: "" });
   });
 
   it("reads Slack's signed test vector (a private channel G…, not a DM)", () => {
     const fields = Object.fromEntries(new URLSearchParams(fixture("bolt-js_slash-command_signed-test-vector.form")));
-    expect(parseSlackPayload(fields)).toMatchObject({
+    expect(eventOf(fields)).toMatchObject({
       kind: "command",
       address: { workspace: "T1DC2JH3J", channel: "G8PSS9T3V", isDirect: false },
       user: { id: "U2CERLKJA", name: "roadrunner" },
@@ -39,19 +42,19 @@ describe("parseSlackPayload: slash commands", () => {
 
   it("marks a command in a DM (channel D…) as direct", () => {
     const inDm = { ...(slash.slashCommand as object), channel_id: "D00FAKEDM001" };
-    expect(parseSlackPayload(inDm)).toMatchObject({ address: { channel: "D00FAKEDM001", isDirect: true } });
+    expect(eventOf(inDm)).toMatchObject({ address: { channel: "D00FAKEDM001", isDirect: true } });
   });
 
   it("keeps team_id as the workspace on an Enterprise Grid install", () => {
     const grid = { ...(slash.slashCommand as object), enterprise_id: "E0GRID", is_enterprise_install: "true" };
-    expect(parseSlackPayload(grid)).toMatchObject({ address: { workspace: "T00FAKE00BB" } });
+    expect(eventOf(grid)).toMatchObject({ address: { workspace: "T00FAKE00BB" } });
   });
 });
 
 describe("parseSlackPayload: button clicks", () => {
   it("turns a click on one of our buttons into the action it carries, in the clicked message's thread", () => {
     const payload = withOurButton(modals.action, encodeAction(answer));
-    expect(parseSlackPayload(payload)).toEqual({
+    expect(eventOf(payload)).toEqual({
       kind: "action",
       action: answer,
       address: {
@@ -68,12 +71,12 @@ describe("parseSlackPayload: button clicks", () => {
 
   it("reads a click on an ephemeral message (no `message` in the payload)", () => {
     const payload = withOurButton(modals.ephemeralAction, encodeAction(answer));
-    expect(parseSlackPayload(payload)).toMatchObject({ kind: "action", address: { channel: "C00FAKECHAN3" } });
+    expect(eventOf(payload)).toMatchObject({ kind: "action", address: { channel: "C00FAKECHAN3" } });
   });
 
   it("places a click in the Home tab in the person's DM with the app", () => {
     const payload = { ...buttonClick(answer), container: { type: "view", view_id: "V1" } };
-    expect(parseSlackPayload(payload)).toMatchObject({
+    expect(eventOf(payload)).toMatchObject({
       kind: "action",
       address: { channel: "U00FAKEUSER2", isDirect: true },
     });
@@ -87,7 +90,7 @@ describe("parseSlackPayload: button clicks", () => {
     ["recorded button on an ephemeral message", modals.ephemeralAction],
     ["a valid value under another action id", withOurButton(modals.action, encodeAction(answer), "info")],
   ])("ignores %s", (_, payload) => {
-    expect(parseSlackPayload(payload).kind).toBe("unsupported");
+    expect(eventOf(payload).kind).toBe("unsupported");
   });
 
   it.each([
@@ -95,7 +98,7 @@ describe("parseSlackPayload: button clicks", () => {
     ["a value that is not an action", withOurButton(modals.action, '{"a":"drop-tables"}')],
     ["no value", withOurButton(modals.action, "")],
   ])("turns a click on our action id with %s into an expired click by that person, there", (_, payload) => {
-    expect(parseSlackPayload(payload)).toMatchObject({
+    expect(eventOf(payload)).toMatchObject({
       kind: "expired",
       address: { workspace: "T00FAKE00BB", channel: "C00FAKECHAN2" },
       user: { id: "U00FAKEUSER2" },
@@ -106,7 +109,7 @@ describe("parseSlackPayload: button clicks", () => {
 describe("parseSlackPayload: events", () => {
   it("turns the recorded app_home_opened into a home event in the person's DM", () => {
     const body = jsonFixture("vercel-chat_event_callback_app_home_opened.json");
-    expect(parseSlackPayload(body)).toEqual({
+    expect(eventOf(body)).toEqual({
       kind: "home",
       address: { platform: "slack", workspace: "T00FAKE00AA", channel: "D00FAKEDM001", isDirect: true },
       user: { id: "U00FAKEUSER1" },
@@ -115,7 +118,7 @@ describe("parseSlackPayload: events", () => {
   });
 
   it("turns a person's DM to the app into text", () => {
-    expect(parseSlackPayload(directMessage("https://example.com/runbook"))).toMatchObject({
+    expect(eventOf(directMessage("https://example.com/runbook"))).toMatchObject({
       kind: "text",
       text: "https://example.com/runbook",
       address: { channel: "D00FAKEDM001", isDirect: true },
@@ -124,8 +127,8 @@ describe("parseSlackPayload: events", () => {
   });
 
   it("ignores bot messages and message subtypes in the DM", () => {
-    expect(parseSlackPayload(directMessage("hi", { bot_id: "B00FAKEBOT03" })).kind).toBe("unsupported");
-    expect(parseSlackPayload(directMessage("hi", { subtype: "message_changed" })).kind).toBe("unsupported");
+    expect(eventOf(directMessage("hi", { bot_id: "B00FAKEBOT03" })).kind).toBe("unsupported");
+    expect(eventOf(directMessage("hi", { subtype: "message_changed" })).kind).toBe("unsupported");
   });
 
   it.each([
@@ -137,7 +140,29 @@ describe("parseSlackPayload: events", () => {
     ["recorded view_submission from an ephemeral message", modals.ephemeralViewSubmission],
     ["url_verification", jsonFixture("python-slack-events-api_url_challenge.json")],
   ])("ignores %s", (_, payload) => {
-    expect(parseSlackPayload(payload).kind).toBe("unsupported");
+    expect(eventOf(payload).kind).toBe("unsupported");
+  });
+});
+
+describe("parseSlackPayload: where the replies go, read off the same parse", () => {
+  it("keeps a command's response_url, a clicked message and where in the Home tab the person was", () => {
+    const command = parseSlackPayload({ ...(slash.slashCommand as object), response_url: "https://hooks.slack/x" });
+    expect(command.origin).toEqual({
+      address: command.event.kind === "command" ? command.event.address : undefined,
+      userId: "U00FAKEUSER2",
+      responseUrl: "https://hooks.slack/x",
+    });
+    const click = parseSlackPayload(withOurButton(modals.action, encodeAction(answer)));
+    expect(click.origin?.clicked).toMatchObject({ channel: "C00FAKECHAN2", ephemeral: false });
+    const inHome = parseSlackPayload({ ...buttonClick(answer), container: { type: "view", view_id: "V1" } });
+    expect(inHome.origin).toMatchObject({ home: "clicked" });
+    expect(inHome.origin?.clicked).toBeUndefined();
+    expect(parseSlackPayload(jsonFixture("vercel-chat_event_callback_app_home_opened.json")).origin).toMatchObject({
+      home: "opened",
+    });
+    expect(parseSlackPayload({ type: "view_submission" })).toEqual({
+      event: expect.objectContaining({ kind: "unsupported" }),
+    });
   });
 });
 
@@ -145,14 +170,14 @@ describe("parseSlackPayload never throws", () => {
   it.each([null, undefined, 42, "payload", [], {}, { type: "block_actions" }, { type: "event_callback", event: null }])(
     "%j is unsupported",
     (payload) => {
-      expect(parseSlackPayload(payload).kind).toBe("unsupported");
+      expect(eventOf(payload).kind).toBe("unsupported");
     },
   );
 
   it("holds for any JSON value, and for recorded payloads with any field replaced", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        expect(() => parseSlackPayload(value)).not.toThrow();
+        expect(() => eventOf(value)).not.toThrow();
       }),
     );
     const recorded = [
@@ -163,7 +188,7 @@ describe("parseSlackPayload never throws", () => {
     fc.assert(
       fc.property(fc.constantFrom(...recorded), fc.string(), fc.jsonValue(), (payload, key, value) => {
         const mutated = { ...(payload as object), [key]: value };
-        expect(() => parseSlackPayload(mutated)).not.toThrow();
+        expect(() => eventOf(mutated)).not.toThrow();
       }),
     );
   });
