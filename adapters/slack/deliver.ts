@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { teamOf } from "../../src/chat/address.js";
+import { checkedRender } from "../../src/chat/checked-render.js";
 import { spellCommandsIn } from "../../src/chat/command-words.js";
 import { errorMessage } from "../../src/chat/error-message.js";
 import { deliverySchema, type FileMessage, type OutboundMessage, type Reply } from "../../src/chat/outbound.js";
@@ -63,21 +64,15 @@ export function createDelivery(deps: {
   function render(message: OutboundMessage): SlackMessage {
     const rendered = renderMessage(message);
     if (message.kind === "question") return rendered;
-    const checked = slackMessageSchema.safeParse(rendered);
-    if (checked.success) return checked.data;
-    logger.error(
-      { kind: message.kind, issues: checked.error.issues.slice(0, 5) },
-      "slack message breaks Block Kit limits",
-    );
-    return { text: rendered.text, blocks: [section(rendered.text)] };
+    const fallback = () => ({ text: rendered.text, blocks: [section(rendered.text)] });
+    return checkedRender(rendered, slackMessageSchema, fallback, { logger, what: "slack message", kind: message.kind });
   }
 
   function home(messages: readonly OutboundMessage[]): HomeView {
-    const view = renderHome(messages);
-    const checked = homeViewSchema.safeParse(view);
-    if (checked.success) return checked.data;
-    logger.error({ issues: checked.error.issues.slice(0, 5) }, "slack home view breaks Block Kit limits");
-    return renderHome([]);
+    return checkedRender(renderHome(messages), homeViewSchema, () => renderHome([]), {
+      logger,
+      what: "slack home view",
+    });
   }
 
   async function direct(origin: Origin, message: OutboundMessage): Promise<void> {

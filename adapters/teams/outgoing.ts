@@ -1,4 +1,5 @@
 import type { Activity } from "botbuilder";
+import { checkedRender } from "../../src/chat/checked-render.js";
 import type { OutboundMessage } from "../../src/chat/outbound.js";
 import type { Logger } from "../../src/chat/ports.js";
 import { adaptiveCard, textBlock } from "./render-elements.js";
@@ -8,11 +9,12 @@ import { safe } from "./text.js";
 
 /** Render and check against the card schema; a card that breaks it still goes out, as its text. */
 export function checkedCard(message: OutboundMessage, logger: Logger): AdaptiveCard {
-  const card = renderCard(message);
-  const checked = adaptiveCardSchema.safeParse(card);
-  if (checked.success) return checked.data;
-  logger.error({ kind: message.kind, issues: checked.error.issues.slice(0, 5) }, "teams card breaks the card schema");
-  return adaptiveCard([textBlock(safe(fallbackText(message), 200))]);
+  const fallback = () => adaptiveCard([textBlock(safe(fallbackText(message), 200))]);
+  return checkedRender(renderCard(message), adaptiveCardSchema, fallback, {
+    logger,
+    what: "teams card",
+    kind: message.kind,
+  });
 }
 
 /** A message activity carrying the card; `summary` is what Teams shows in notifications. */
