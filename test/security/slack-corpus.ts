@@ -1,11 +1,9 @@
 import fc from "fast-check";
 import { findCommand } from "../../flows/commands/registry.js";
-import { decodeAction } from "../../src/chat/actions.js";
-import { defaultModel } from "../../src/engine/default-model/index.js";
-import { questionsFor } from "../../src/engine/questions.js";
 import { buttonClick, commandFields, directMessage, jsonFixture } from "../adapters/slack/harness.js";
 import { FORM, interactionBody, JSON_TYPE } from "../fakes/slack-signing.js";
 import type { RequestBuilder } from "./corpus.js";
+import { clickChoice, ourButtonValue, owedForClick, place } from "./hostile-clicks.js";
 import { hugeText, maybeMutations, mutate, oddText, protoBomb } from "./hostile-values.js";
 import {
   channelChoice,
@@ -14,8 +12,6 @@ import {
   finish,
   formOf,
   KEEP,
-  type Place,
-  place,
   type SlackTargets,
   sender,
   signing,
@@ -115,16 +111,6 @@ function command(t: SlackTargets) {
     );
 }
 
-const QUESTION_IDS = questionsFor(defaultModel, "quick").map((q) => q.id);
-type ClickKind =
-  | "stale-join"
-  | "unknown-join"
-  | "open-join"
-  | "orphan-nav"
-  | "orphan-answer"
-  | "start"
-  | "garbage"
-  | "foreign";
 const GARBAGE_VALUES = [
   "",
   "not json",
@@ -138,62 +124,10 @@ const GARBAGE_VALUES = [
   `{"a":"answer","c":"C","r":"R","q":"q","v":"${"9".repeat(3000)}"}`,
 ];
 
-function clickValue(
-  kind: ClickKind,
-  s: { nav: string; q: string; v: string; garbage: string; n: number },
-  t: SlackTargets,
-) {
-  switch (kind) {
-    case "stale-join":
-      return JSON.stringify({ a: "join", c: t.closed.channel, r: t.closed.round });
-    case "unknown-join":
-      return JSON.stringify({ a: "join", c: t.open.channel, r: `gone${s.n}` });
-    case "open-join":
-      return JSON.stringify({ a: "join", c: t.open.channel, r: t.open.round });
-    case "orphan-nav":
-      return JSON.stringify({ a: s.nav, c: t.open.channel, r: t.open.round });
-    case "orphan-answer":
-      return JSON.stringify({ a: "answer", c: t.open.channel, r: t.open.round, q: s.q, v: s.v });
-    case "start":
-      return JSON.stringify({ a: "start", c: `C0HXS${s.n}`, m: "quick" });
-    case "garbage":
-      return s.garbage;
-    case "foreign":
-      return undefined;
-  }
-}
-
-/** What the person who clicked is owed, by what the button carries (decoded the way the app decodes it). */
-function owed(kind: ClickKind, value: string | undefined, team: Place): RegExp | undefined {
-  const action = decodeAction(value);
-  if (kind === "foreign") return undefined;
-  if (!action) return SAYS.expired;
-  switch (action.a) {
-    case "join":
-      return kind === "open-join" && team === "real" ? SAYS.question : SAYS.closed;
-    case "start":
-      return SAYS.anything;
-    default:
-      return SAYS.lost;
-  }
-}
-
 function click(t: SlackTargets) {
   return fc
     .record({
-      kind: fc.constantFrom<ClickKind>(
-        "stale-join",
-        "unknown-join",
-        "open-join",
-        "orphan-nav",
-        "orphan-answer",
-        "start",
-        "garbage",
-        "foreign",
-      ),
-      nav: fc.constantFrom("back", "skip", "cancel", "resume"),
-      q: fc.oneof(fc.constantFrom(...QUESTION_IDS), fc.constantFrom("q-999", "__proto__", "constructor"), oddText),
-      v: fc.oneof(fc.constantFrom("0", "1", "2", "3", "4", "not-sure", "99", "-1"), oddText),
+      ...clickChoice,
       garbage: fc.oneof(fc.constantFrom(...GARBAGE_VALUES), oddText),
       container: fc.constantFrom("channel", "dm", "ephemeral", "home"),
       team: place,
@@ -209,7 +143,7 @@ function click(t: SlackTargets) {
           const user = sender(n, s.how === "good", s.mutations);
           const ts = `1769${String(n).padStart(6, "0")}.000100`;
           const hook = `h${n}`;
-          const value = clickValue(s.kind, { ...s, n }, t);
+          const value = s.kind === "garbage" ? s.garbage : ourButtonValue(s.kind, { ...s, n }, t, `C0HXS${n}`);
           const channel =
             s.container === "dm" ? dmOf(user) : s.kind === "stale-join" ? t.closed.channel : t.open.channel;
           const payload = buttonClick(
@@ -236,7 +170,8 @@ function click(t: SlackTargets) {
             delete payload.channel;
           }
           const body = s.mutations ? mutate(payload, s.mutations, KEEP) : payload;
-          const says = s.mutations || s.team === "odd" ? undefined : owed(s.kind, value, s.team);
+          const owed = owedForClick(s.kind, value, s.team);
+          const says = s.mutations || s.team === "odd" || !owed ? undefined : SAYS[owed];
           return finish({
             label: `slack click ${s.kind}${s.mutations ? " mutated" : ""}`,
             body: interactionBody(body),

@@ -3,6 +3,7 @@ import { TEST_SIGNING_SECRET } from "../adapters/slack/harness.js";
 import type { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { nowSeconds, slackSignature } from "../fakes/slack-signing.js";
 import type { HostileRequest, Reach } from "./corpus.js";
+import type { Place } from "./hostile-clicks.js";
 
 /**
  * How the Slack side of the corpus is addressed and signed: who sends (a person nobody else is, or one of a few
@@ -98,10 +99,6 @@ export function finish(d: Draft): HostileRequest {
     ...(good && d.once ? { once: true } : {}),
   };
 }
-
-/** Plain ids keep a person reachable; odd ones are for the "does not crash" part only. */
-export type Place = "real" | "forged" | "odd";
-export const place = fc.constantFrom<Place>("real", "real", "real", "forged", "odd");
 
 export function teamFor(p: Place, t: SlackTargets, odd: string): string {
   return p === "real" ? t.team : p === "forged" ? "T0FORGED01" : odd;

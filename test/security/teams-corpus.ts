@@ -1,17 +1,14 @@
 import fc from "fast-check";
 import { parseTeamsActivity } from "../../adapters/teams/parse.js";
 import { findCommand } from "../../flows/commands/registry.js";
-import { decodeAction } from "../../src/chat/actions.js";
-import { defaultModel } from "../../src/engine/default-model/index.js";
-import { questionsFor } from "../../src/engine/questions.js";
 import { fixture, recorded } from "../adapters/teams/harness.js";
 import type { RequestBuilder } from "./corpus.js";
+import { clickChoice, ourButtonValue, owedForClick } from "./hostile-clicks.js";
 import { hugeText, maybeMutations, oddText, protoBomb } from "./hostile-values.js";
 import {
   type Activity,
   activityFrom,
   finish,
-  type Place,
   sender,
   serviceUrlChoice,
   type TeamsTargets,
@@ -34,6 +31,8 @@ const SAYS = {
   lost: /can't find that assessment/,
   question: /\d+\/\d+ · /,
   expired: /That button no longer works/,
+  /** Whatever the flows make of it (a new round, or why not), the person hears back. */
+  anything: /\w/,
 };
 
 const KNOWN_COMMANDS = [
@@ -97,8 +96,6 @@ function message(t: TeamsTargets) {
     );
 }
 
-const QUESTION_IDS = questionsFor(defaultModel, "quick").map((q) => q.id);
-type ClickKind = "stale-join" | "unknown-join" | "open-join" | "orphan-nav" | "orphan-answer" | "garbage" | "foreign";
 const GARBAGE_DATA: unknown[] = [
   null,
   "ma",
@@ -113,58 +110,15 @@ const GARBAGE_DATA: unknown[] = [
   { msteams: { type: "messageBack", text: "help", displayText: "help" } },
 ];
 
-function clickData(
-  kind: ClickKind,
-  s: { nav: string; q: string; v: string; garbage: number; n: number },
-  t: TeamsTargets,
-  where: string,
-): unknown {
-  const ours = (action: object) => ({ ma: JSON.stringify(action) });
-  const open = { c: t.open.channel, r: t.open.round };
-  switch (kind) {
-    case "stale-join":
-      return ours({ a: "join", c: t.closed.channel, r: t.closed.round });
-    case "unknown-join":
-      return ours({ a: "join", c: t.open.channel, r: `gone${s.n}` });
-    case "open-join":
-      return ours({ a: "join", ...open });
-    case "orphan-nav":
-      return ours({ a: s.nav, ...open });
-    case "orphan-answer":
-      return ours({ a: "answer", ...open, q: s.q, v: s.v });
-    case "garbage":
-      return GARBAGE_DATA[s.garbage % GARBAGE_DATA.length];
-    case "foreign":
-      return where === "personal" ? { actionId: "dm-action" } : { actionId: "channel-post" };
-  }
-}
-
-function owed(kind: ClickKind, data: unknown, tenant: Place): RegExp | undefined {
-  const ma = (data as { ma?: unknown } | null)?.ma;
-  // Only a string under our key is our button's data; anything else is somebody else's card.
-  if (kind === "foreign" || typeof ma !== "string") return undefined;
-  const action = decodeAction(ma);
-  if (!action) return SAYS.expired;
-  if (action.a === "join") return kind === "open-join" && tenant === "real" ? SAYS.question : SAYS.closed;
-  return SAYS.lost;
-}
+/** Somebody else's card in the same conversation: its data is not ours. */
+const foreignData = (where: string) =>
+  where === "personal" ? { actionId: "dm-action" } : { actionId: "channel-post" };
 
 function click(t: TeamsTargets) {
   return fc
     .record({
-      kind: fc.constantFrom<ClickKind>(
-        "stale-join",
-        "unknown-join",
-        "open-join",
-        "orphan-nav",
-        "orphan-answer",
-        "garbage",
-        "foreign",
-      ),
+      ...clickChoice,
       via: fc.constantFrom("submit", "messageBack", "invoke"),
-      nav: fc.constantFrom("back", "skip", "cancel", "resume"),
-      q: fc.oneof(fc.constantFrom(...QUESTION_IDS), fc.constantFrom("q-999", "__proto__", "constructor"), oddText),
-      v: fc.oneof(fc.constantFrom("0", "1", "3", "not-sure", "99"), oddText),
       garbage: fc.nat(),
       where: whereChoice,
       tenant: tenantChoice,
@@ -179,7 +133,13 @@ function click(t: TeamsTargets) {
           const user = sender(n, s.mutations);
           const replyToId = `rp${n}`;
           const from = activityFrom(user, whereFor(s.where, t, n), tenantFor(s.tenant, t, s.odd));
-          const data = clickData(s.kind, { ...s, n }, t, s.where);
+          const value = ourButtonValue(s.kind, { ...s, n }, t, `19:hx-start-${n}@thread.tacv2`);
+          const data =
+            s.kind === "garbage"
+              ? GARBAGE_DATA[s.garbage % GARBAGE_DATA.length]
+              : s.kind === "foreign"
+                ? foreignData(s.where)
+                : { ma: value };
           const activity =
             s.via === "invoke"
               ? from.invoke(data, `i${n}`)
@@ -189,7 +149,8 @@ function click(t: TeamsTargets) {
                     text: "help",
                   }
                 : from.submit(data, replyToId, `s${n}`);
-          const says = owed(s.kind, data, s.tenant);
+          const owed = owedForClick(s.kind, (data as { ma?: unknown } | null)?.ma, s.tenant);
+          const says = owed ? SAYS[owed] : undefined;
           return finish({
             label: `teams ${s.via} ${s.kind}`,
             activity,
