@@ -2,6 +2,7 @@ import { z } from "zod";
 import { teamOf } from "../../src/chat/address.js";
 import { checkedRender } from "../../src/chat/checked-render.js";
 import { spellCommandsIn } from "../../src/chat/command-words.js";
+import type { Delivery } from "../../src/chat/delivery.js";
 import { errorMessage } from "../../src/chat/error-message.js";
 import { deliverySchema, type FileMessage, type OutboundMessage, type Reply } from "../../src/chat/outbound.js";
 import type { Logger } from "../../src/chat/ports.js";
@@ -38,14 +39,7 @@ const apology = (slackCode: string | undefined): OutboundMessage =>
       }
     : errorMessage(undefined);
 
-export interface SlackDelivery {
-  /** Deliver one reply; rejects when Slack refuses (callers decide whether to tell the person). */
-  send(origin: Origin, reply: Reply): Promise<void>;
-  /** Deliver an event's replies in order; failures are logged and the person is told once. Never rejects. */
-  sendAll(origin: Origin, replies: readonly Reply[]): Promise<void>;
-  /** Tell the person something went wrong (after handle() itself failed). Never rejects. */
-  apologise(origin: Origin): Promise<void>;
-}
+export type SlackDelivery = Delivery<Origin>;
 
 export function createDelivery(deps: {
   api: SlackApi;
@@ -170,8 +164,8 @@ export function createDelivery(deps: {
   }
 
   return {
-    send,
-    async sendAll(origin, replies) {
+    proactive: (address, reply, userId) => send({ address, ...(userId ? { userId } : {}) }, reply),
+    async inTurn(origin, replies) {
       // In the Home tab, what is meant for the person alone is published there instead of sent as messages.
       const forHome: OutboundMessage[] = [];
       let failed: { code: string | undefined } | undefined;
@@ -190,6 +184,5 @@ export function createDelivery(deps: {
       if (origin.home === "opened" || forHome.length > 0) await attempt("home", () => publishHome(origin, forHome));
       if (failed) await tell(origin, apology(failed.code));
     },
-    apologise: (origin) => tell(origin, apology(undefined)),
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App } from "@slack/bolt";
 import type { Address } from "../../src/chat/address.js";
+import { errorMessage } from "../../src/chat/error-message.js";
 import type { SupportedEvent } from "../../src/chat/inbound.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import type { ChatBot, Logger } from "../../src/chat/ports.js";
@@ -123,10 +124,10 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     try {
       const user = await profiles.resolve(event.address.workspace, event.user);
       const replies = await bot.handle({ ...event, user });
-      await delivery.sendAll(origin, replies);
+      await delivery.inTurn(origin, replies);
     } catch (error) {
       logger.error({ err: error, kind: event.kind }, "slack event failed");
-      await delivery.apologise(origin);
+      await delivery.inTurn(origin, [{ message: errorMessage(error), delivery: { to: "private", ephemeral: true } }]);
     }
   }
 
@@ -152,7 +153,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     handler: receiver.requestListener,
     idle: () => afterAck.idle(),
     deliver: (address, reply, userId) =>
-      delivery.send({ address, ...(userId ? { userId } : {}) }, reply).catch((error: unknown) => {
+      delivery.proactive(address, reply, userId).catch((error: unknown) => {
         throw toDeliveryError(error);
       }),
   };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Address, teamOf } from "../../src/chat/address.js";
+import type { Delivery } from "../../src/chat/delivery.js";
 import { errorMessage } from "../../src/chat/error-message.js";
 import type { SupportedEvent } from "../../src/chat/inbound.js";
 import { deliverySchema, type FileMessage, type OutboundMessage, type Reply } from "../../src/chat/outbound.js";
@@ -45,11 +46,7 @@ export interface TurnOutcome {
   sentPrivately: boolean;
 }
 
-export interface TeamsDelivery {
-  /** Deliver an activity's replies in order; failures are logged and the person is told once. Never rejects. */
-  inTurn(origin: TurnOrigin, replies: readonly Reply[]): Promise<TurnOutcome>;
-  /** A proactive reply (nudges); rejects with DeliveryError when Teams refuses or nothing is stored. */
-  proactive(address: Address, reply: Reply, userId?: string): Promise<void>;
+export interface TeamsDelivery extends Delivery<TurnOrigin, TurnOutcome> {
   /** Post one message into the address's conversation (its thread when set); the new message's id. */
   post(address: Address, message: OutboundMessage): Promise<string | undefined>;
 }
