@@ -16,14 +16,16 @@ afterEach(async () => {
 
 const where: Address = { platform: "teams", workspace: "tenant-1", channel: "a:1", isDirect: true };
 const user = { id: "29:ann", name: "Ann" };
+const METRICS_TOKEN = "metrics-token-for-flow-metrics";
+const config = () => readConfig({ METRICS_TOKEN });
 const metricsOf = async (running: RunningApp) => {
   const base = await running.listen(0, "127.0.0.1");
-  return (await fetch(`${base}/metrics`)).text();
+  return (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
 };
 
 describe("flow metrics", () => {
   it("counts one start and one completion for an assessment however often it is resumed", async () => {
-    const running = await createApp({ config: readConfig({}), logger: quietLogger, cron: false });
+    const running = await createApp({ config: config(), logger: quietLogger, cron: false });
     app = running;
     const say = (text: string) => running.bot.handle({ kind: "command", text, address: where, user, raw: null });
     let replies: Reply[] = await say("");
@@ -48,7 +50,7 @@ describe("flow metrics", () => {
   it("counts a request that failed because the store was unreachable", async () => {
     const down = () => Promise.reject(new StoreUnavailableError(new Error("ECONNREFUSED")));
     const store = { ...createMemoryStore(), get: down, update: down };
-    const running = await createApp({ config: readConfig({}), logger: quietLogger, store, cron: false });
+    const running = await createApp({ config: config(), logger: quietLogger, store, cron: false });
     app = running;
     await running.bot.handle({ kind: "command", text: "status", address: where, user, raw: null });
     expect(await metricsOf(running)).toMatch(/^store_errors_total 1$/m);

@@ -36,6 +36,7 @@ describe("layer boundaries", () => {
     expect(slack?.may.some((area) => area.startsWith("adapters/"))).toBe(false);
     expect(teams?.may.some((area) => area.startsWith("adapters/"))).toBe(false);
     expect(slack?.packages).not.toContain("botbuilder");
+    expect(slack?.packages).not.toContain("botframework-connector");
     expect(teams?.packages).not.toContain("@slack/bolt");
   });
 

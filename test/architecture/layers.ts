@@ -69,7 +69,7 @@ export const LAYERS: Layer[] = [
     name: "teams adapter",
     files: ["adapters/teams/"],
     may: ["src/chat/", "src/store/", "src/errors.ts", "src/time-units.ts"],
-    packages: ["zod", "botbuilder", "node:*"],
+    packages: ["zod", "botbuilder", "botframework-connector", "node:*"],
   },
   {
     name: "terminal adapter",
