@@ -91,6 +91,12 @@ export function createMemoryStore(options: { now?: () => number } = {}): Store {
       await tick();
       for (const key of keys) entries.delete(key);
     },
+    async deleteByPrefix(prefix) {
+      await tick();
+      const doomed = [...entries.keys()].filter((key) => key.startsWith(prefix) && live(key));
+      for (const key of doomed) entries.delete(key);
+      return doomed.length;
+    },
     async update(key, schema, change, ttlMs) {
       checkTtl(ttlMs);
       for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {

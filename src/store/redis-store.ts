@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { Cluster, Redis } from "ioredis";
+import { Cluster, type Redis } from "ioredis";
 import { z } from "zod";
 import { type Store, StoreConflictError, StoreDataError, StoreUnavailableError } from "./store.js";
 import { checkTtl, encode } from "./value-checks.js";
@@ -75,6 +75,24 @@ const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.rando
 /** Readiness probes give up after a second or two; a ping that hangs longer means "not ready". */
 const PING_TIMEOUT_MS = 1000;
 
+/** SCAN's MATCH is a glob: a prefix is matched literally once its glob characters are escaped. */
+const literalGlob = (text: string) => text.replace(/[*?[\]\\]/g, "\\$&");
+/** Keys per SCAN step and per DEL: big enough to finish quickly, small enough not to block Redis for long. */
+const SCAN_COUNT = 500;
+
+async function deleteMatching(node: Redis, pattern: string): Promise<number> {
+  let deleted = 0;
+  let cursor = "0";
+  do {
+    const [next, found] = await call(node.scan(cursor, "MATCH", pattern, "COUNT", SCAN_COUNT));
+    cursor = next;
+    // UNLINK frees memory off the main thread; one key each, since found keys may hash to different slots.
+    if (found.length > 0)
+      deleted += (await Promise.all(found.map((key) => call(node.unlink(key))))).reduce((a, b) => a + b, 0);
+  } while (cursor !== "0");
+  return deleted;
+}
+
 /** The production Store: ioredis against Redis, Sentinel or Cluster (keys of one team share a slot). */
 export function createRedisStore(redis: Redis | Cluster): Store {
   // defineCommand sends EVALSHA and falls back to EVAL once per connection, so scripts cost one round trip.
@@ -105,6 +123,13 @@ export function createRedisStore(redis: Redis | Cluster): Store {
     async delete(...keys) {
       // One DEL per key (sent together, so still one round trip): keys may live in different Cluster slots.
       await Promise.all(keys.map((key) => call(redis.del(key))));
+    },
+    async deleteByPrefix(prefix) {
+      const pattern = `${literalGlob(prefix)}*`;
+      // A cluster's keys are spread over its primaries: each is scanned on its own.
+      const nodes = redis instanceof Cluster ? redis.nodes("master") : [redis];
+      const counts = await Promise.all(nodes.map((node) => deleteMatching(node, pattern)));
+      return counts.reduce((a, b) => a + b, 0);
     },
     async update(key, schema, change, ttlMs) {
       checkTtl(ttlMs);

@@ -19,6 +19,11 @@ export interface Store {
   /** Write only when absent (dedupe, exactly-once claims). True when this call wrote it. */
   setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean>;
   delete(...keys: string[]): Promise<void>;
+  /**
+   * Delete every key that starts with `prefix`, of any kind (a departed workspace's data). Walks the whole keyspace
+   * (SCAN on every primary), so it is for rare clean-ups, never the request path. Returns how many keys went.
+   */
+  deleteByPrefix(prefix: string): Promise<number>;
 
   /**
    * Atomic read-modify-write with optimistic concurrency (versioned compare-and-set, retried on conflict).

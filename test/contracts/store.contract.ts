@@ -216,6 +216,23 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.claimDue(key("claims"), 1100, 100, 1000)).toHaveLength(30);
     });
 
+    it("deletes every key under a prefix, of every kind, and nothing else (glob characters taken literally)", async () => {
+      const { store, key } = await setup();
+      const kept = [key("gone"), key("gone-not:a"), key("kept:gone:a"), key("g*ne:a")];
+      for (const k of [key("gone:a"), key("gone:b:c"), ...kept]) await store.set(k, { n: 1 });
+      await store.addToSet(key("gone:set"), ["x", "y"]);
+      await store.schedule(key("gone:due"), "m", 5);
+      expect(await store.deleteByPrefix(key("go*"))).toBe(0);
+      expect(await store.deleteByPrefix(key("gone:"))).toBe(4);
+      expect(await store.get(key("gone:a"), counter)).toBeUndefined();
+      expect(await store.get(key("gone:b:c"), counter)).toBeUndefined();
+      expect(await store.setMembers(key("gone:set"))).toEqual([]);
+      expect(await store.dueAt(key("gone:due"), "m")).toBeUndefined();
+      for (const k of kept) expect(await store.get(k, counter)).toEqual({ n: 1 });
+      expect(await store.deleteByPrefix(key("g*"))).toBe(1);
+      expect(await store.get(key("gone"), counter)).toEqual({ n: 1 });
+    });
+
     it("answers ping", async () => {
       const { store } = await setup();
       expect(await store.ping()).toBe(true);
