@@ -84,6 +84,29 @@ export function createKeys(prefix = "ma") {
     /** A person's own settings (reminder snooze). */
     preferences: (s: WorkspaceScope, userId: string) => `${ws(s)}:prefs:${part(userId)}`,
 
+    /** The Enterprise Grid organisation whose org-wide install serves this workspace (Slack). */
+    workspaceOrg: (s: WorkspaceScope) => `${ws(s)}:org`,
+    /**
+     * The two prefixes under which every key of the workspace lives: its own keys, and every team's. What a purge
+     * deletes. Installations and the departure record sit elsewhere, so a purge can never take a reinstall's token.
+     */
+    workspaceData: (s: WorkspaceScope): [string, string] => [
+      `${ws(s)}:`,
+      `${prefix}:{${part(s.platform)}:${part(s.workspace)}:`,
+    ],
+    /** A workspace that uninstalled the app: when, and when its data goes (cleared by a reinstall). */
+    departure: (s: WorkspaceScope) => `${prefix}:departed:{${part(s.platform)}:${part(s.workspace)}}`,
+    /** Global: departed workspaces by the time their data is deleted (score = purge time in epoch ms). */
+    purgesDue: () => `${prefix}:purges-due`,
+    /** A Slack workspace's installation (sealed: it holds the bot token). */
+    slackInstallation: (teamId: string) => `${prefix}:slack-install:{team:${part(teamId)}}`,
+    /** An Enterprise Grid org-wide installation (sealed). */
+    slackOrgInstallation: (enterpriseId: string) => `${prefix}:slack-install:{org:${part(enterpriseId)}}`,
+    /** The workspaces an org-wide installation has served, so its uninstall reaches each one's data. */
+    slackOrgWorkspaces: (enterpriseId: string) => `${prefix}:slack-install:{org:${part(enterpriseId)}}:workspaces`,
+    /** An OAuth state that has been used once (a replay finds it). */
+    oauthStateUsed: (stateDigest: string) => `${prefix}:oauth-state-used:${part(stateDigest)}`,
+
     /** Global: all due reminders in one sorted set (single-key operations only). */
     nudgesDue: () => `${prefix}:nudges-due`,
     lock: (name: string) => `${prefix}:lock:${part(name)}`,

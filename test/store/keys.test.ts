@@ -29,7 +29,14 @@ const builders: Record<string, Builder> = {
   conversationRef: { scope: "workspace", arity: 1, build: (t, [a]) => keys.conversationRef(t, a) },
   userProfile: { scope: "workspace", arity: 1, build: (t, [a]) => keys.userProfile(t, a) },
   preferences: { scope: "workspace", arity: 1, build: (t, [a]) => keys.preferences(t, a) },
+  workspaceOrg: { scope: "workspace", arity: 0, build: (t) => keys.workspaceOrg(t) },
+  departure: { scope: "workspace", arity: 0, build: (t) => keys.departure(t) },
   nudgesDue: { scope: "global", arity: 0, build: () => keys.nudgesDue() },
+  purgesDue: { scope: "global", arity: 0, build: () => keys.purgesDue() },
+  slackInstallation: { scope: "global", arity: 1, build: (_t, [a]) => keys.slackInstallation(a) },
+  slackOrgInstallation: { scope: "global", arity: 1, build: (_t, [a]) => keys.slackOrgInstallation(a) },
+  slackOrgWorkspaces: { scope: "global", arity: 1, build: (_t, [a]) => keys.slackOrgWorkspaces(a) },
+  oauthStateUsed: { scope: "global", arity: 1, build: (_t, [a]) => keys.oauthStateUsed(a) },
   lock: { scope: "global", arity: 1, build: (_t, [a]) => keys.lock(a) },
 };
 
@@ -106,6 +113,21 @@ describe("keys", () => {
     const t = { platform: "slack" as const, workspace: "T1", channel: "C1" };
     expect(tagOf(keys.response(t, "r1", "U1"))).toBe("slack:T1:C1");
     expect(tagOf(keys.activeAssessment(t, "U1"))).toBe("slack:T1");
+  });
+
+  it("names a workspace's data by two prefixes that cover every key of it and no key of another workspace", () => {
+    fc.assert(
+      fc.property(anyTeam, anyTeam, fc.tuple(anyId, anyId), (mine, other, args) => {
+        const prefixes = keys.workspaceData(mine);
+        const covered = (key: string) => prefixes.some((p) => key.startsWith(p));
+        for (const [name, b] of Object.entries(builders)) {
+          const own = b.scope !== "global" && name !== "departure";
+          expect(covered(b.build(mine, args)), name).toBe(own);
+          const same = other.platform === mine.platform && other.workspace === mine.workspace;
+          if (b.scope !== "global" && !same) expect(covered(b.build(other, args)), name).toBe(false);
+        }
+      }),
+    );
   });
 
   it("prefixes everything, so deployments can share a Redis, and refuses a prefix that would become the hash tag", () => {
