@@ -42,13 +42,14 @@ const apology = (slackCode: string | undefined): OutboundMessage =>
 export type SlackDelivery = Delivery<Origin>;
 
 export function createDelivery(deps: {
-  api: SlackApi;
+  /** The Web API as the bot of a workspace (its own token: one workspace's post can never use another's). */
+  apiFor: (workspace: string) => Promise<SlackApi>;
   store: Store;
   keys: Keys;
   profiles: Profiles;
   logger: Logger;
 }): SlackDelivery {
-  const { api, store, keys, profiles, logger } = deps;
+  const { apiFor, store, keys, profiles, logger } = deps;
 
   /**
    * Render and check against Block Kit's limits; a message that breaks them still goes out, as its text.
@@ -77,19 +78,20 @@ export function createDelivery(deps: {
         ? address.channel
         : undefined;
     if (!channel) throw new InvariantError("a private reply needs a person or a direct conversation");
-    if (message.kind === "file") return upload(channel, message);
-    await api.postMessage(channel, render(message));
+    if (message.kind === "file") return upload(address.workspace, channel, message);
+    await (await apiFor(address.workspace)).postMessage(channel, render(message));
   }
 
   /** Files go up as files, whatever the delivery asked for (an ephemeral message cannot carry one). */
-  function upload(channel: string, file: FileMessage): Promise<void> {
+  async function upload(workspace: string, channel: string, file: FileMessage): Promise<void> {
     const comment = spellCommandsIn(file.text, spellSlackCommand);
-    return api.uploadFile(channel, { filename: file.filename, content: file.content, comment });
+    return (await apiFor(workspace)).uploadFile(channel, { filename: file.filename, content: file.content, comment });
   }
 
   async function ephemeral(origin: Origin, message: OutboundMessage): Promise<void> {
     if (!origin.userId) throw new InvariantError("an ephemeral reply needs a person");
     const rendered = render(message);
+    const api = await apiFor(origin.address.workspace);
     try {
       await api.postEphemeral(origin.address.channel, origin.userId, rendered);
     } catch (error) {
@@ -102,6 +104,7 @@ export function createDelivery(deps: {
   async function replace(origin: Origin, message: OutboundMessage): Promise<void> {
     const clicked = origin.clicked;
     if (!clicked) return direct(origin, message);
+    const api = await apiFor(origin.address.workspace);
     // Ephemeral messages cannot be edited with chat.update; their response_url can replace them.
     if (clicked.ephemeral) {
       if (!origin.responseUrl) return direct(origin, message);
@@ -113,6 +116,7 @@ export function createDelivery(deps: {
   async function toChannel(origin: Origin, message: OutboundMessage, d: Extract<ParsedDelivery, { to: "channel" }>) {
     const target = d.address ?? origin.address;
     const rendered = render(message);
+    const api = await apiFor(target.workspace);
     const key = d.track ? keys.message(teamOf(target), d.track) : undefined;
     if (key && d.update) {
       const stored = await store.get(key, trackedMessage);
@@ -136,7 +140,7 @@ export function createDelivery(deps: {
     const d = deliverySchema.parse(reply.delivery);
     if (reply.message.kind === "file") {
       return d.to === "channel"
-        ? upload((d.address ?? origin.address).channel, reply.message)
+        ? upload(origin.address.workspace, (d.address ?? origin.address).channel, reply.message)
         : direct(origin, reply.message);
     }
     switch (d.to) {
@@ -151,7 +155,7 @@ export function createDelivery(deps: {
 
   async function publishHome(origin: Origin, messages: readonly OutboundMessage[]): Promise<void> {
     if (!origin.userId) throw new InvariantError("a home view needs a person");
-    await api.publishHome(origin.userId, home(messages));
+    await (await apiFor(origin.address.workspace)).publishHome(origin.userId, home(messages));
   }
 
   async function tell(origin: Origin, message: OutboundMessage): Promise<void> {

@@ -34,6 +34,8 @@ export interface SlackInstallations extends InstallationStore {
   botFor(workspace: string): Promise<BotIdentity | undefined>;
   /** Remember that an org-wide installation serves this workspace (learnt from its events). */
   linkToOrg(workspace: string, enterpriseId: string): Promise<void>;
+  /** Delete an installation (workspace or org-wide): its token is used no more, on any replica. */
+  remove(query: InstallQuery): Promise<void>;
   /** The workspaces an installation serves: the workspace itself, or every one seen under the org. */
   workspacesOf(query: InstallQuery): Promise<string[]>;
 }
@@ -113,13 +115,19 @@ export function createSlackInstallations(deps: { store: Store; keys: Keys; seale
     async deleteInstallation(query: InstallationQuery<boolean>) {
       await store.delete(keyOf(query));
     },
+    async remove(query) {
+      await store.delete(keyOf(query));
+    },
     async botFor(workspace) {
       const org = await store.get(keys.workspaceOrg({ platform: "slack", workspace }), z.string());
       const found = await find({ teamId: workspace, enterpriseId: org });
       return found && { token: found.bot.token, botId: found.bot.id, botUserId: found.bot.userId };
     },
     async linkToOrg(workspace, enterpriseId) {
-      await store.set(keys.workspaceOrg({ platform: "slack", workspace }), enterpriseId);
+      const link = keys.workspaceOrg({ platform: "slack", workspace });
+      // Every event of an org-wide install passes here: write only what is new.
+      if ((await store.get(link, z.string())) === enterpriseId) return;
+      await store.set(link, enterpriseId);
       await store.addToSet(keys.slackOrgWorkspaces(enterpriseId), [workspace]);
     },
     async workspacesOf(query) {

@@ -25,14 +25,19 @@ export interface Profiles {
   dmChannel(workspace: string, userId: string): Promise<string>;
 }
 
-export function createProfiles(deps: { store: Store; keys: Keys; api: SlackApi; logger: Logger }): Profiles {
-  const { store, keys, api, logger } = deps;
+export function createProfiles(deps: {
+  store: Store;
+  keys: Keys;
+  apiFor: (workspace: string) => Promise<SlackApi>;
+  logger: Logger;
+}): Profiles {
+  const { store, keys, apiFor, logger } = deps;
   const key = (workspace: string, userId: string) => keys.userProfile({ platform: "slack", workspace }, userId);
   const remember = (workspace: string, userId: string, patch: Partial<CachedProfile>) =>
     store.update(key(workspace, userId), cachedProfile, (current) => ({ ...current, ...patch }), PROFILE_CACHE_TTL_MS);
 
   async function lookup(workspace: string, userId: string): Promise<CachedProfile["info"]> {
-    const info = await api.userInfo(userId);
+    const info = await (await apiFor(workspace)).userInfo(userId);
     await remember(workspace, userId, { info });
     return info;
   }
@@ -67,7 +72,7 @@ export function createProfiles(deps: { store: Store; keys: Keys; api: SlackApi; 
     async dmChannel(workspace, userId) {
       const cached = await store.get(key(workspace, userId), cachedProfile);
       if (cached?.dmChannel) return cached.dmChannel;
-      const channel = await api.openDm(userId);
+      const channel = await (await apiFor(workspace)).openDm(userId);
       await remember(workspace, userId, { dmChannel: channel });
       return channel;
     },

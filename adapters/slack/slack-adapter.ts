@@ -1,22 +1,27 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App } from "@slack/bolt";
+import type { InstallProvider } from "@slack/oauth";
 import type { Address } from "../../src/chat/address.js";
 import { errorMessage } from "../../src/chat/error-message.js";
 import type { SupportedEvent } from "../../src/chat/inbound.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import type { ChatBot, Logger } from "../../src/chat/ports.js";
+import { InvariantError } from "../../src/errors.js";
 import { createKeys, EVENT_DEDUPE_TTL_MS, type Keys } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import { createAfterAckQueue } from "./after-ack-queue.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createDelivery } from "./deliver.js";
 import { toDeliveryError } from "./errors.js";
+import type { InstallQuery, SlackInstallations } from "./installations.js";
 import type { Origin } from "./origin.js";
 import { parseSlackPayload } from "./parse.js";
 import { createProfiles } from "./profiles.js";
 import { eventCallbackPayload } from "./schema.js";
 import { ScreeningReceiver } from "./screening-receiver.js";
-import { createSlackApi } from "./slack-api.js";
+import { endedInstallation } from "./uninstall.js";
+import { createWorkspaceApis } from "./workspace-apis.js";
+import { installedBots, singleWorkspaceBot } from "./workspace-bots.js";
 
 /** Commands, interactivity and events all arrive here (manifest.json points every request URL at it). */
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -30,7 +35,10 @@ const MAX_HOLD_MS = 2000;
 
 export interface SlackAdapterConfig {
   signingSecret: string;
-  botToken: string;
+  /** Single-workspace mode: the one bot token (exactly one of botToken and installs). */
+  botToken?: string;
+  /** Multi-workspace mode: installations made through OAuth (install-routes.ts), one bot token per workspace. */
+  installs?: SlackInstalls;
   /** Web API base URL, e.g. a loopback fake in tests; default https://slack.com/api/. */
   apiUrl?: string;
   /** The app's bot id and bot user id: Bolt uses them to ignore the app's own events. */
@@ -43,6 +51,13 @@ export interface SlackAdapterConfig {
   logger: Logger;
   /** Web API retries on 429 and network errors; tests pass 0. Default: @slack/web-api's (10 over ~30 minutes). */
   apiRetries?: number;
+}
+
+export interface SlackInstalls {
+  installations: SlackInstallations;
+  installer: InstallProvider;
+  /** The installation is gone (already deleted): stop and, later, forget these workspaces. */
+  onUninstalled(workspaces: string[]): Promise<void>;
 }
 
 export interface SlackAdapter {
@@ -61,14 +76,21 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   const { bot, store, logger } = config;
   const keys = config.keys ?? createKeys();
   const bolt = boltLogger(logger);
-  const api = createSlackApi({
-    token: config.botToken,
+  const { installs } = config;
+  if (Boolean(config.botToken) === Boolean(installs)) {
+    throw new InvariantError("the Slack adapter needs either one bot token or installations, not both or neither");
+  }
+  const bots = installs
+    ? installedBots(installs)
+    : singleWorkspaceBot({ token: config.botToken ?? "", botId: config.botId, botUserId: config.botUserId });
+  const apiFor = createWorkspaceApis({
+    bots,
     logger: bolt,
     ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
     ...(config.apiRetries === undefined ? {} : { retries: config.apiRetries }),
   });
-  const profiles = createProfiles({ store, keys, api, logger });
-  const delivery = createDelivery({ api, store, keys, profiles, logger });
+  const profiles = createProfiles({ store, keys, apiFor, logger });
+  const delivery = createDelivery({ apiFor, store, keys, profiles, logger });
 
   // Signature verification is always on: a bad signature or a timestamp older than five minutes gets 401;
   // url_verification and ssl_check are answered by the receiver.
@@ -90,9 +112,20 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     // Only slack-api.ts calls Slack. Bolt still builds a client per event: same base URL, so none can reach the real one.
     clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {},
     convoStore: false,
-    // The bot's identity is configuration: no auth.test at start-up, and no Slack call at all before the ack.
-    authorize: async () => ({ botToken: config.botToken, botId: config.botId, botUserId: config.botUserId }),
+    authorize: bots.authorize,
   });
+
+  /** Delete the installation at once, then let the app stop (and later forget) the workspaces it served. */
+  async function uninstall(ended: InstallQuery, owner: SlackInstalls): Promise<void> {
+    try {
+      const workspaces = await owner.installations.workspacesOf(ended);
+      await owner.installations.remove(ended);
+      await owner.onUninstalled(workspaces);
+      logger.info({ ...ended, workspaces }, "slack app uninstalled");
+    } catch (error) {
+      logger.error({ err: error, ...ended }, "slack uninstall failed");
+    }
+  }
 
   /** Slack retries events it thinks we missed (X-Slack-Retry-Num); only the first delivery of an event_id counts. */
   async function firstDelivery(body: unknown, retryNum: number | undefined): Promise<boolean> {
@@ -135,6 +168,9 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     // Ack first, always with an empty body: Slack's 3-second budget is never spent on the bot's work. Events
     // (no `ack` here) were already acknowledged by Bolt before any middleware ran.
     if ("ack" in args && args.ack) await args.ack();
+    const ended = installs && endedInstallation(args.body);
+    if (installs && ended)
+      return afterAck.run(() => uninstall(ended, installs), `install:${ended.teamId ?? ended.enterpriseId}`);
     const request = parseSlackPayload(args.body);
     if (!request.origin) {
       logger.info({ reason: request.event.reason }, "slack payload ignored");

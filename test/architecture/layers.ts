@@ -63,7 +63,7 @@ export const LAYERS: Layer[] = [
     name: "slack adapter",
     files: ["adapters/slack/"],
     may: ["src/chat/", "src/store/", "src/errors.ts"],
-    packages: ["zod", "@slack/bolt", "node:*"],
+    packages: ["zod", "@slack/bolt", "@slack/oauth", "node:*"],
   },
   {
     name: "teams adapter",
