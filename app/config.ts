@@ -21,6 +21,11 @@ const hostList = z
       .filter(Boolean),
   )
   .pipe(z.array(hostPort).min(1));
+/** An AES-256 key: 32 bytes, written as 64 hex digits or as base64 (`openssl rand -base64 32`). */
+const aesKey = z
+  .string()
+  .transform((s) => (/^[0-9a-f]{64}$/i.test(s) ? Buffer.from(s, "hex") : Buffer.from(s, "base64")))
+  .refine((key) => key.length === 32, "use 32 random bytes as hex or base64, e.g. `openssl rand -base64 32`");
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
@@ -63,6 +68,15 @@ export const envSchema = z.object({
   SLACK_SIGNING_SECRET: optional(z.string().min(8)),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xox[bp]-/, "a bot token starts with xoxb-")),
   SLACK_API_URL: optional(z.url()),
+  /** Multi-workspace mode (OAuth installs): Basic Information -> App Credentials. */
+  SLACK_CLIENT_ID: optional(z.string().regex(/^\d+\.\d+$/, "a client id looks like 1234567890.1234567890")),
+  SLACK_CLIENT_SECRET: optional(z.string().min(16)),
+  /** Signs the OAuth `state` of install links; at least 16 characters, e.g. `openssl rand -hex 32`. */
+  SLACK_STATE_SECRET: optional(z.string().min(16)),
+  /** Seals installations (bot tokens) at rest with AES-256-GCM. Losing it means every workspace reinstalls. */
+  SLACK_INSTALLATION_KEY: optional(aesKey),
+  /** After an uninstall, the workspace's data is kept this many days (a reinstall finds it again); 0: deleted at once. */
+  UNINSTALL_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3650).default(30)),
   SLACK_BOT_ID: optional(z.string()),
   SLACK_BOT_USER_ID: optional(z.string()),
   MICROSOFT_APP_ID: optional(z.string()),
@@ -82,6 +96,14 @@ export const envSchema = z.object({
   TEAMS_ENABLED: z.preprocess(blankToUndefined, z.enum(["true", "false"]).default("false")),
 });
 
+/** Set together, they switch Slack to multi-workspace mode (installs through OAuth, one token per workspace). */
+export const SLACK_OAUTH_VARIABLES = [
+  "SLACK_CLIENT_ID",
+  "SLACK_CLIENT_SECRET",
+  "SLACK_STATE_SECRET",
+  "SLACK_INSTALLATION_KEY",
+] as const;
+
 /**
  * Variables that only make sense together. Checked on the raw environment (presence only), so these problems are
  * listed even when other variables are invalid too.
@@ -96,7 +118,17 @@ function missingPartners(source: NodeJS.ProcessEnv): string[] {
     needs(a, b);
     needs(b, a);
   };
-  both("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET");
+  const oauth = SLACK_OAUTH_VARIABLES.filter(set);
+  const [firstOAuth] = oauth;
+  if (firstOAuth) {
+    // Multi-workspace mode: all four or none, and no single token beside them (which workspace would it be?).
+    for (const name of [...SLACK_OAUTH_VARIABLES, "SLACK_SIGNING_SECRET"]) needs(firstOAuth, name);
+    if (set("SLACK_BOT_TOKEN")) {
+      problems.push(
+        `SLACK_BOT_TOKEN: leave empty when ${firstOAuth} is set (each workspace's token comes from its install)`,
+      );
+    }
+  } else both("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET");
   both("SLACK_BOT_ID", "SLACK_BOT_USER_ID");
   both("MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD");
   needs("MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_ID");

@@ -1,11 +1,16 @@
 import type { AddressInfo } from "node:net";
-import { createSlackAdapter, SLACK_EVENTS_PATH } from "../adapters/slack/slack-adapter.js";
+import { boltLogger } from "../adapters/slack/bolt-logger.js";
+import { createSlackOAuth } from "../adapters/slack/install-routes.js";
+import { createSlackInstallations } from "../adapters/slack/installations.js";
+import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackInstalls } from "../adapters/slack/slack-adapter.js";
+import { verifySlackClient } from "../adapters/slack/verify-client.js";
 import { verifySlackToken } from "../adapters/slack/verify-token.js";
 import { createTeamsAdapter, TEAMS_MESSAGES_PATH } from "../adapters/teams/teams-adapter.js";
 import { fetchTeamsToken } from "../adapters/teams/verify-credentials.js";
 import { createBot } from "../flows/bot.js";
 import { createNudgeRunner, type TickResult } from "../flows/nudge/nudge-runner.js";
 import { createPacer } from "../flows/nudge/pacer.js";
+import { createDepartures } from "../flows/workspaces/departures.js";
 import { CHART_PATH, createChartLinks, HISTORY_CHART_PATH } from "../src/chart/chart-links.js";
 import type { Address } from "../src/chat/address.js";
 import type { FileMessage, Reply } from "../src/chat/outbound.js";
@@ -25,6 +30,7 @@ import { createKeys } from "../src/store/keys.js";
 import { createMemoryStore } from "../src/store/memory-store.js";
 import { connectRedisClient } from "../src/store/redis-client.js";
 import { createRedisStore } from "../src/store/redis-store.js";
+import { createSealer } from "../src/store/sealed.js";
 import type { Store } from "../src/store/store.js";
 import { DAY_MS } from "../src/time-units.js";
 import type { Env } from "./config.js";
@@ -33,6 +39,7 @@ import { flowMetrics } from "./flow-metrics.js";
 import { createHttpServer, createMetricsServer, type RequestHandler } from "./http-server.js";
 import { createMetrics } from "./metrics.js";
 import { startNudgeTicker } from "./nudge-ticker.js";
+import { startPurgeTicker } from "./purge-ticker.js";
 import { createReadiness, type PlatformName } from "./readiness.js";
 import { withCharts } from "./with-charts.js";
 
@@ -53,6 +60,8 @@ export interface RunningApp {
   notifier: Notifier;
   /** One scheduler tick (what node-cron runs every minute). */
   tickNudges(): Promise<TickResult>;
+  /** Delete the data of departed workspaces whose retention window has ended (what node-cron runs hourly). */
+  purgeDeparted(): Promise<number>;
   /** Ask every platform about its credentials, then listen; resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -112,14 +121,55 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     : undefined;
   const bot = charts ? withCharts(flows, charts, logger) : flows;
 
+  const departures = createDepartures({
+    store,
+    keys,
+    clock,
+    logger,
+    retentionDays: config.UNINSTALL_RETENTION_DAYS,
+  });
   const routes: Record<string, RequestHandler> = {};
+  const installRoutes: Record<string, RequestHandler> = {};
   const notifiers: Partial<Record<Address["platform"], Notifier>> = {};
   const credentialChecks: Partial<Record<PlatformName, () => Promise<CredentialCheck>>> = {};
   let slackIdle = () => Promise.resolve();
-  if (config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN) {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret } = config;
+  const { SLACK_STATE_SECRET: stateSecret, SLACK_INSTALLATION_KEY: installationKey } = config;
+  const slackOAuth =
+    clientId && clientSecret && stateSecret && installationKey
+      ? { clientId, clientSecret, stateSecret, installationKey }
+      : undefined;
+  let installs: SlackInstalls | undefined;
+  if (slackOAuth) {
+    const installations = createSlackInstallations({ store, keys, sealer: createSealer(slackOAuth.installationKey) });
+    const slackWorkspaces = (workspaces: string[]) =>
+      workspaces.map((workspace) => ({ platform: "slack" as const, workspace }));
+    const oauth = createSlackOAuth({
+      ...slackOAuth,
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+      ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+      installations,
+      store,
+      keys,
+      logger,
+      boltLogger: boltLogger(logger),
+      onInstalled: async (workspaces) => {
+        for (const ws of slackWorkspaces(workspaces)) await departures.returned(ws);
+      },
+    });
+    Object.assign(installRoutes, oauth.routes);
+    installs = {
+      installations,
+      installer: oauth.installer,
+      onUninstalled: async (workspaces) => {
+        for (const ws of slackWorkspaces(workspaces)) await departures.depart(ws);
+      },
+    };
+  }
+  if (config.SLACK_SIGNING_SECRET && (config.SLACK_BOT_TOKEN || installs)) {
     const slack = createSlackAdapter({
       signingSecret: config.SLACK_SIGNING_SECRET,
-      botToken: config.SLACK_BOT_TOKEN,
+      ...(installs ? { installs } : { botToken: config.SLACK_BOT_TOKEN }),
       ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
       ...(config.SLACK_BOT_ID ? { botId: config.SLACK_BOT_ID } : {}),
       ...(config.SLACK_BOT_USER_ID ? { botUserId: config.SLACK_BOT_USER_ID } : {}),
@@ -132,13 +182,10 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     notifiers.slack = slack;
     slackIdle = slack.idle;
     const token = config.SLACK_BOT_TOKEN;
-    credentialChecks.Slack = () =>
-      verifySlackToken({
-        token,
-        timeoutMs: 5000,
-        logger,
-        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-      });
+    const apiUrl = config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {};
+    credentialChecks.Slack = slackOAuth
+      ? () => verifySlackClient({ ...slackOAuth, timeoutMs: 5000, logger, ...apiUrl })
+      : () => verifySlackToken({ token: token ?? "", timeoutMs: 5000, logger, ...apiUrl });
   }
   if (config.MICROSOFT_APP_ID || config.TEAMS_ENABLED === "true") {
     const teams = createTeamsAdapter({
@@ -166,7 +213,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       teams: Boolean(routes[TEAMS_MESSAGES_PATH]),
       model: `${model.id}@${model.version}`,
     },
-    `platforms: Slack ${routes[SLACK_EVENTS_PATH] ? "on" : "off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)"}, ` +
+    `platforms: Slack ${routes[SLACK_EVENTS_PATH] ? (installs ? "on, multi-workspace (installs at /slack/install)" : "on, one workspace") : "off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or the SLACK_CLIENT_* set)"}, ` +
       `Teams ${routes[TEAMS_MESSAGES_PATH] ? "on" : "off (set MICROSOFT_APP_ID, or TEAMS_ENABLED=true for local testing)"}`,
   );
 
@@ -187,6 +234,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     logger,
   });
   const ticker = deps.cron === false ? undefined : startNudgeTicker(() => runner.tick(), { logger, metrics });
+  const purgeTicker = deps.cron === false ? undefined : startPurgeTicker(() => departures.purgeDue(), logger);
 
   const readiness = createReadiness({
     store,
@@ -204,6 +252,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     getRoutes: {
       ...(charts ? { [CHART_PATH]: charts.handler, [HISTORY_CHART_PATH]: charts.handler } : {}),
       ...(downloads ? { [DOWNLOAD_PATH]: downloads.handler } : {}),
+      ...installRoutes,
     },
   });
   const metricsServer = config.METRICS_PORT
@@ -219,6 +268,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     store,
     notifier,
     tickNudges: () => runner.tick(),
+    purgeDeparted: () => departures.purgeDue(),
     async listen(port, host = "0.0.0.0") {
       await checked;
       if (metricsServer && config.METRICS_PORT) {
@@ -232,6 +282,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       // Stop the tick, stop taking requests, let those in flight finish, then release Redis.
       readiness.stop();
       await ticker?.stop();
+      await purgeTicker?.stop();
       if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Acknowledged requests may still be answering; their writes need Redis.

@@ -12,6 +12,7 @@ import { channelAddress } from "../context.js";
 import { invitationUpdate } from "../rounds/invitation-refresh.js";
 import { createRoundRepo } from "../rounds/round-repo.js";
 import { historySchema } from "../rounds/round-state.js";
+import { departureSchema } from "../workspaces/departures.js";
 import { personReminder, teamReminder } from "./nudge-messages.js";
 import {
   type DueItem,
@@ -42,6 +43,9 @@ export interface TickResult {
 }
 
 export const sentMarker = z.object({ sentAt: z.string() });
+
+/** A departed workspace's reminders are held, and looked at again this often: a reinstall brings them back. */
+export const DEPARTED_RECHECK_MS = 60 * 60_000;
 
 /**
  * One scheduler tick, run every minute by every replica. Each due item is claimed atomically (one replica
@@ -182,6 +186,10 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
           if (!item) {
             logger.warn({ member }, "dropping an unreadable due item");
             await store.unschedule(dueKey, member);
+            return false;
+          }
+          if (await store.get(keys.departure({ platform: item.p, workspace: item.w }), departureSchema)) {
+            await store.schedule(dueKey, member, now.getTime() + DEPARTED_RECHECK_MS);
             return false;
           }
           return run(member, item, now);
