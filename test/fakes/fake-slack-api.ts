@@ -22,6 +22,23 @@ export interface FakeUser {
   isAdmin?: boolean;
 }
 
+/** A workspace (or, with orgWide, an Enterprise Grid org) as Slack's authorize page would install the app in it. */
+export interface FakeInstall {
+  teamId: string;
+  teamName?: string;
+  enterpriseId?: string;
+  orgWide?: boolean;
+  botToken: string;
+  botId: string;
+  botUserId: string;
+  installerId: string;
+  /** The bot scopes the person approved (the `scope` of the authorize URL). */
+  scopes: string[];
+}
+
+/** The client id and secret the fake's oauth.v2.access accepts. */
+export const FAKE_OAUTH_CLIENT = { id: "1111111111.2222222222", secret: "fake-client-secret-0123456789" };
+
 export interface FakeSlackApi {
   /** Base URL for `slackApiUrl` (ends with `/api/`). */
   apiUrl: string;
@@ -37,6 +54,8 @@ export interface FakeSlackApi {
   /** Hold every answer back this long (a slow Slack). */
   delay(ms: number): void;
   users: Map<string, FakeUser>;
+  /** What Slack does when a person clicks Allow: a one-time code that oauth.v2.access exchanges for the install. */
+  approveInstall(install: FakeInstall): string;
   reset(): void;
   close(): Promise<void>;
 }
@@ -77,9 +96,47 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   let fileCounter = 0;
   let delayMs = 0;
   let base = "";
+  const codes = new Map<string, FakeInstall>();
+  const installsByToken = new Map<string, FakeInstall>();
+  let codeCounter = 0;
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, "0")}`;
 
-  function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+  /** oauth.v2.access as Slack answers it: the client first, then the (single-use) code. */
+  function exchange(body: Record<string, unknown>): Record<string, unknown> {
+    if (body.client_id !== FAKE_OAUTH_CLIENT.id) return { ok: false, error: "invalid_client_id" };
+    if (body.client_secret !== FAKE_OAUTH_CLIENT.secret) return { ok: false, error: "bad_client_secret" };
+    const install = codes.get(String(body.code ?? ""));
+    if (!install) return { ok: false, error: "invalid_code" };
+    codes.delete(String(body.code));
+    installsByToken.set(install.botToken, install);
+    const enterprise = install.enterpriseId ? { id: install.enterpriseId, name: "Fake Grid" } : null;
+    return {
+      ok: true,
+      app_id: "A0FAKEAPP01",
+      authed_user: { id: install.installerId },
+      scope: install.scopes.join(","),
+      token_type: "bot",
+      access_token: install.botToken,
+      bot_user_id: install.botUserId,
+      team: install.orgWide ? null : { id: install.teamId, name: install.teamName ?? install.teamId },
+      enterprise,
+      is_enterprise_install: install.orgWide === true,
+    };
+  }
+
+  function whoAmI(auth: string | undefined): Record<string, unknown> {
+    const install = installsByToken.get((auth ?? "").replace(/^Bearer /, ""));
+    if (!install) return { ok: true, user_id: "U00FAKEBOT01", bot_id: "B00FAKEBOT01", team_id: "T00FAKE00AA" };
+    return {
+      ok: true,
+      user_id: install.botUserId,
+      bot_id: install.botId,
+      team_id: install.teamId,
+      url: `https://${install.teamId.toLowerCase()}.slack.com/`,
+    };
+  }
+
+  function answer(method: string, body: Record<string, unknown>, auth: string | undefined): Record<string, unknown> {
     const str = (key: string) => String(body[key] ?? "");
     switch (method) {
       case "chat.postMessage": {
@@ -118,7 +175,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case "views.publish":
         return { ok: true, view: { id: "V00FAKEVIEW1" } };
       case "auth.test":
-        return { ok: true, user_id: "U00FAKEBOT01", bot_id: "B00FAKEBOT01", team_id: "T00FAKE00AA" };
+        return whoAmI(auth);
+      case "oauth.v2.access":
+        return exchange(body);
       default:
         return { ok: false, error: "unknown_method" };
     }
@@ -145,7 +204,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }
     res.writeHead(200, { "content-type": isApi ? "application/json" : "text/plain" });
     if (!isApi) return void res.end("ok");
-    call.response = fault ? { ok: false, error: fault.error } : answer(method, body);
+    call.response = fault ? { ok: false, error: fault.error } : answer(method, body, call.auth);
     res.end(JSON.stringify(call.response));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -183,6 +242,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       delayMs = ms;
     },
     users,
+    approveInstall(install) {
+      const code = `fake-code-${++codeCounter}`;
+      codes.set(code, install);
+      return code;
+    },
     reset() {
       recorded.length = 0;
       faults.clear();
