@@ -60,7 +60,7 @@ export interface RunningApp {
   notifier: Notifier;
   /** One scheduler tick (what node-cron runs every minute). */
   tickNudges(): Promise<TickResult>;
-  /** Delete the data of departed workspaces whose retention window has ended (what node-cron runs hourly). */
+  /** Delete the data of departed workspaces whose retention window has ended (what node-cron runs every quarter hour). */
   purgeDeparted(): Promise<number>;
   /** Ask every platform about its credentials, then listen; resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;

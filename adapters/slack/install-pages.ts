@@ -3,7 +3,7 @@ import type { Installation } from "@slack/oauth";
 import { SLASH_COMMAND } from "./command-spelling.js";
 
 /** What the person sees in the browser at the end of the install flow: what happened, and what to do next. */
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 function page(res: ServerResponse, status: number, title: string, paragraphs: string[]): void {
@@ -15,16 +15,16 @@ function page(res: ServerResponse, status: number, title: string, paragraphs: st
     "cache-control": "no-store",
   });
   res.end(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>` +
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
       `<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;line-height:1.5}</style></head>` +
-      `<body><h1>${escape(title)}</h1>\n${body}</body></html>`,
+      `<body><h1>${escapeHtml(title)}</h1>\n${body}</body></html>`,
   );
 }
 
 export function installedPage(res: ServerResponse, installation: Installation): void {
   const where = installation.isEnterpriseInstall
-    ? `the ${escape(installation.enterprise?.name ?? "Enterprise Grid")} organisation`
-    : escape(installation.team?.name ?? "your workspace");
+    ? `the ${escapeHtml(installation.enterprise?.name ?? "Enterprise Grid")} organisation`
+    : escapeHtml(installation.team?.name ?? "your workspace");
   const team = installation.team?.id ?? "";
   const open = installation.appId
     ? `<a href="https://slack.com/app_redirect?app=${encodeURIComponent(installation.appId)}${team ? `&amp;team=${encodeURIComponent(team)}` : ""}">Open the app in Slack</a>. `
@@ -41,22 +41,29 @@ export function installedPage(res: ServerResponse, installation: Installation): 
 /** Why the install did not happen, in words a person can act on (Bolt's error codes, @slack/oauth errors.ts). */
 export function installFailedPage(res: ServerResponse, code: string): void {
   const again = `<a href="/slack/install">Start the installation again</a>.`;
+  const [status, title, ...why] = failure(code);
+  page(res, status, title, [...why, again]);
+}
+
+function failure(code: string): [status: number, title: string, ...why: string[]] {
   switch (code) {
     case "slack_oauth_invalid_state":
     case "slack_oauth_missing_state":
-      return page(res, 400, "This install link cannot be used", [
-        `The link was not issued by this app, has expired (after 10 minutes), or was already used once.`,
-        again,
-      ]);
+      return [
+        400,
+        "This install link cannot be used",
+        "The link was not issued by this app, has expired (after 10 minutes), or was already used once.",
+      ];
     case "slack_oauth_installer_authorization_error":
-      return page(res, 400, "Installation cancelled", ["Nothing was installed.", again]);
+      return [400, "Installation cancelled", "Nothing was installed."];
     case "slack_oauth_missing_code":
-      return page(res, 400, "This install link is incomplete", ["Slack's answer did not come with a code.", again]);
+      return [400, "This install link is incomplete", "Slack's answer did not come with a code."];
     default:
-      return page(res, 502, "Slack did not complete the installation", [
-        `Nothing was installed (${escape(code)}). Try again in a minute; if it keeps failing, ask whoever runs this app to check its Slack client id and secret.`,
-        again,
-      ]);
+      return [
+        502,
+        "Slack did not complete the installation",
+        `Nothing was installed (${escapeHtml(code)}). Try again in a minute; if it keeps failing, ask whoever runs this app to check its Slack client id and secret.`,
+      ];
   }
 }
 

@@ -73,6 +73,8 @@ export function createSlackInstallations(deps: { store: Store; keys: Keys; seale
     return read(keys.slackOrgInstallation(query.enterpriseId));
   }
 
+  const remove = (query: InstallQuery) => store.delete(keyOf(query));
+
   const asBolt = (r: InstallationRecord): Installation<"v2", boolean> => ({
     team: r.team,
     enterprise: r.enterprise,
@@ -112,12 +114,8 @@ export function createSlackInstallations(deps: { store: Store; keys: Keys; seale
       if (!found) throw new NotInstalledError(`no installation for ${JSON.stringify(query)}`);
       return asBolt(found);
     },
-    async deleteInstallation(query: InstallationQuery<boolean>) {
-      await store.delete(keyOf(query));
-    },
-    async remove(query) {
-      await store.delete(keyOf(query));
-    },
+    deleteInstallation: (query: InstallationQuery<boolean>) => remove(query),
+    remove,
     async botFor(workspace) {
       const org = await store.get(keys.workspaceOrg({ platform: "slack", workspace }), z.string());
       const found = await find({ teamId: workspace, enterpriseId: org });

@@ -1,7 +1,6 @@
-import { webApi } from "@slack/bolt";
 import type { CredentialCheck, Logger } from "../../src/chat/ports.js";
-import { boltLogger } from "./bolt-logger.js";
 import { slackErrorCode } from "./slack-api.js";
+import { failedCheck, oneShotClient } from "./verify-token.js";
 
 /** Slack's answers to oauth.v2.access that mean the app's own credentials are wrong (its oauth.v2.access docs). */
 const REFUSALS = new Set(["invalid_client_id", "bad_client_secret", "invalid_client"]);
@@ -22,13 +21,7 @@ export async function verifySlackClient(options: {
   timeoutMs: number;
   logger: Logger;
 }): Promise<CredentialCheck> {
-  const client = new webApi.WebClient(undefined, {
-    logger: boltLogger(options.logger),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: options.timeoutMs,
-    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-  });
+  const client = oneShotClient(undefined, options);
   try {
     await client.oauth.v2.access({
       client_id: options.clientId,
@@ -37,10 +30,9 @@ export async function verifySlackClient(options: {
     });
     return { state: "unverified", reason: "oauth.v2.access accepted a code that cannot be valid" };
   } catch (error) {
-    const code = slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
-    if (code === CLIENT_ACCEPTED) {
+    if (slackErrorCode(error) === CLIENT_ACCEPTED) {
       return { state: "verified", identity: `client ${options.clientId} (multi-workspace: tokens per installation)` };
     }
-    return REFUSALS.has(code) ? { state: "refused", reason: code } : { state: "unverified", reason: code };
+    return failedCheck(error, REFUSALS);
   }
 }

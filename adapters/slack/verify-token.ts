@@ -27,19 +27,32 @@ export async function verifySlackToken(options: {
   timeoutMs: number;
   logger: Logger;
 }): Promise<CredentialCheck> {
-  const client = new webApi.WebClient(options.token, {
+  const client = oneShotClient(options.token, options);
+  try {
+    const who = identity.parse(await client.auth.test());
+    const bot = who.bot_id ? ` (${who.bot_id})` : "";
+    return { state: "verified", identity: `bot user ${who.user_id}${bot} in workspace ${who.team_id}` };
+  } catch (error) {
+    return failedCheck(error, REFUSALS);
+  }
+}
+
+/** A client that asks once: a credential check must answer now, not after ten retries over half an hour. */
+export function oneShotClient(
+  token: string | undefined,
+  options: { apiUrl?: string; timeoutMs: number; logger: Logger },
+): InstanceType<typeof webApi.WebClient> {
+  return new webApi.WebClient(token, {
     logger: boltLogger(options.logger),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: options.timeoutMs,
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
   });
-  try {
-    const who = identity.parse(await client.auth.test());
-    const bot = who.bot_id ? ` (${who.bot_id})` : "";
-    return { state: "verified", identity: `bot user ${who.user_id}${bot} in workspace ${who.team_id}` };
-  } catch (error) {
-    const code = slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
-    return REFUSALS.has(code) ? { state: "refused", reason: code } : { state: "unverified", reason: code };
-  }
+}
+
+/** Slack's error code decides: one of `refusals` means the credentials are bad; anything else, not known. */
+export function failedCheck(error: unknown, refusals: ReadonlySet<string>): CredentialCheck {
+  const code = slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
+  return refusals.has(code) ? { state: "refused", reason: code } : { state: "unverified", reason: code };
 }

@@ -72,6 +72,42 @@ describe("configuration", () => {
     expect((error as ConfigError).message).toMatch(/SLACK_SIGNING_SECRET[\s\S]*SLACK_BOT_USER_ID[\s\S]*CHART_SECRET/);
   });
 
+  it("switches Slack to multi-workspace mode only with the whole OAuth set, named in full when half-set", () => {
+    const full = {
+      SLACK_SIGNING_SECRET: "0123456789",
+      SLACK_CLIENT_ID: "1111111111.2222222222",
+      SLACK_CLIENT_SECRET: "0123456789abcdef0123",
+      SLACK_STATE_SECRET: "0123456789abcdef",
+      SLACK_INSTALLATION_KEY: "ab".repeat(32),
+    };
+    const config = readConfig(full);
+    expect(config.SLACK_INSTALLATION_KEY).toEqual(Buffer.alloc(32, 0xab));
+    expect(config.UNINSTALL_RETENTION_DAYS).toBe(30);
+    expect(readConfig({ ...full, SLACK_INSTALLATION_KEY: Buffer.alloc(32, 1).toString("base64") })).toBeDefined();
+    const problems = (env: Record<string, string>) => {
+      try {
+        readConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(problems({ SLACK_CLIENT_ID: full.SLACK_CLIENT_ID })).toEqual([
+      "SLACK_CLIENT_SECRET: required when SLACK_CLIENT_ID is set",
+      "SLACK_STATE_SECRET: required when SLACK_CLIENT_ID is set",
+      "SLACK_INSTALLATION_KEY: required when SLACK_CLIENT_ID is set",
+      "SLACK_SIGNING_SECRET: required when SLACK_CLIENT_ID is set",
+    ]);
+    expect(problems({ ...full, SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([
+      "SLACK_BOT_TOKEN: leave empty when SLACK_CLIENT_ID is set (each workspace's token comes from its install)",
+    ]);
+    expect(problems({ ...full, SLACK_INSTALLATION_KEY: "too-short" })[0]).toMatch(
+      /^SLACK_INSTALLATION_KEY: use 32 random bytes/,
+    );
+    expect(problems({ ...full, UNINSTALL_RETENTION_DAYS: "-1" })[0]).toMatch(/^UNINSTALL_RETENTION_DAYS/);
+    expect(readConfig({ ...full, UNINSTALL_RETENTION_DAYS: "0" }).UNINSTALL_RETENTION_DAYS).toBe(0);
+  });
+
   it("treats blank values as unset", () => {
     expect(readConfig({ SLACK_BOT_TOKEN: " ", SLACK_SIGNING_SECRET: "", PORT: "" }).PORT).toBe(3000);
   });

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { SLACK_OAUTH_REDIRECT_PATH } from "../../../adapters/slack/install-routes.js";
+import { SLACK_BOT_SCOPES } from "../../../adapters/slack/scopes.js";
 import { SLACK_EVENTS_PATH } from "../../../adapters/slack/slack-adapter.js";
 
 /** The Slack app manifest must match what the adapter serves and calls: one URL, the events parse.ts reads, and a
@@ -24,7 +26,10 @@ const manifest = z
         }),
       ),
     }),
-    oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
+    oauth_config: z.object({
+      redirect_urls: z.array(z.string().regex(/^https:\/\/[^/]+\//)),
+      scopes: z.object({ bot: z.array(z.string()) }),
+    }),
     settings: z.object({
       event_subscriptions: z.object({ request_url: url, bot_events: z.array(z.string()) }),
       interactivity: z.object({ is_enabled: z.literal(true), request_url: url }),
@@ -45,7 +50,12 @@ const SCOPE_OF: Record<string, string | null> = {
   filesUploadV2: "files:write",
 };
 /** Bot events need scopes too: message.im is delivered only with im:history. */
-const EVENT_SCOPES: Record<string, string | null> = { app_home_opened: null, "message.im": "im:history" };
+const EVENT_SCOPES: Record<string, string | null> = {
+  app_home_opened: null,
+  "message.im": "im:history",
+  app_uninstalled: null,
+  tokens_revoked: null,
+};
 
 describe("manifest.json", () => {
   it("offers /mlops-assess and points commands, interactivity and events at the adapter's path", () => {
@@ -57,7 +67,17 @@ describe("manifest.json", () => {
     ]) {
       expect(new URL(u).pathname).toBe(SLACK_EVENTS_PATH);
     }
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "message.im"]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      "app_home_opened",
+      "message.im",
+      "app_uninstalled",
+      "tokens_revoked",
+    ]);
+  });
+
+  it("sends OAuth installs back to the redirect route, asking for the scopes the install link asks for", () => {
+    expect(manifest.oauth_config.redirect_urls.map((u) => new URL(u).pathname)).toEqual([SLACK_OAUTH_REDIRECT_PATH]);
+    expect(manifest.oauth_config.scopes.bot).toEqual(SLACK_BOT_SCOPES);
   });
 
   it("asks for exactly the scopes of the Web API methods the adapter calls and the events it reads", () => {
