@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { ClearStateStore, type InstallURLOptions, InvalidStateError, type StateStore } from "@slack/oauth";
+import oauth, { type InstallURLOptions, InvalidStateError, type StateStore } from "@slack/oauth";
 import type { Keys } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 
@@ -12,7 +12,8 @@ export const STATE_TTL_SECONDS = 600;
  * binds it to one browser; recording each state's first use in the store makes a replay fail on every replica.
  */
 export function createSingleUseStateStore(deps: { secret: string; store: Store; keys: Keys }): StateStore {
-  const signed = new ClearStateStore(deps.secret, STATE_TTL_SECONDS);
+  // Reached through the CommonJS module object: Node's ESM loader does not see it as a named export.
+  const signed = new oauth.ClearStateStore(deps.secret, STATE_TTL_SECONDS);
   return {
     generateStateParam: (options: InstallURLOptions, now: Date) => signed.generateStateParam(options, now),
     async verifyStateParam(now: Date, state: string) {

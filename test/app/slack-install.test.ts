@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ClearStateStore } from "@slack/oauth";
+import oauth from "@slack/oauth";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { CHANNEL } from "../adapters/slack/harness.js";
@@ -146,7 +146,7 @@ describe("Slack multi-workspace installs (OAuth v2 over real HTTP, Web API at th
     const code = () => r.api.approveInstall({ ...ONE, scopes: manifestScopes });
 
     const unsigned = await r.redirect({ state: "forged", cookie: "slack-app-oauth-state=forged" }, code());
-    const otherSecret = await new ClearStateStore("some-other-secret-entirely").generateStateParam(
+    const otherSecret = await new oauth.ClearStateStore("some-other-secret-entirely").generateStateParam(
       { scopes: [] },
       new Date(),
     );
