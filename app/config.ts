@@ -123,10 +123,8 @@ function missingPartners(source: NodeJS.ProcessEnv): string[] {
   if (firstOAuth) {
     // Multi-workspace mode: all four or none, and no single token beside them (which workspace would it be?).
     for (const name of [...SLACK_OAUTH_VARIABLES, "SLACK_SIGNING_SECRET"]) needs(firstOAuth, name);
-    if (set("SLACK_BOT_TOKEN")) {
-      problems.push(
-        `SLACK_BOT_TOKEN: leave empty when ${firstOAuth} is set (each workspace's token comes from its install)`,
-      );
+    for (const single of ["SLACK_BOT_TOKEN", "SLACK_BOT_ID", "SLACK_BOT_USER_ID"].filter(set)) {
+      problems.push(`${single}: leave empty when ${firstOAuth} is set (each workspace's bot comes from its install)`);
     }
   } else both("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET");
   both("SLACK_BOT_ID", "SLACK_BOT_USER_ID");

@@ -98,8 +98,10 @@ describe("configuration", () => {
       "SLACK_INSTALLATION_KEY: required when SLACK_CLIENT_ID is set",
       "SLACK_SIGNING_SECRET: required when SLACK_CLIENT_ID is set",
     ]);
-    expect(problems({ ...full, SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([
-      "SLACK_BOT_TOKEN: leave empty when SLACK_CLIENT_ID is set (each workspace's token comes from its install)",
+    expect(problems({ ...full, SLACK_BOT_TOKEN: "xoxb-1", SLACK_BOT_ID: "B1", SLACK_BOT_USER_ID: "U1" })).toEqual([
+      "SLACK_BOT_TOKEN: leave empty when SLACK_CLIENT_ID is set (each workspace's bot comes from its install)",
+      "SLACK_BOT_ID: leave empty when SLACK_CLIENT_ID is set (each workspace's bot comes from its install)",
+      "SLACK_BOT_USER_ID: leave empty when SLACK_CLIENT_ID is set (each workspace's bot comes from its install)",
     ]);
     expect(problems({ ...full, SLACK_INSTALLATION_KEY: "too-short" })[0]).toMatch(
       /^SLACK_INSTALLATION_KEY: use 32 random bytes/,
