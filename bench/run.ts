@@ -13,6 +13,7 @@ import { replicaCpuSeconds, settledCpuSeconds } from "./replica-cpu.js";
 import { startReplicas } from "./replicas.js";
 import { oneAndTwoReplicas } from "./scaling.js";
 import { ms, printTable, type Row } from "./stats.js";
+import { tokenLookupCost } from "./token-lookup.js";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `bench-${Date.now()}`;
@@ -158,6 +159,9 @@ async function main() {
     )),
   );
   ackApi.close();
+
+  console.error("bot token lookup (multi-workspace mode) ...");
+  rows.push(...(await tokenLookupCost(redisUrl, `${prefix}-tokens`, ROUNDS)));
 
   console.error("answers per second, one and two replicas ...");
   const { one: oneRate, two: twoRate } = await oneAndTwoReplicas(api, {

@@ -117,8 +117,10 @@ export function createSlackInstallations(deps: { store: Store; keys: Keys; seale
     deleteInstallation: (query: InstallationQuery<boolean>) => remove(query),
     remove,
     async botFor(workspace) {
-      const org = await store.get(keys.workspaceOrg({ platform: "slack", workspace }), z.string());
-      const found = await find({ teamId: workspace, enterpriseId: org });
+      // The workspace's own installation first (one read); the org link only for workspaces without one.
+      const own = await read(keys.slackInstallation(workspace));
+      const org = own ? undefined : await store.get(keys.workspaceOrg({ platform: "slack", workspace }), z.string());
+      const found = own ?? (org ? await read(keys.slackOrgInstallation(org)) : undefined);
       return found && { token: found.bot.token, botId: found.bot.id, botUserId: found.bot.userId };
     },
     async linkToOrg(workspace, enterpriseId) {
