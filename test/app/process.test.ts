@@ -37,6 +37,25 @@ describe("npm start as a process", () => {
     expect(await app.exited).toBe(0);
     expect(Date.now() - stopped).toBeLessThan(10_000);
   });
+
+  it("starts in multi-workspace mode under plain Node's module loader and sends a browser to Slack to install", async () => {
+    const app = start({
+      PORT: "3958",
+      SLACK_SIGNING_SECRET: "0123456789abcdef",
+      SLACK_CLIENT_ID: "1111111111.2222222222",
+      SLACK_CLIENT_SECRET: "0123456789abcdef0123",
+      SLACK_STATE_SECRET: "0123456789abcdef",
+      SLACK_INSTALLATION_KEY: "ab".repeat(32),
+      // Nothing listens there: readiness says "not verified" at once instead of waiting on the real Slack.
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
+    for (let i = 0; i < 100 && !app.output().includes("listening"); i++) await new Promise((r) => setTimeout(r, 100));
+    const install = await fetch("http://127.0.0.1:3958/slack/install", { redirect: "manual" });
+    expect(install.status).toBe(302);
+    expect(install.headers.get("location")).toMatch(/^https:\/\/slack\.com\/oauth\/v2\/authorize\?/);
+    app.child.kill("SIGTERM");
+    expect(await app.exited).toBe(0);
+  });
 });
 
 describe("logs", () => {
