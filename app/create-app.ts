@@ -1,8 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { boltLogger } from "../adapters/slack/bolt-logger.js";
-import { createSlackOAuth } from "../adapters/slack/install-routes.js";
-import { createSlackInstallations } from "../adapters/slack/installations.js";
-import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackInstalls } from "../adapters/slack/slack-adapter.js";
+import { createSlackAdapter, SLACK_EVENTS_PATH } from "../adapters/slack/slack-adapter.js";
 import { verifySlackClient } from "../adapters/slack/verify-client.js";
 import { verifySlackToken } from "../adapters/slack/verify-token.js";
 import { createTeamsAdapter, TEAMS_MESSAGES_PATH } from "../adapters/teams/teams-adapter.js";
@@ -30,7 +27,6 @@ import { createKeys } from "../src/store/keys.js";
 import { createMemoryStore } from "../src/store/memory-store.js";
 import { connectRedisClient } from "../src/store/redis-client.js";
 import { createRedisStore } from "../src/store/redis-store.js";
-import { createSealer } from "../src/store/sealed.js";
 import type { Store } from "../src/store/store.js";
 import { DAY_MS } from "../src/time-units.js";
 import type { Env } from "./config.js";
@@ -41,6 +37,7 @@ import { createMetrics } from "./metrics.js";
 import { startNudgeTicker } from "./nudge-ticker.js";
 import { startPurgeTicker } from "./purge-ticker.js";
 import { createReadiness, type PlatformName } from "./readiness.js";
+import { createSlackInstalls, slackOAuthCredentials } from "./slack-installs.js";
 import { withCharts } from "./with-charts.js";
 
 export interface AppDeps {
@@ -129,43 +126,12 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     retentionDays: config.UNINSTALL_RETENTION_DAYS,
   });
   const routes: Record<string, RequestHandler> = {};
-  const installRoutes: Record<string, RequestHandler> = {};
   const notifiers: Partial<Record<Address["platform"], Notifier>> = {};
   const credentialChecks: Partial<Record<PlatformName, () => Promise<CredentialCheck>>> = {};
   let slackIdle = () => Promise.resolve();
-  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret } = config;
-  const { SLACK_STATE_SECRET: stateSecret, SLACK_INSTALLATION_KEY: installationKey } = config;
-  const slackOAuth =
-    clientId && clientSecret && stateSecret && installationKey
-      ? { clientId, clientSecret, stateSecret, installationKey }
-      : undefined;
-  let installs: SlackInstalls | undefined;
-  if (slackOAuth) {
-    const installations = createSlackInstallations({ store, keys, sealer: createSealer(slackOAuth.installationKey) });
-    const slackWorkspaces = (workspaces: string[]) =>
-      workspaces.map((workspace) => ({ platform: "slack" as const, workspace }));
-    const oauth = createSlackOAuth({
-      ...slackOAuth,
-      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-      ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
-      installations,
-      store,
-      keys,
-      logger,
-      boltLogger: boltLogger(logger),
-      onInstalled: async (workspaces) => {
-        for (const ws of slackWorkspaces(workspaces)) await departures.returned(ws);
-      },
-    });
-    Object.assign(installRoutes, oauth.routes);
-    installs = {
-      installations,
-      installer: oauth.installer,
-      onUninstalled: async (workspaces) => {
-        for (const ws of slackWorkspaces(workspaces)) await departures.depart(ws);
-      },
-    };
-  }
+  const slackOAuth = slackOAuthCredentials(config);
+  const multiWorkspace = slackOAuth && createSlackInstalls(slackOAuth, { config, store, keys, logger, departures });
+  const installs = multiWorkspace?.installs;
   if (config.SLACK_SIGNING_SECRET && (config.SLACK_BOT_TOKEN || installs)) {
     const slack = createSlackAdapter({
       signingSecret: config.SLACK_SIGNING_SECRET,
@@ -252,7 +218,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     getRoutes: {
       ...(charts ? { [CHART_PATH]: charts.handler, [HISTORY_CHART_PATH]: charts.handler } : {}),
       ...(downloads ? { [DOWNLOAD_PATH]: downloads.handler } : {}),
-      ...installRoutes,
+      ...multiWorkspace?.routes,
     },
   });
   const metricsServer = config.METRICS_PORT
