@@ -54,12 +54,12 @@ export async function tokenLookupCost(redisUrl: string, prefix: string, rounds: 
   }
   await store.deleteByPrefix(`${prefix}:`);
   await store.close();
-  const row = (p: number): Row => ({
+  const row = (p: number, goal: string): Row => ({
     measure: `bot token lookup per Web API call, p${p} (sealed installation / plain GET)`,
     ours: ms(percentile(sealed, p)),
     reference: ms(percentile(plain, p)),
     ratio: `${(percentile(sealed, p) / percentile(plain, p)).toFixed(2)}x`,
-    goal: "< 1 ms at p50",
+    goal,
   });
-  return [row(50), row(99)];
+  return [row(50, "< 1 ms"), row(99, "about the plain GET's")];
 }
