@@ -38,8 +38,10 @@ export interface InstalledAppRun {
   redirect(link: Pick<InstallLink, "state" | "cookie">, code: string): Promise<{ status: number; html: string }>;
   /** The full flow: install link, Slack's approval of `install`, the redirect back. */
   install(install: Omit<FakeInstall, "scopes">): Promise<{ status: number; html: string }>;
-  command(team: string, user: string, text: string): Promise<PostResult>;
-  event(team: string, event: Record<string, unknown>): Promise<PostResult>;
+  /** A slash command from a workspace; with `enterprise`, from a workspace of that Grid org's org-wide install. */
+  command(team: string, user: string, text: string, enterprise?: string): Promise<PostResult>;
+  /** An Events API delivery from a workspace; `envelope` adds fields (enterprise_id, is_enterprise_install). */
+  event(team: string, event: Record<string, unknown>, envelope?: Record<string, unknown>): Promise<PostResult>;
   close(): Promise<void>;
 }
 
@@ -97,11 +99,22 @@ export async function startInstalledApp(env: Record<string, string> = {}): Promi
       const scopes = (link.authorize.searchParams.get("scope") ?? "").split(",");
       return redirect(link, api.approveInstall({ ...install, scopes }));
     },
-    command: (team, user, text) =>
-      sign(formBody({ ...commandFields(api), team_id: team, user_id: user, user_name: user, text }), FORM),
-    event: (team, event) =>
+    command: (team, user, text, enterprise) =>
+      sign(
+        formBody({
+          ...commandFields(api),
+          team_id: team,
+          user_id: user,
+          user_name: user,
+          text,
+          ...(enterprise ? { enterprise_id: enterprise, is_enterprise_install: "true" } : {}),
+        }),
+        FORM,
+      ),
+    event: (team, event, envelope) =>
       sign(
         JSON.stringify({
+          ...envelope,
           type: "event_callback",
           team_id: team,
           api_app_id: "A0FAKEAPP01",

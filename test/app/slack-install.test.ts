@@ -229,6 +229,34 @@ describe("Slack multi-workspace installs (OAuth v2 over real HTTP, Web API at th
     expect(await dataKeysOf(r, ONE.teamId)).toBe(true);
   });
 
+  it("serves every workspace of an Enterprise Grid org-wide install with the org's token, commands and reminders", async () => {
+    run = await startInstalledApp();
+    const r = run;
+    const org = { ...ONE, teamId: "T0GRIDWS01", enterpriseId: "E0GRID0001", orgWide: true, botToken: "xoxb-grid-999" };
+    const page = await r.install(org);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain("MLOps Assess is now in the Fake Grid organisation");
+    const start = await callsDuring(r, () => r.command(org.teamId, ALICE, "start", org.enterpriseId));
+    expect(textOf(start)).toContain("started an MLOps maturity round");
+    expect(tokensOf(start)).toEqual([`Bearer ${org.botToken}`]);
+    await callsDuring(r, () => r.command(org.teamId, ALICE, "schedule weekly tue 09:30 UTC", org.enterpriseId));
+    r.setNow(TUESDAY_0931);
+    const nudges = await callsDuring(r, () => r.app.tickNudges());
+    expect(nudges.filter((c) => c.method === "chat.postMessage").length).toBeGreaterThan(0);
+    expect(tokensOf(nudges)).toEqual([`Bearer ${org.botToken}`]);
+
+    await callsDuring(r, () =>
+      r.event(
+        org.teamId,
+        { type: "app_uninstalled" },
+        { enterprise_id: org.enterpriseId, is_enterprise_install: true },
+      ),
+    );
+    expect(await r.store.get(r.keys.slackOrgInstallation(org.enterpriseId), z.unknown())).toBeUndefined();
+    r.setNow(new Date(TUESDAY_0931.getTime() + 7 * DAY));
+    expect(await callsDuring(r, () => r.app.tickNudges())).toEqual([]);
+  });
+
   it("with UNINSTALL_RETENTION_DAYS=0 the data goes with the installation", async () => {
     run = await startInstalledApp({ UNINSTALL_RETENTION_DAYS: "0" });
     const r = run;
