@@ -43,8 +43,6 @@ export interface ScreeningReceiverOptions {
   signingSecret: string;
   logger: Logger;
   boltLogger: BoltLogger;
-  /** Called whenever a request has been answered (acknowledged, refused or failed). */
-  onAnswered?: () => void;
 }
 
 export class ScreeningReceiver implements Receiver {
@@ -61,25 +59,7 @@ export class ScreeningReceiver implements Receiver {
 
   async stop(): Promise<void> {}
 
-  private unanswered = 0;
-
-  /** Requests being read, verified or dispatched that have no response yet. */
-  get pendingAcks(): number {
-    return this.unanswered;
-  }
-
   readonly requestListener = (req: IncomingMessage, res: ServerResponse): void => {
-    this.unanswered++;
-    let answered = false;
-    const done = () => {
-      if (answered) return;
-      answered = true;
-      this.unanswered--;
-      this.options.onAnswered?.();
-    };
-    // "finish" once the response is sent, "close" if the client went away first: either way it is no longer pending.
-    res.once("finish", done);
-    res.once("close", done);
     this.handle(req, res).catch((error: unknown) => {
       this.options.logger.error({ err: error }, "slack request could not be read");
       if (!res.headersSent) res.writeHead(400).end();

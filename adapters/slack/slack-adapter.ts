@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App } from "@slack/bolt";
 import type { InstallProvider } from "@slack/oauth";
+import { changesState, needsProfile } from "../../flows/intake.js";
 import type { Address } from "../../src/chat/address.js";
 import { errorMessage } from "../../src/chat/error-message.js";
 import type { SupportedEvent } from "../../src/chat/inbound.js";
@@ -28,10 +29,6 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 
 /** Follow-ups mostly wait on Redis and Slack, so a few dozen in flight keep one core busy without starving acks. */
 const AFTER_ACK_CONCURRENCY = 32;
-/** This many requests awaiting their ack is a burst, not steady load: follow-ups wait for the acks (briefly). */
-const HOLD_FOLLOW_UPS_FROM = 16;
-/** Long enough for a replica to acknowledge a burst of a thousand (under a second measured), well inside Slack's 3 s. */
-const MAX_HOLD_MS = 2000;
 
 export interface SlackAdapterConfig {
   signingSecret: string;
@@ -98,14 +95,10 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     signingSecret: config.signingSecret,
     logger,
     boltLogger: bolt,
-    onAnswered: () => afterAck.wake(),
   });
-  const afterAck = createAfterAckQueue({
-    concurrency: AFTER_ACK_CONCURRENCY,
-    pendingAcks: () => receiver.pendingAcks,
-    holdFrom: HOLD_FOLLOW_UPS_FROM,
-    maxHoldMs: MAX_HOLD_MS,
-  });
+  // Changes are written before their ack, one person's at a time in arrival order (no bound: they are the acks).
+  const beforeAck = createAfterAckQueue({ concurrency: Number.POSITIVE_INFINITY });
+  const afterAck = createAfterAckQueue({ concurrency: AFTER_ACK_CONCURRENCY });
   const app = new App({
     receiver,
     logger: bolt,
@@ -147,39 +140,63 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     }
   }
 
-  async function handleEvent(
-    event: SupportedEvent,
-    origin: Origin,
-    body: unknown,
-    retryNum: number | undefined,
-  ): Promise<void> {
-    if (!(await firstDelivery(body, retryNum))) return;
+  /** The bot's replies, with the person's profile when the flow needs it; a failure becomes its error message. */
+  async function repliesTo(event: SupportedEvent): Promise<Reply[]> {
     try {
-      const user = await profiles.resolve(event.address.workspace, event.user);
-      const replies = await bot.handle({ ...event, user });
-      await delivery.inTurn(origin, replies);
+      const user = needsProfile(event) ? await profiles.resolve(event.address.workspace, event.user) : event.user;
+      return await bot.handle({ ...event, user });
     } catch (error) {
       logger.error({ err: error, kind: event.kind }, "slack event failed");
-      await delivery.inTurn(origin, [{ message: errorMessage(error), delivery: { to: "private", ephemeral: true } }]);
+      return [{ message: errorMessage(error), delivery: { to: "private", ephemeral: true } }];
+    }
+  }
+
+  async function acknowledge(ack: () => Promise<void>): Promise<void> {
+    try {
+      await ack();
+    } catch (error) {
+      // Bolt answered 404 at 3 s for us: Slack showed the person an error, yet the change is stored and the
+      // reply that follows shows them where they are.
+      logger.warn({ err: error }, "slack ack after Slack's deadline");
     }
   }
 
   app.use(async (args) => {
-    // Ack first, always with an empty body: Slack's 3-second budget is never spent on the bot's work. Events
-    // (no `ack` here) were already acknowledged by Bolt before any middleware ran.
-    if ("ack" in args && args.ack) await args.ack();
+    // Events (no `ack` here) were already acknowledged by Bolt before any middleware ran; Slack retries them.
+    const boltAck = "ack" in args ? args.ack : undefined;
+    const ack = boltAck ? () => boltAck() : async () => {};
     const ended = installs && endedInstallation(args.body);
-    if (installs && ended)
+    if (installs && ended) {
+      await ack();
       return afterAck.run(() => uninstall(ended, installs), `install:${ended.teamId ?? ended.enterpriseId}`);
+    }
     const request = parseSlackPayload(args.body);
     if (!request.origin) {
+      await ack();
       logger.info({ reason: request.event.reason }, "slack payload ignored");
       return;
     }
     const { event, origin } = request;
     // One person's requests are handled in the order they came, one at a time (see after-ack-queue.ts).
     const person = `${event.address.workspace}:${event.user.id}`;
-    await afterAck.run(() => handleEvent(event, origin, args.body, args.context.retryNum), person);
+    if (!changesState(event)) {
+      // Nothing to keep: acknowledged at once, with an empty body, so Slack's 3 s are never spent on reading.
+      await ack();
+      await afterAck.run(async () => {
+        if (await firstDelivery(args.body, args.context.retryNum))
+          await delivery.inTurn(origin, await repliesTo(event));
+      }, person);
+      return;
+    }
+    // Slack never sends a click or a command again, so the 200 promises that the change is in Redis: it is
+    // written first (the store fails fast, so an outage still acks in time, with "please try again" as the reply).
+    let replied = Promise.resolve();
+    await beforeAck.run(async () => {
+      const replies = await repliesTo(event);
+      await acknowledge(ack);
+      replied = afterAck.run(() => delivery.inTurn(origin, replies), person);
+    }, person);
+    await replied;
   });
   app.error(async (error) => {
     logger.error({ err: error }, "slack request failed in bolt");
@@ -187,7 +204,10 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
 
   return {
     handler: receiver.requestListener,
-    idle: () => afterAck.idle(),
+    idle: async () => {
+      await beforeAck.idle();
+      await afterAck.idle();
+    },
     deliver: (address, reply, userId) =>
       delivery.proactive(address, reply, userId).catch((error: unknown) => {
         throw toDeliveryError(error);

@@ -49,6 +49,11 @@ export interface Command<Args = unknown> {
   /** What it does, for help (may name other commands with `command(...)`). */
   help: string;
   suggestion?: Suggestion;
+  /**
+   * It only reads (and posts what it read): a crash before it ran loses nothing anybody gave, so adapters may
+   * acknowledge it first. Every other command is written before its acknowledgement (see flows/intake.ts).
+   */
+  readsOnly?: true;
   parse(input: CommandInput): Args;
   permission(args: Args): Permission;
   run(ctx: FlowContext, event: CommandEvent, args: Args): Promise<Reply[]>;

@@ -10,6 +10,7 @@ type ExportFormat = "csv" | "json";
 /** `export [csv|json]`: the team's rounds as a file, sent to the person who asked. */
 export const exportRounds = defineCommand<{ format: ExportFormat | undefined }>({
   name: "export",
+  readsOnly: true,
   aliases: [],
   usage: "export [csv|json]",
   help: "the team's rounds as a file (individual answers only from attributed rounds)",

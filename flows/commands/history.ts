@@ -11,6 +11,7 @@ type ClosedRound = RoundRecord & { snapshot: NonNullable<RoundRecord["snapshot"]
 /** The team's levels over its closed rounds, with what moved since the round before (and a chart, see app/). */
 export const history = defineCommand<Record<string, never>>({
   name: "history",
+  readsOnly: true,
   aliases: [],
   usage: "history",
   help: "the team's levels over past rounds",

@@ -5,6 +5,7 @@ import { ANYONE, defineCommand } from "./command.js";
 /** What each maturity level means in the model in use: what people need to pick a target or read a result. */
 export const levels = defineCommand<Record<string, never>>({
   name: "levels",
+  readsOnly: true,
   aliases: [],
   usage: "levels",
   help: `what each maturity level means (pick a ${command("target <0-4>")} from them)`,

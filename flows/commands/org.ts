@@ -11,6 +11,7 @@ const MAX_TEAMS_LISTED = 25;
 /** `org`: every team of the workspace at a glance (workspace admins only), sent to the admin alone. */
 export const org = defineCommand<Record<string, never>>({
   name: "org",
+  readsOnly: true,
   aliases: [],
   usage: "org",
   help: "every team's latest levels, the weakest dimension and who is due to reassess (workspace admins)",

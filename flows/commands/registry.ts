@@ -24,6 +24,7 @@ import { target } from "./target.js";
 /** `help`: the list of commands. It lives here, beside the list it prints. */
 const help = defineCommand<{ unknown: string | undefined }>({
   name: "help",
+  readsOnly: true,
   aliases: [],
   usage: "help",
   help: "this list",

@@ -8,6 +8,7 @@ import { ANYONE, defineCommand } from "./command.js";
 /** Who has answered the channel's latest round (never what), and where you are in it. */
 export const status = defineCommand<Record<string, never>>({
   name: "status",
+  readsOnly: true,
   aliases: [],
   usage: "status",
   help: "who has answered, and where you are",

@@ -7,6 +7,7 @@ import { ANYONE, defineCommand } from "./command.js";
 /** Post the team summary in the channel (in a DM: the person's own result). */
 export const summary = defineCommand<Record<string, never>>({
   name: "summary",
+  readsOnly: true,
   aliases: ["results"],
   usage: "summary",
   help: "post the team's result in the channel",
