@@ -35,10 +35,11 @@ interface ScriptedRedis {
 }
 
 /**
- * Redis replies that mean "not available right now" (loading, failover, cluster resharding). Any other reply
+ * Redis replies that mean "not available right now" (loading, failover, cluster resharding) or "cannot take a
+ * write right now" (out of memory under noeviction, a failed background save, too few replicas). Any other reply
  * error (WRONGTYPE, syntax) is a bug and must not be disguised as an outage.
  */
-const TRANSIENT_REPLY = /^(LOADING|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|READONLY|BUSY)\b/;
+const TRANSIENT_REPLY = /^(LOADING|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|READONLY|BUSY|OOM|MISCONF|NOREPLICAS)\b/;
 
 /**
  * Everything ioredis rejects with that is not a Redis reply is about the connection: closed, offline queue
