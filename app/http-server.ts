@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from "../src/chat/ports.js";
 import type { Metrics } from "./metrics.js";
 import type { ReadinessReport } from "./readiness.js";
+import { createUnfinishedBodies } from "./unfinished-bodies.js";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -19,7 +20,25 @@ export interface HttpServerOptions {
   routes: Record<string, RequestHandler>;
   /** Read-only endpoints that are switched on (chart images): path -> handler (GET only). */
   getRoutes?: Record<string, RequestHandler>;
+  /** What a slow client is allowed; defaults to CLIENT_LIMITS (tests shorten the times). */
+  clientLimits?: Partial<ClientLimits>;
 }
+
+/**
+ * Slack and Teams send a request's headers and body in one go, in milliseconds. Node's defaults (300 s for a
+ * request, a minute for headers) let any client hold a socket, a parser and a buffer for minutes by trickling
+ * bytes; these answer such a client 408 within seconds. Idle keep-alive connections are not affected (below).
+ */
+export interface ClientLimits {
+  /** From a request's first byte to the end of its headers. */
+  headersMs: number;
+  /** From a request's first byte to the end of its body. */
+  requestMs: number;
+  /** POSTs from one address whose body is still arriving; the oldest is closed (408) to make room for another. */
+  unfinishedBodiesPerAddress: number;
+}
+
+export const CLIENT_LIMITS: ClientLimits = { headersMs: 10_000, requestMs: 15_000, unfinishedBodiesPerAddress: 16 };
 
 /**
  * Idle keep-alive connections stay open longer than a load balancer keeps its own (AWS ALB: 60 s by default).
@@ -40,7 +59,17 @@ function send(res: ServerResponse, status: number, body: string, type = "applica
 export function createHttpServer(options: HttpServerOptions): Server {
   const { readiness, metrics, logger, routes, metricsToken } = options;
   const getRoutes = options.getRoutes ?? {};
-  const server = createServer((req, res) => {
+  const limits = { ...CLIENT_LIMITS, ...options.clientLimits };
+  const unfinished = createUnfinishedBodies(limits.unfinishedBodiesPerAddress, (address) =>
+    logger.warn({ address }, "request body too slow: closed to make room for the same address's next request"),
+  );
+  const serverOptions = {
+    headersTimeout: limits.headersMs,
+    requestTimeout: limits.requestMs,
+    // Node checks those limits on this period (default 30 s, which would stretch a 10 s limit to 40).
+    connectionsCheckingInterval: Math.min(1000, limits.headersMs),
+  };
+  const server = createServer(serverOptions, (req, res) => {
     const started = process.hrtime.bigint();
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const route =
@@ -58,6 +87,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const handler = routes[path];
     if (handler) {
       if (req.method !== "POST") return send(res, 405, JSON.stringify({ error: "use POST" }));
+      unfinished.admit(req, res);
       return handler(req, res);
     }
     if (req.method !== "GET") return send(res, 404, JSON.stringify({ error: "not found" }));
@@ -83,9 +113,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
         return send(res, 404, JSON.stringify({ error: "not found" }));
     }
   });
+  // The header and request limits count from a request's first byte, so an idle connection between two requests
+  // lives the whole keep-alive window (test/app/slow-clients.test.ts holds one idle past the header limit).
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  // A connection waiting for its next request's headers must not be cut before the keep-alive window ends.
-  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   return server;
 }
 

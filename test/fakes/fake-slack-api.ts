@@ -47,6 +47,8 @@ export interface FakeSlackApi {
   calls(method?: string): RecordedCall[];
   /** Resolve once `count` calls of `method` have arrived (rejects after `timeoutMs`). */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** Resolve as soon as `check` holds, looked at after every answered call (rejects after `timeoutMs`). */
+  waitUntil(check: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   /** Answer the next `times` calls of `method` with HTTP 429 and Retry-After. */
   rateLimit(method: string, times?: number, retryAfterSec?: number): void;
   /** Answer the next `times` calls of `method` with `{ ok: false, error }`. */
@@ -211,6 +213,22 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const calls = (method?: string) => recorded.filter((c) => method === undefined || c.method === method);
+  function waitUntil(holds: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!holds()) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+  }
   const addFault = (method: string, fault: NonNullable<ReturnType<typeof faults.get>>[number], times: number) => {
     faults.set(method, [...(faults.get(method) ?? []), ...Array.from({ length: times }, () => fault)]);
   };
@@ -219,22 +237,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     apiUrl: `${base}/api/`,
     responseUrl: (name = "hook") => `${base}/hooks/${name}`,
     calls,
-    waitFor(method, count = 1, timeoutMs = 5000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (calls(method).length < count) return;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(calls(method));
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`expected ${count} ${method} call(s), got ${calls(method).length}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
+    async waitFor(method, count = 1, timeoutMs = 5000) {
+      await waitUntil(
+        () => calls(method).length >= count,
+        `${count} ${method} call(s), got ${calls(method).length}`,
+        timeoutMs,
+      );
+      return calls(method);
     },
+    waitUntil,
     rateLimit: (method, times = 1, retryAfterSec = 0) =>
       addFault(method, { status: 429, retryAfter: retryAfterSec }, times),
     fail: (method, error, times = 1) => addFault(method, { status: 200, error }, times),
