@@ -2,10 +2,11 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SummaryMessage } from "../chat/outbound.js";
 import type { Clock, Logger } from "../chat/ports.js";
+import { ChartsBusyError, createChartRenderer } from "./chart-renderer.js";
 import type { HistoryChartData } from "./history-fit.js";
 import { decodeHistory, encodeHistory } from "./history-payload.js";
 import { historyAltText, historySvg } from "./history-svg.js";
-import { svgToPng } from "./png.js";
+import { svgToPngOffThread } from "./png.js";
 import { decodeSummary, encodeSummary } from "./summary-payload.js";
 import { chartAltText, summarySvg } from "./summary-svg.js";
 
@@ -26,7 +27,12 @@ export interface ChartLinksOptions {
   levelNames: readonly string[];
   clock: Clock;
   logger: Logger;
+  /** SVG to PNG; tests wrap the real one to count the drawings. */
+  toPng?: (svg: string) => Promise<Buffer>;
 }
+
+/** Chat image proxies back off and come again on 503 with this hint. */
+const BUSY_RETRY_AFTER_S = 5;
 
 export interface ChartLinks {
   /** A signed, expiring image URL for this summary, with its text alternative. */
@@ -71,6 +77,9 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
     return `${base}${kind.path}?${query}`;
   }
 
+  const renderer = createChartRenderer();
+  const toPng = options.toPng ?? svgToPngOffThread;
+
   function reject(res: ServerResponse, status: number, reason: string) {
     options.logger.info({ status, reason }, "chart link refused");
     res.writeHead(status, { "content-type": "text/plain" }).end(reason);
@@ -94,21 +103,31 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
       if (given.length !== expected.length || !timingSafeEqual(given, expected))
         return reject(res, 403, "bad signature");
       if (!(Number(expires) > options.clock().getTime())) return reject(res, 410, "this chart link has expired");
-      let svg: string;
-      try {
-        svg = kind.draw(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
-      } catch {
-        // Signed by us yet unreadable: only a change of the schema between releases gets here.
-        return reject(res, 400, "unreadable chart");
-      }
-      const png = svgToPng(svg);
-      res.writeHead(200, {
-        "content-type": "image/png",
-        "content-length": String(png.length),
-        // The same link always draws the same picture: let chat proxies cache it until it expires.
+      const cacheHeaders = {
+        // The same link always draws the same picture: clients and proxies may keep it until it expires, and
+        // ask again with its tag (304, no drawing, no bytes).
         "cache-control": `public, max-age=${Math.max(0, Math.floor((Number(expires) - options.clock().getTime()) / 1000))}, immutable`,
-      });
-      res.end(png);
+        etag: `"${signature}"`,
+      };
+      const known = (req.headers["if-none-match"] ?? "").split(/,\s*/);
+      if (known.includes(cacheHeaders.etag) || known.includes("*")) return void res.writeHead(304, cacheHeaders).end();
+      renderer
+        .png(signature, () => toPng(kind.draw(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")))))
+        .then(
+          (png) => {
+            res.writeHead(200, { ...cacheHeaders, "content-type": "image/png", "content-length": String(png.length) });
+            res.end(png);
+          },
+          (error: unknown) => {
+            if (error instanceof ChartsBusyError) {
+              options.logger.warn({}, "chart refused: too many being drawn");
+              res.writeHead(503, { "retry-after": String(BUSY_RETRY_AFTER_S), "content-type": "text/plain" });
+              return void res.end("busy, try again shortly");
+            }
+            // Signed by us yet unreadable: only a change of the schema between releases gets here.
+            reject(res, 400, "unreadable chart");
+          },
+        );
     },
   };
 }
