@@ -89,6 +89,7 @@ export function createBot(deps: BotDeps): ChatBot {
         return continueWith({ type: "answer", questionId: action.q, value: action.v }, action);
       case "back":
       case "skip":
+        return continueWith({ type: action.a, ...(action.q === undefined ? {} : { from: action.q }) }, action);
       case "cancel":
       case "resume":
         return continueWith({ type: action.a }, action);

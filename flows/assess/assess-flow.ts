@@ -127,6 +127,10 @@ export function assessNext(model: AssessmentModel, current: AssessState, input: 
     return { state: next, outcome: ask(model, next), changed: true };
   };
 
+  // Back or Skip from a question the person has already left: that step was taken (its reply may have been lost).
+  if ((input.type === "back" || input.type === "skip") && input.from !== undefined && input.from !== state.position) {
+    return { state, outcome: ask(model, state), changed: migratedChanged };
+  }
   switch (input.type) {
     case "resume":
       return { state, outcome: ask(model, state, migrated.note), changed: migratedChanged };

@@ -34,7 +34,8 @@ export type AssessState = z.infer<typeof assessStateSchema>;
 /** What a person can do inside an assessment. Buttons and commands are translated to these. */
 export type AssessInput =
   | { type: "answer"; questionId: string; value: string }
-  | { type: "back" }
-  | { type: "skip" }
+  /** `from`: the question the button was shown with (absent on older buttons). */
+  | { type: "back"; from?: string }
+  | { type: "skip"; from?: string }
   | { type: "cancel" }
   | { type: "resume" };

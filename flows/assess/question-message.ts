@@ -8,8 +8,13 @@ export function questionMessage(
   ask: { question: Question; index: number; total: number; note?: string },
   current: string | undefined,
 ): QuestionMessage {
-  const nav = (a: "back" | "skip" | "cancel"): ButtonAction => ({ a, c: ref.channel, r: ref.roundId });
   const { question } = ask;
+  const nav = (a: "back" | "skip" | "cancel"): ButtonAction => ({
+    a,
+    c: ref.channel,
+    r: ref.roundId,
+    ...(a === "cancel" ? {} : { q: question.id }),
+  });
   return {
     kind: "question",
     progress: { index: ask.index, total: ask.total, section: question.section },

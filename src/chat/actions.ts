@@ -10,8 +10,11 @@ const shortId = z.string().min(1).max(128);
 export const buttonActionSchema = z.discriminatedUnion("a", [
   /** An answer to one question of one assessment. */
   z.object({ a: z.literal("answer"), c: shortId, r: shortId, q: shortId, v: z.string().min(1).max(32) }),
-  /** Navigation inside an assessment. */
-  z.object({ a: z.enum(["back", "skip", "cancel", "resume"]), c: shortId, r: shortId }),
+  /**
+   * Navigation inside an assessment. `q` is the question Back or Skip was shown with: the same click again (after
+   * a reply that never arrived, or a replay) then moves nobody a second step. Older buttons have none.
+   */
+  z.object({ a: z.enum(["back", "skip", "cancel", "resume"]), c: shortId, r: shortId, q: shortId.optional() }),
   /** Join (or start) the team's round: `c` is the team's channel id, `r` the round id. */
   z.object({ a: z.literal("join"), c: shortId, r: shortId, m: z.enum(["quick", "deep"]).optional() }),
   /** Start a new round for a team (reassessment nudge). */

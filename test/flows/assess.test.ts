@@ -19,6 +19,19 @@ describe("answering one question at a time", () => {
     expect(skipped.progress.index).toBe(2);
   });
 
+  it("takes one step for a Skip or Back clicked twice (the reply to the first lost, or the click replayed)", async () => {
+    const t = createTranscript(createMemoryStore());
+    const q1 = questionIn(await t.say("alice", ""));
+    const skip = q1.navigation.find((n) => n.action.a === "skip")!.action;
+    expect(questionIn(await t.click("alice", skip)).progress.index).toBe(2);
+    const again = questionIn(await t.click("alice", skip));
+    expect(again.progress.index).toBe(2);
+    const q3 = questionIn(await t.click("alice", option(again, 2)));
+    const back = q3.navigation.find((n) => n.action.a === "back")!.action;
+    expect(questionIn(await t.click("alice", back)).progress.index).toBe(2);
+    expect(questionIn(await t.click("alice", back)).progress.index).toBe(2);
+  });
+
   it("treats Not sure as unrated: never a level 0 headline, and the next step is to find out", async () => {
     const t = createTranscript(createMemoryStore());
     let replies = await t.say("alice", "");
