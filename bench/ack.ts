@@ -5,12 +5,22 @@ import { percentile } from "./stats.js";
 
 const root = join(import.meta.dirname, "..");
 
-/** A bare Bolt app acking the same command, in its own process: the reference our ack latency is measured against. */
-export async function startBareBolt(port: number): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * A bare Bolt app acking the same requests, in its own process: the reference our ack latency is measured against.
+ * With `redis`, it makes one Redis write before each ack.
+ */
+export async function startBareBolt(
+  port: number,
+  redis?: { url: string; keyPrefix: string },
+): Promise<{ url: string; close: () => Promise<void> }> {
   const child = spawn(join(root, "node_modules", ".bin", "tsx"), ["bench/bare-bolt.ts"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, PORT: String(port) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      ...(redis ? { BARE_REDIS_URL: redis.url, BARE_KEY_PREFIX: redis.keyPrefix } : {}),
+    },
   });
   const url = `http://127.0.0.1:${port}/slack/events`;
   for (let tries = 0; ; tries++) {
@@ -67,8 +77,14 @@ export function summarise(samples: readonly Sample[]): AckStats {
   };
 }
 
-/** `rate` signed slash commands per second for `seconds`. */
-export async function atRate(url: string, rate: number, seconds: number, userPrefix: string): Promise<Sample[]> {
+/** `rate` signed requests per second for `seconds`: slash commands `status` by 50 people, or the bodies given. */
+export async function atRate(
+  url: string,
+  rate: number,
+  seconds: number,
+  userPrefix: string,
+  bodyOf: (i: number) => string = (i) => commandBody(`${userPrefix}${i % 50}`, "status"),
+): Promise<Sample[]> {
   const pending: Promise<Sample>[] = [];
   const total = rate * seconds;
   const started = Date.now();
@@ -76,7 +92,7 @@ export async function atRate(url: string, rate: number, seconds: number, userPre
     const due = started + (i * 1000) / rate;
     const wait = due - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    pending.push(postSigned(url, commandBody(`${userPrefix}${i % 50}`, "status")));
+    pending.push(postSigned(url, bodyOf(i)));
   }
   return Promise.all(pending);
 }

@@ -2,12 +2,13 @@ import type { Redis } from "ioredis";
 import { encodeAction } from "../src/chat/actions.js";
 import { defaultModel } from "../src/engine/default-model/index.js";
 import type { FakeSlackApi } from "../test/fakes/fake-slack-api.js";
-import { redisCpuSeconds, replicaCpuSeconds, settledCpuSeconds } from "./replica-cpu.js";
+import { redisCommands, redisCpuSeconds, replicaCpuSeconds, settledCpuSeconds } from "./replica-cpu.js";
 import { commandBody, loadBalancerConnections, post, postSigned, sign } from "./signed.js";
 
 const QUESTIONS = defaultModel.quick.map((q) => q.id);
 
-function click(user: string, action: unknown, dm: string): string {
+/** The signed-ready form body of `user` clicking a button that carries `action`, in their DM `dm`. */
+export function click(user: string, action: unknown, dm: string): string {
   const payload = {
     type: "block_actions",
     user: { id: user, username: user, name: user, team_id: "TBENCH0001" },
@@ -49,6 +50,8 @@ async function until(check: () => boolean, timeoutMs: number, what: () => string
 export interface AnswerRun {
   perSecond: number;
   cpuMsPerAnswer: number;
+  /** Commands Redis processed per answer over the whole path (HTTP in, state, replies out, invitation edits). */
+  redisCommandsPerAnswer: number;
   /** Cores in use while the answers came in: what the machine gave the replicas, and what everything else took. */
   cores: { replicas: number; redis: number; loadGenerator: number };
 }
@@ -89,6 +92,7 @@ export async function answersPerSecond(
   );
   const cpuBefore = await replicaCpuSeconds(urls);
   const redisBefore = await redisCpuSeconds(redis);
+  const commandsBefore = await redisCommands(redis);
   const ownBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   await Promise.all(
@@ -108,6 +112,8 @@ export async function answersPerSecond(
     },
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // Read before the replicas' idle work (the scheduler's tick) can add to it.
+  const commands = (await redisCommands(redis)) - commandsBefore;
   const own = process.cpuUsage(ownBefore);
   const cores = {
     replicas: ((await replicaCpuSeconds(urls)) - cpuBefore) / seconds,
@@ -115,5 +121,10 @@ export async function answersPerSecond(
     loadGenerator: (own.user + own.system) / 1e6 / seconds,
   };
   const cpuMs = ((await settledCpuSeconds(urls)) - cpuBefore) * 1000;
-  return { perSecond: expected / seconds, cpuMsPerAnswer: cpuMs / expected, cores };
+  return {
+    perSecond: expected / seconds,
+    cpuMsPerAnswer: cpuMs / expected,
+    redisCommandsPerAnswer: commands / expected,
+    cores,
+  };
 }

@@ -42,3 +42,11 @@ export async function redisCpuSeconds(redis: Redis): Promise<number> {
   if (!Number.isFinite(total)) throw new Error("no used_cpu_user/used_cpu_sys in Redis INFO cpu");
   return total;
 }
+
+/** Commands the Redis server has processed so far (INFO stats): per answer, what the whole path costs Redis. */
+export async function redisCommands(redis: Redis): Promise<number> {
+  const info = await redis.info("stats");
+  const total = Number(/^total_commands_processed:(\d+)/m.exec(info)?.[1]);
+  if (!Number.isFinite(total)) throw new Error("no total_commands_processed in Redis INFO stats");
+  return total;
+}

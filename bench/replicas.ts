@@ -40,7 +40,15 @@ export function replicaEnv(env: {
  */
 export async function startReplicas(
   count: number,
-  env: { redisUrl: string; slackApiUrl: string; keyPrefix: string; firstPort: number; cpuLimit?: number },
+  env: {
+    redisUrl: string;
+    slackApiUrl: string;
+    keyPrefix: string;
+    firstPort: number;
+    cpuLimit?: number;
+    /** More configuration for the app (chart links). */
+    extra?: Record<string, string>;
+  },
 ): Promise<{ urls: string[]; stop: () => Promise<void> }> {
   const children: ChildProcess[] = [];
   const urls: string[] = [];
@@ -59,7 +67,7 @@ export async function startReplicas(
         cwd: root,
         // Their logs (pino, on stdout) only when asked for: BENCH_LOG_LEVEL=warn shows what went wrong in a run.
         stdio: ["ignore", process.env.BENCH_LOG_LEVEL ? "inherit" : "ignore", "inherit"],
-        env: replicaEnv({ ...env, port, logLevel: process.env.BENCH_LOG_LEVEL ?? "error" }),
+        env: { ...replicaEnv({ ...env, port, logLevel: process.env.BENCH_LOG_LEVEL ?? "error" }), ...env.extra },
       }),
     );
     urls.push(`http://127.0.0.1:${port}`);

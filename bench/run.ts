@@ -3,22 +3,35 @@
  * Machines are noisy: compare the ratios, not the absolute numbers.
  */
 import { availableParallelism } from "node:os";
+import { Redis } from "ioredis";
+import { createChartLinks } from "../src/chart/chart-links.js";
+import { defaultModel } from "../src/engine/default-model/index.js";
+import { sampleSummary } from "../test/chart/sample-summary.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../test/fakes/fake-slack-api.js";
-import { atRate, burst, sideBySide, startBareBolt, startFakeSlackProcess } from "./ack.js";
+import { atRate, burst, type Sample, sideBySide, startBareBolt, startFakeSlackProcess, summarise } from "./ack.js";
 import { deleteKeysUnder } from "./cleanup.js";
 import { compareLaunchers } from "./cold-start.js";
+import { durableClicks, fetchAtOnce, storeErrors } from "./durable.js";
 import { conversationCosts } from "./memory.js";
 import { nudgeFanOut } from "./nudges.js";
 import { replicaCpuSeconds, settledCpuSeconds } from "./replica-cpu.js";
 import { startReplicas } from "./replicas.js";
 import { oneAndTwoReplicas } from "./scaling.js";
-import { ms, printTable, type Row } from "./stats.js";
+import { ms, percentile, printTable, type Row } from "./stats.js";
 import { tokenLookupCost } from "./token-lookup.js";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `bench-${Date.now()}`;
 /** Each ack measurement alternates the bare app and ours this many times. */
 const ROUNDS = 3;
+/** The durable-intake and chart rows are noisier (a p99 of a few ms): medians of this many alternations. */
+const DURABLE_ROUNDS = 5;
+/** Ports the bench's processes listen on, from here up (BENCH_PORT_BASE when several people bench on one machine). */
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4700);
+const CHART_SECRET = "bench-chart-secret-0123456789";
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+const middle = (values: number[]) => percentile(values, 50);
 
 const cleanup = () => deleteKeysUnder(redisUrl, prefix);
 
@@ -33,7 +46,7 @@ async function limitedScaling(api: FakeSlackApi): Promise<Row> {
     rates = await oneAndTwoReplicas(api, {
       redisUrl,
       keyPrefix: `${prefix}-cap`,
-      firstPort: 4730,
+      firstPort: PORT_BASE + 30,
       cpuLimit: CPU_LIMIT,
     });
   } catch (error) {
@@ -50,17 +63,114 @@ async function limitedScaling(api: FakeSlackApi): Promise<Row> {
   };
 }
 
+/**
+ * Acks of clicks that change what is stored (each re-answers a question): ours writes the answer before its ack,
+ * the reference writes the payload once before its own; plain bare Bolt beside them. Then the same clicks while
+ * 100 clients fetch one new chart link at once, against the same clicks without them. Medians of per-round p99s.
+ */
+async function durableIntake(urls: { bare: string; bareWrite: string; ours: string }, oursOrigin: string) {
+  const redis = new Redis(redisUrl);
+  const clicks = await durableClicks(urls.ours, redis, `${prefix}-ack`, 50, "CDURABLE");
+  await redis.quit();
+  const streams = { bare: clicks.stream(), bareWrite: clicks.stream(), ours: clicks.stream() };
+  const load = (url: string, next: (i: number) => string) => atRate(url, 200, 3, "", next);
+  const p99s = { bare: [] as number[], bareWrite: [] as number[], ours: [] as number[] };
+  const p50s = { bareWrite: [] as number[], ours: [] as number[] };
+  const all: Sample[] = [];
+  console.error(`durable intake: clicks at 200/s, ${DURABLE_ROUNDS} x 3 s per app, alternating ...`);
+  for (const app of ["bare", "bareWrite", "ours"] as const) await load(urls[app], streams[app]); // warm-up
+  for (let i = 0; i < DURABLE_ROUNDS; i++) {
+    for (const app of ["bare", "bareWrite", "ours"] as const) {
+      const samples = await load(urls[app], streams[app]);
+      const stats = summarise(samples);
+      p99s[app].push(stats.p99);
+      if (app !== "bare") p50s[app].push(stats.p50);
+      if (app === "ours") all.push(...samples);
+    }
+  }
+  const ours = middle(p99s.ours);
+
+  console.error(`the same clicks with and without 100 concurrent GETs of a new chart link, ${DURABLE_ROUNDS} x ...`);
+  const links = createChartLinks({
+    publicUrl: oursOrigin,
+    secret: CHART_SECRET,
+    ttlMs: 86_400_000,
+    levelNames: defaultModel.levels.map((l) => l.name),
+    clock: () => new Date(),
+    logger: quiet,
+  });
+  const errorsBefore = await storeErrors(oursOrigin);
+  const chart = { without: [] as number[], with: [] as number[], statuses: [] as number[] };
+  for (let i = 0; i < DURABLE_ROUNDS; i++) {
+    chart.without.push(summarise(await load(urls.ours, streams.ours)).p99);
+    const link = links.chartFor({ ...sampleSummary, title: `Bench team ${Date.now()} ${i}` }).url;
+    const [statuses, samples] = await Promise.all([fetchAtOnce(link, 100), load(urls.ours, streams.ours)]);
+    chart.statuses.push(...statuses);
+    chart.with.push(summarise(samples).p99);
+    all.push(...samples);
+  }
+  const falseUnavailable = (await storeErrors(oursOrigin)) - errorsBefore;
+  const chartOk = chart.statuses.filter((s) => s === 200).length;
+  return [
+    {
+      measure: `click ack p50 @200/s, durable (median of ${DURABLE_ROUNDS} x 600): ours / bare Bolt + 1 write`,
+      ours: ms(middle(p50s.ours)),
+      reference: ms(middle(p50s.bareWrite)),
+      ratio: (middle(p50s.ours) / middle(p50s.bareWrite)).toFixed(2),
+      goal: "",
+    },
+    {
+      measure: `click ack p99 @200/s, durable (median of ${DURABLE_ROUNDS} x 600): ours / bare Bolt + 1 write`,
+      ours: ms(ours),
+      reference: ms(middle(p99s.bareWrite)),
+      ratio: (ours / middle(p99s.bareWrite)).toFixed(2),
+      goal: "<= 1.2x",
+    },
+    {
+      measure: "click ack p99 @200/s, durable: ours / plain bare Bolt (no write)",
+      ours: ms(ours),
+      reference: ms(middle(p99s.bare)),
+      ratio: (ours / middle(p99s.bare)).toFixed(2),
+      goal: "",
+    },
+    {
+      measure: `click ack p99 @200/s with 100 GETs of one new chart link (median of ${DURABLE_ROUNDS}): with / without`,
+      ours: ms(middle(chart.with)),
+      reference: ms(middle(chart.without)),
+      ratio: (middle(chart.with) / middle(chart.without)).toFixed(2),
+      goal: "<= 1.2x",
+    },
+    {
+      measure: 'chart GETs answered 200 / "storage unavailable" told while charts load',
+      ours: `${chartOk} of ${chart.statuses.length}`,
+      reference: `${falseUnavailable} told`,
+      ratio: "",
+      goal: "all / 0",
+    },
+    {
+      measure: "click ack max over all durable rounds",
+      ours: ms(Math.max(...all.map((s) => s.ms))),
+      reference: `${all.filter((s) => s.status !== 200).length} non-200`,
+      ratio: "",
+      goal: "< 3000 ms, 0",
+    },
+  ];
+}
+
 async function main() {
   const rows: Row[] = [];
   const api = await startFakeSlackApi();
   // Both servers run in processes of their own, like production; the load generator and fake Slack stay here.
-  const bare = await startBareBolt(4700);
+  const bare = await startBareBolt(PORT_BASE);
+  const bareWrite = await startBareBolt(PORT_BASE + 2, { url: redisUrl, keyPrefix: `${prefix}-bare` });
   const ackApi = await startFakeSlackProcess();
+  const oursOrigin = `http://127.0.0.1:${PORT_BASE + 1}`;
   const app = await startReplicas(1, {
     redisUrl,
     slackApiUrl: ackApi.apiUrl,
     keyPrefix: `${prefix}-ack`,
-    firstPort: 4701,
+    firstPort: PORT_BASE + 1,
+    extra: { PUBLIC_URL: oursOrigin, CHART_SECRET },
   });
   const ours = `${app.urls[0]}/slack/events`;
 
@@ -149,12 +259,14 @@ async function main() {
       goal: "0",
     },
   );
+  rows.push(...(await durableIntake({ bare: bare.url, bareWrite: bareWrite.url, ours }, oursOrigin)));
   await app.stop();
   await bare.close();
+  await bareWrite.close();
   console.error("start-up and a cold burst, tsx and compiled, 3 times each ...");
   rows.push(
     ...(await compareLaunchers(
-      { redisUrl, slackApiUrl: ackApi.apiUrl, keyPrefix: `${prefix}-cold`, port: 4790 },
+      { redisUrl, slackApiUrl: ackApi.apiUrl, keyPrefix: `${prefix}-cold`, port: PORT_BASE + 90 },
       ROUNDS,
     )),
   );
@@ -167,7 +279,7 @@ async function main() {
   const { one: oneRate, two: twoRate } = await oneAndTwoReplicas(api, {
     redisUrl,
     keyPrefix: `${prefix}-free`,
-    firstPort: 4710,
+    firstPort: PORT_BASE + 10,
   });
   rows.push(
     {
@@ -206,7 +318,20 @@ async function main() {
   console.error("conversation costs with 10,000 in progress ...");
   const costs = await conversationCosts(redisUrl, `${prefix}-mem`, 10_000);
   rows.push(
-    { measure: "Redis round trips per answer", ours: String(costs.roundTrips), reference: "", ratio: "", goal: "<= 3" },
+    {
+      measure: "Redis round trips per answer (flow: read, compare-and-set)",
+      ours: String(costs.roundTrips),
+      reference: "",
+      ratio: "",
+      goal: "<= 3",
+    },
+    {
+      measure: "Redis commands per answer, whole HTTP path (one replica run)",
+      ours: oneRate.redisCommandsPerAnswer.toFixed(2),
+      reference: "",
+      ratio: "",
+      goal: "",
+    },
     {
       measure: "bytes per in-progress conversation",
       ours: String(costs.bytes),

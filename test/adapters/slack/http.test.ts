@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FORM, formBody, JSON_TYPE, nowSeconds, slackSignature } from "../../fakes/slack-signing.js";
 import { createEchoBot, type EchoBot } from "./echo-bot.js";
-import { fixture, jsonFixture, type SlackHarness, startSlackHarness, TEST_SIGNING_SECRET } from "./harness.js";
+import {
+  buttonClick,
+  CHANNEL,
+  fixture,
+  jsonFixture,
+  type SlackHarness,
+  startSlackHarness,
+  TEST_SIGNING_SECRET,
+} from "./harness.js";
 
 /** The HTTP contract with Slack: signatures, handshakes, the 3-second ack, retries. Real HTTP on loopback. */
 let bot: EchoBot;
@@ -184,6 +192,16 @@ describe("the 3-second ack", () => {
     );
     expect(worst).toBeLessThan(3000);
   }, 30_000);
+
+  it("acks a click (a change to keep) only once the bot has handled it, replies after", async () => {
+    bot.delayMs = SLOW_BOT_MS;
+    const click = buttonClick({ a: "answer", c: CHANNEL, r: "round-1", q: "q1", v: "2" });
+    const ack = slack.interaction(click).then((result) => ({ ...result, handledBefore: bot.events.length }));
+    const result = await ack;
+    expect(result).toMatchObject({ status: 200, text: "", handledBefore: 1 });
+    expect(result.ms).toBeGreaterThanOrEqual(SLOW_BOT_MS - 5);
+    expect(result.ms).toBeLessThan(3000);
+  });
 
   it("keeps Slack's own latency off the ack path too (users.info and chat.* slow)", async () => {
     slack.api.delay(500);

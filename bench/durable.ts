@@ -1,0 +1,83 @@
+import { spawn } from "node:child_process";
+import type { Redis } from "ioredis";
+import { roundSchema } from "../flows/rounds/round-state.js";
+import { defaultModel } from "../src/engine/default-model/index.js";
+import { questionsFor } from "../src/engine/questions.js";
+import { createKeys } from "../src/store/keys.js";
+import { click } from "./answers.js";
+import { BENCH_METRICS_TOKEN, commandBody, postSigned } from "./signed.js";
+
+const WORKSPACE = "TBENCH0001";
+const FIRST = questionsFor(defaultModel, "quick")[0];
+
+/**
+ * People in a round who each re-answer question 1, alternating between two options, so that every click changes
+ * what Redis holds: the durable path, written before its ack. Set up through the app itself: with durable intake
+ * a 200 on a join or an answer means it is stored, so nothing has to watch Slack for it.
+ */
+export async function durableClicks(
+  url: string,
+  redis: Redis,
+  keyPrefix: string,
+  people: number,
+  channel: string,
+): Promise<{ stream(): (i: number) => string }> {
+  if (!FIRST) throw new Error("the model has no quick questions");
+  const ok = async (body: string, what: string) => {
+    const { status } = await postSigned(url, body);
+    if (status !== 200) throw new Error(`${what} got HTTP ${status}`);
+  };
+  await ok(commandBody(`UD${channel}OPENER`, "", channel), "opening the round");
+  const keys = createKeys(keyPrefix);
+  const raw = await redis.get(keys.openRound({ platform: "slack", workspace: WORKSPACE, channel }));
+  const round = roundSchema.parse(JSON.parse(raw ?? "null")).id;
+  const users = Array.from({ length: people }, (_, i) => `UD${channel}${i}`);
+  const answer = (user: string, v: string) =>
+    click(user, { a: "answer", c: channel, r: round, q: FIRST.id, v }, `D${user}`);
+  await Promise.all(
+    users.map(async (user) => {
+      await ok(click(user, { a: "join", c: channel, r: round }, `D${user}`), "a join");
+      await ok(answer(user, "1"), "the first answer");
+    }),
+  );
+  return {
+    /** Click bodies in order: everybody once with option "2", then everybody with "1", and so on. */
+    stream() {
+      let n = 0;
+      return () => {
+        const i = n++;
+        const user = users[i % people] ?? "";
+        return answer(user, Math.floor(i / people) % 2 === 0 ? "2" : "1");
+      };
+    },
+  };
+}
+
+/**
+ * `count` concurrent GETs of `link` from a process of their own, so receiving the images does not slow the load
+ * generator that is timing the acks; resolves with the statuses.
+ */
+export function fetchAtOnce(link: string, count: number): Promise<number[]> {
+  const script = `Promise.all(Array.from({ length: ${count} }, () => fetch(process.argv[1]).then(async (r) => { await r.arrayBuffer(); return r.status; }, () => 0))).then((s) => console.log(JSON.stringify(s)))`;
+  const child = spawn(process.execPath, ["-e", script, link], { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.once("exit", () => {
+      try {
+        resolve(JSON.parse(out) as number[]);
+      } catch {
+        reject(new Error(`chart fetches printed ${out}`));
+      }
+    });
+  });
+}
+
+/** What the replica counted as "storage unavailable" so far (prom-client's text format). */
+export async function storeErrors(origin: string): Promise<number> {
+  const headers = { authorization: `Bearer ${BENCH_METRICS_TOKEN}` };
+  const text = await (await fetch(`${origin}/metrics`, { headers })).text();
+  return Number(text.match(/^store_errors_total (\d+)/m)?.[1] ?? Number.NaN);
+}
