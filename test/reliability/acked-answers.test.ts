@@ -27,6 +27,7 @@ const KILLS = new Map<number, Moment>([
   [6, "with half acknowledged"],
 ]);
 const team = { platform: "slack" as const, workspace: TEAM, channel: CHANNEL };
+const BURST_SPREAD_MS = 2;
 
 interface Crowd {
   /** person -> question id -> the value a 200 acknowledged. */
@@ -69,12 +70,28 @@ async function burst(
   const clicking = PEOPLE.filter((p) => !isResult(slack(p).screen(p)));
   const shown = new Map(clicking.map((p) => [p, slack(p).screen(p)]));
   const at = (p: string) => progressOf(shown.get(p))?.index ?? 0;
+  // Each click goes where the person's requests went when the burst began: one sent after the kill finds nobody
+  // there, as Slack would (the person sees an error), instead of landing on the replacement.
+  const sentTo = new Map(
+    clicking.map((p) => [
+      p,
+      slackPeople(
+        api,
+        (() => {
+          const url = urlOf(p);
+          return () => url;
+        })(),
+      ),
+    ]),
+  );
   let acks = 0;
-  const clicks = clicking.map((p) => {
+  // The clicks of a burst come over about 200 ms (as a crowd's do), so that acks arrive one after another and a
+  // kill "with half acknowledged" lands with half of them still on their way.
+  const clicks = clicking.map((p, n) => {
     const i = PEOPLE.indexOf(p);
     const q = at(p);
-    return slack(p)
-      .click(p, shown.get(p)!, option(pick(i)(q)))
+    return new Promise((r) => setTimeout(r, n * BURST_SPREAD_MS))
+      .then(() => (sentTo.get(p) ?? slack(p)).click(p, shown.get(p)!, option(pick(i)(q))))
       .then(
         (ack) => {
           if (ack.status !== 200) return;
