@@ -4,7 +4,7 @@ import { createKeys } from "../../src/store/keys.js";
 import { CHANNEL, TEAM } from "../adapters/slack/harness.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/fake-slack-api.js";
 import { REDIS_URL, redisTestScope, uniquePrefix } from "../store/redis-helpers.js";
-import { type AppProcess, spawnApp } from "./app-process.js";
+import { type AppProcess, appWithReplacements, type ReplacedApp, spawnApp } from "./app-process.js";
 import { liveEnv } from "./live-app.js";
 import { audit, optionValue, QUICK, roundIdOf, storedStates } from "./round-audit.js";
 import { isResult, option, progressOf, slackPeople, until } from "./slack-people.js";
@@ -192,35 +192,24 @@ describe("acknowledged answers survive a SIGKILL of the app in the middle of a b
   const prefix = uniquePrefix("rel-acked");
   const scope = redisTestScope(prefix);
   let api: FakeSlackApi;
-  let current: AppProcess;
-  let replacements: Promise<AppProcess>[] = [];
+  let app: ReplacedApp;
 
   beforeAll(async () => {
     api = await startFakeSlackApi();
-    const env = liveEnv(REDIS_URL, prefix, api.apiUrl);
-    // Started up front, as an orchestrator's replacement would be, so no kill waits for a start.
-    replacements = [...KILLS.keys()].map(() => spawnApp(env));
-    current = await spawnApp(env);
+    app = await appWithReplacements(liveEnv(REDIS_URL, prefix, api.apiUrl), KILLS.size);
   }, 60_000);
   afterAll(async () => {
-    await current?.kill();
-    for (const next of replacements) await (await next.catch(() => undefined))?.kill();
+    await app?.close();
     await api?.close();
   });
 
   it("one replica, killed three times and restarted: 0 acknowledged answers lost, none applied twice", async () => {
-    const url = () => `${current.origin}/slack/events`;
+    const url = () => `${app.current().origin}/slack/events`;
     const invitation = await slackPeople(api, url).openRound(PEOPLE[0] ?? "", PEOPLE.slice(1));
     const roundId = roundIdOf(invitation);
-    const restart = async () => {
-      await current.kill();
-      const next = replacements.shift();
-      if (!next) throw new Error("no replacement process left");
-      current = await next;
-    };
     const { crowd, figures } = await answerAll(scope.admin, api, url, prefix, roundId, (round) => {
       const moment = KILLS.get(round);
-      return moment ? { moment, run: restart, people: PEOPLE } : undefined;
+      return moment ? { moment, run: () => app.killAndReplace(), people: PEOPLE } : undefined;
     });
     const result = await audit(scope.admin, createKeys(prefix), team, roundId, crowd.acked);
     const answers = [...crowd.acked.values()].reduce((n, a) => n + a.size, 0);

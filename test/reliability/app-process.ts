@@ -49,3 +49,31 @@ export async function spawnApp(env: Record<string, string>): Promise<AppProcess>
     },
   };
 }
+
+/** The running app, and the processes that take over from it one after another when it is killed. */
+export interface ReplacedApp {
+  /** The process serving now. */
+  current(): AppProcess;
+  /** SIGKILL the current process; the next one (already started) serves from now on. */
+  killAndReplace(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Replacements are started up front, as an orchestrator's would be, so no kill waits for a start. */
+export async function appWithReplacements(env: Record<string, string>, replacements: number): Promise<ReplacedApp> {
+  const waiting = Array.from({ length: replacements }, () => spawnApp(env));
+  let serving = await spawnApp(env);
+  return {
+    current: () => serving,
+    async killAndReplace() {
+      await serving.kill();
+      const next = waiting.shift();
+      if (!next) throw new Error("no replacement process left");
+      serving = await next;
+    },
+    async close() {
+      await serving.kill();
+      for (const next of waiting) await (await next.catch(() => undefined))?.kill();
+    },
+  };
+}

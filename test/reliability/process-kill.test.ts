@@ -4,7 +4,7 @@ import { CHANNEL, TEAM } from "../adapters/slack/harness.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/fake-slack-api.js";
 import type { PostResult } from "../fakes/slack-signing.js";
 import { REDIS_URL, redisTestScope, uniquePrefix } from "../store/redis-helpers.js";
-import { type AppProcess, spawnApp } from "./app-process.js";
+import { appWithReplacements, type ReplacedApp } from "./app-process.js";
 import { liveEnv } from "./live-app.js";
 import { audit, expectedTeam, levelsShown, optionValue, QUICK, roundIdOf, storedStates } from "./round-audit.js";
 import { advancedFrom, isResult, option, progressOf, slackPeople, until } from "./slack-people.js";
@@ -30,19 +30,15 @@ const KILLS = new Map<number, Moment>([
 ]);
 
 let api: FakeSlackApi;
-let current: AppProcess;
-/** One replacement per kill, started up front as an orchestrator's replacement would be, so no kill waits for a start. */
-let replacements: Promise<AppProcess>[] = [];
+/** One replacement per kill. */
+let app: ReplacedApp;
 
 beforeAll(async () => {
   api = await startFakeSlackApi();
-  const env = liveEnv(REDIS_URL, prefix, api.apiUrl);
-  replacements = [...KILLS.keys()].map(() => spawnApp(env));
-  current = await spawnApp(env);
+  app = await appWithReplacements(liveEnv(REDIS_URL, prefix, api.apiUrl), KILLS.size);
 }, 60_000);
 afterAll(async () => {
-  await current?.kill();
-  for (const next of replacements) await (await next.catch(() => undefined))?.kill();
+  await app?.close();
   await api?.close();
 });
 
@@ -53,7 +49,7 @@ async function when(check: () => boolean): Promise<void> {
 
 describe("the app process killed between a click and its write", () => {
   it("loses no acknowledged answer and lets people finish with exactly one answer per question", async () => {
-    const slack = slackPeople(api, () => `${current.origin}/slack/events`);
+    const slack = slackPeople(api, () => `${app.current().origin}/slack/events`);
     const acknowledged = new Map(PEOPLE.map((p) => [p, new Map<string, string>()]));
     const confirm = (i: number, q: number) =>
       acknowledged.get(PEOPLE[i] ?? "")?.set(QUICK[q - 1]?.id ?? "", optionValue(q, pick(i)(q)));
@@ -81,7 +77,7 @@ describe("the app process killed between a click and its write", () => {
       const confirmed = () => PEOPLE.filter((p) => advancedFrom(slack.screen(p), q)).length;
       if (moment === "first confirmation") await when(() => confirmed() > 0);
       if (moment === "first ack") await when(() => acks.some(Boolean));
-      await current.kill();
+      await app.killAndReplace();
       await Promise.all(clicks);
 
       // Every answer whose next question (or result) reached Slack must be in Redis.
@@ -101,9 +97,6 @@ describe("the app process killed between a click and its write", () => {
       });
       lostAtKills += (await audit(scope.admin, keys, team, roundIdOf(invitation), acknowledged)).lost;
 
-      const next = replacements.shift();
-      if (!next) throw new Error("no replacement process left");
-      current = await next;
       // Whoever did not see their next question: the even ones click the same button again, the odd ones resume.
       await Promise.all(
         PEOPLE.map(async (p, i) => {
