@@ -17,6 +17,7 @@ import { nudgeFanOut } from "./nudges.js";
 import { replicaCpuSeconds, settledCpuSeconds } from "./replica-cpu.js";
 import { startReplicas } from "./replicas.js";
 import { oneAndTwoReplicas } from "./scaling.js";
+import { postSigned } from "./signed.js";
 import { ms, percentile, printTable, type Row } from "./stats.js";
 import { tokenLookupCost } from "./token-lookup.js";
 
@@ -71,6 +72,8 @@ async function limitedScaling(api: FakeSlackApi): Promise<Row> {
 async function durableIntake(urls: { bare: string; bareWrite: string; ours: string }, oursOrigin: string) {
   const redis = new Redis(redisUrl);
   const clicks = await durableClicks(urls.ours, redis, `${prefix}-ack`, 50, "CDURABLE");
+  // A thousand people, one click each at the same moment: the burst the acks must survive without a hold.
+  const crowd = await durableClicks(urls.ours, redis, `${prefix}-ack`, 1000, "CDURABLEBURST");
   await redis.quit();
   const streams = { bare: clicks.stream(), bareWrite: clicks.stream(), ours: clicks.stream() };
   const load = (url: string, next: (i: number) => string) => atRate(url, 200, 3, "", next);
@@ -113,7 +116,33 @@ async function durableIntake(urls: { bare: string; bareWrite: string; ours: stri
   }
   const falseUnavailable = (await storeErrors(oursOrigin)) - errorsBefore;
   const chartOk = chart.statuses.filter((s) => s === 200).length;
+
+  console.error(`1,000 concurrent clicks, ${ROUNDS} times each ...`);
+  const crowds = { bareWrite: crowd.stream(), ours: crowd.stream() };
+  const bursts = { bareWrite: [] as Sample[], ours: [] as Sample[] };
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const app of ["bareWrite", "ours"] as const) {
+      const next = crowds[app];
+      bursts[app].push(...(await Promise.all(Array.from({ length: 1000 }, (_, k) => postSigned(urls[app], next(k))))));
+    }
+  }
+  const burstOurs = summarise(bursts.ours);
+  const burstBare = summarise(bursts.bareWrite);
   return [
+    {
+      measure: `click ack p99, 1,000 concurrent, durable (x ${ROUNDS}): ours / bare Bolt + 1 write`,
+      ours: ms(burstOurs.p99),
+      reference: ms(burstBare.p99),
+      ratio: (burstOurs.p99 / burstBare.p99).toFixed(2),
+      goal: "",
+    },
+    {
+      measure: "click ack max, 1,000 concurrent, durable",
+      ours: ms(burstOurs.max),
+      reference: ms(burstBare.max),
+      ratio: "",
+      goal: `< 3000 ms, 0 non-200 (${burstOurs.non200})`,
+    },
     {
       measure: `click ack p50 @200/s, durable (median of ${DURABLE_ROUNDS} x 600): ours / bare Bolt + 1 write`,
       ours: ms(middle(p50s.ours)),
