@@ -13,13 +13,13 @@ import { advancedFrom, dmOf, option, progressOf, slackPeople } from "./slack-peo
  * Twenty sockets that announce a 100 KB body to /slack/events and send a few bytes of it, from the same address
  * as the crowd (the worst case: an attacker behind the same proxy as Slack). A crowd answering through the real
  * app process must not notice: its click-to-reply p99 stays within 1.5x of the same crowd without them. Runs
- * alternate (without, with, without, with) so that whatever else the machine does falls on both alike.
+ * alternate (without, with, three times each) so that whatever else the machine does falls on both alike.
  */
 const prefix = uniquePrefix("rel-slow");
 redisTestScope(prefix);
 const PEOPLE_PER_RUN = 30;
 const SLOW_SOCKETS = 20;
-const RUNS = ["without", "with", "without", "with"] as const;
+const RUNS = ["without", "with", "without", "with", "without", "with"] as const;
 
 let api: FakeSlackApi;
 let app: AppProcess;
