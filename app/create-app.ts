@@ -5,6 +5,7 @@ import { verifySlackToken } from "../adapters/slack/verify-token.js";
 import { createTeamsAdapter, TEAMS_MESSAGES_PATH } from "../adapters/teams/teams-adapter.js";
 import { fetchTeamsToken } from "../adapters/teams/verify-credentials.js";
 import { createBot } from "../flows/bot.js";
+import { intakePolicy } from "../flows/intake.js";
 import { createNudgeRunner, type TickResult } from "../flows/nudge/nudge-runner.js";
 import { createPacer } from "../flows/nudge/pacer.js";
 import { createDepartures } from "../flows/workspaces/departures.js";
@@ -140,6 +141,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       ...(config.SLACK_BOT_ID ? { botId: config.SLACK_BOT_ID } : {}),
       ...(config.SLACK_BOT_USER_ID ? { botUserId: config.SLACK_BOT_USER_ID } : {}),
       bot,
+      intake: intakePolicy,
       store,
       keys,
       logger,

@@ -1,4 +1,5 @@
 import type { SupportedEvent } from "../src/chat/inbound.js";
+import type { IntakePolicy } from "../src/chat/ports.js";
 import { findCommand } from "./commands/registry.js";
 
 /**
@@ -27,3 +28,6 @@ const IN_QUESTIONNAIRE: ReadonlySet<string> = new Set(["answer", "back", "skip",
 export function needsProfile(event: SupportedEvent): boolean {
   return !(event.kind === "action" && IN_QUESTIONNAIRE.has(event.action.a));
 }
+
+/** Both answers, as the adapters are given them (app/create-app.ts). */
+export const intakePolicy: IntakePolicy = { changesState, needsProfile };

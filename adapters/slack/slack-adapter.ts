@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App } from "@slack/bolt";
 import type { InstallProvider } from "@slack/oauth";
-import { changesState, needsProfile } from "../../flows/intake.js";
 import type { Address } from "../../src/chat/address.js";
 import { errorMessage } from "../../src/chat/error-message.js";
 import type { SupportedEvent } from "../../src/chat/inbound.js";
 import type { Reply } from "../../src/chat/outbound.js";
-import type { ChatBot, Logger } from "../../src/chat/ports.js";
+import type { ChatBot, IntakePolicy, Logger } from "../../src/chat/ports.js";
 import { InvariantError } from "../../src/errors.js";
 import { createKeys, EVENT_DEDUPE_TTL_MS, type Keys } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
@@ -42,6 +41,8 @@ export interface SlackAdapterConfig {
   botId?: string;
   botUserId?: string;
   bot: ChatBot;
+  /** Which events change what is stored (written before their ack) and which need the person's profile. */
+  intake: IntakePolicy;
   store: Store;
   /** Defaults to createKeys() (prefix "ma"); pass the app's keys when it uses another prefix. */
   keys?: Keys;
@@ -143,7 +144,9 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   /** The bot's replies, with the person's profile when the flow needs it; a failure becomes its error message. */
   async function repliesTo(event: SupportedEvent): Promise<Reply[]> {
     try {
-      const user = needsProfile(event) ? await profiles.resolve(event.address.workspace, event.user) : event.user;
+      const user = config.intake.needsProfile(event)
+        ? await profiles.resolve(event.address.workspace, event.user)
+        : event.user;
       return await bot.handle({ ...event, user });
     } catch (error) {
       logger.error({ err: error, kind: event.kind }, "slack event failed");
@@ -179,7 +182,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     const { event, origin } = request;
     // One person's requests are handled in the order they came, one at a time (see after-ack-queue.ts).
     const person = `${event.address.workspace}:${event.user.id}`;
-    if (!changesState(event)) {
+    if (!config.intake.changesState(event)) {
       // Nothing to keep: acknowledged at once, with an empty body, so Slack's 3 s are never spent on reading.
       await ack();
       await afterAck.run(async () => {

@@ -1,6 +1,6 @@
 import { CodedError } from "../errors.js";
 import type { Address } from "./address.js";
-import type { InboundEvent } from "./inbound.js";
+import type { InboundEvent, SupportedEvent } from "./inbound.js";
 import type { Reply } from "./outbound.js";
 
 /**
@@ -9,6 +9,16 @@ import type { Reply } from "./outbound.js";
  */
 export interface ChatBot {
   handle(event: InboundEvent): Promise<Reply[]>;
+}
+
+/**
+ * What an adapter asks about an event before it acknowledges it (flows/intake.ts answers): an ack promises that a
+ * change is kept, so changes are handled before it; and whether the person's profile is worth looking up on the
+ * way there (the flow may use nothing but their id).
+ */
+export interface IntakePolicy {
+  changesState(event: SupportedEvent): boolean;
+  needsProfile(event: SupportedEvent): boolean;
 }
 
 /** Injected clock, so flows, nudges and tests agree on "now". */

@@ -1,23 +1,15 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createChartLinks } from "../../src/chart/chart-links.js";
 import type { HistoryChartData } from "../../src/chart/history-fit.js";
 import { historyAltText, historySvg } from "../../src/chart/history-svg.js";
 import { svgToPng } from "../../src/chart/png.js";
-import { quietLogger } from "../flows/harness.js";
 import { sampleHistory } from "./sample-history.js";
 import { LEVEL_NAMES, sampleSummary } from "./sample-summary.js";
+import { testChartLinks } from "./test-links.js";
 
 let now = new Date("2026-12-01T10:00:00Z");
-const links = createChartLinks({
-  publicUrl: "https://bot.example.com/",
-  secret: "a-secret-of-sixteen+",
-  ttlMs: 86_400_000,
-  levelNames: LEVEL_NAMES,
-  clock: () => now,
-  logger: quietLogger,
-});
+const links = testChartLinks(() => now);
 let server: Server;
 let origin: string;
 

@@ -1,10 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { type ChartLinks, createChartLinks } from "../../src/chart/chart-links.js";
+import type { ChartLinks } from "../../src/chart/chart-links.js";
 import { svgToPng, svgToPngOffThread } from "../../src/chart/png.js";
-import { quietLogger } from "../flows/harness.js";
-import { LEVEL_NAMES, sampleSummary } from "./sample-summary.js";
+import { sampleSummary } from "./sample-summary.js";
+import { testChartLinks } from "./test-links.js";
 
 /**
  * A chart link lives in its channel for months, and every client showing the message fetches it, many at once.
@@ -31,15 +31,7 @@ function countedPng(gate?: Promise<void>) {
 }
 
 async function serve(toPng: (svg: string) => Promise<Buffer>) {
-  const links = createChartLinks({
-    publicUrl: "https://bot.example.com/",
-    secret: "a-secret-of-sixteen+",
-    ttlMs: 86_400_000,
-    levelNames: LEVEL_NAMES,
-    clock: () => now,
-    logger: quietLogger,
-    toPng,
-  });
+  const links = testChartLinks(() => now, toPng);
   server = createServer(links.handler);
   await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackAdapter } from "../../../adapters/slack/slack-adapter.js";
+import { intakePolicy } from "../../../flows/intake.js";
 import { type ButtonAction, encodeAction } from "../../../src/chat/actions.js";
 import type { ChatBot } from "../../../src/chat/ports.js";
 import { createKeys, type Keys } from "../../../src/store/keys.js";
@@ -71,6 +72,7 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     botId: "B00FAKEBOT03",
     botUserId: BOT_USER,
     bot: options.bot,
+    intake: intakePolicy,
     store,
     keys,
     logger,
