@@ -14,7 +14,6 @@ import { boltLogger } from "./bolt-logger.js";
 import { createDelivery } from "./deliver.js";
 import { toDeliveryError } from "./errors.js";
 import type { InstallQuery, SlackInstallations } from "./installations.js";
-import type { Origin } from "./origin.js";
 import { parseSlackPayload } from "./parse.js";
 import { createProfiles } from "./profiles.js";
 import { eventCallbackPayload } from "./schema.js";
