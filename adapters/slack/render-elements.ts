@@ -1,4 +1,6 @@
 import { type ButtonAction, encodeAction } from "../../src/chat/actions.js";
+import { type Confirmation, confirmationFor } from "../../src/chat/confirmations.js";
+import type { Button } from "../../src/chat/outbound.js";
 import { type Block, LIMITS, type SlackButton } from "./render-schema.js";
 import { fitMrkdwn, fitPlain } from "./text.js";
 
@@ -50,19 +52,61 @@ export function context(texts: readonly string[]): Block {
   };
 }
 
-export function button(
-  actionId: string,
-  label: string,
-  action: ButtonAction,
-  style?: "primary" | "danger",
-): SlackButton {
+/** What a button may add to its label: a style, what a screen reader says instead, a dialog before the click. */
+export interface ButtonExtras {
+  style?: "primary" | "danger" | undefined;
+  spoken?: string;
+  confirm?: Confirmation;
+}
+
+const plain = (text: string, max: number) => ({ type: "plain_text" as const, text: fitPlain(text, max) });
+
+export function button(actionId: string, label: string, action: ButtonAction, extras: ButtonExtras = {}): SlackButton {
+  const { style, spoken, confirm } = extras;
   return {
     type: "button",
     action_id: actionId,
     text: { type: "plain_text", text: fitPlain(label, LIMITS.buttonText), emoji: true },
     value: encodeAction(action),
     ...(style ? { style } : {}),
+    ...(spoken ? { accessibility_label: fitPlain(spoken, LIMITS.accessibilityLabel) } : {}),
+    ...(confirm
+      ? {
+          confirm: {
+            title: plain(confirm.title, LIMITS.confirmTitle),
+            text: plain(confirm.text, LIMITS.confirmText),
+            confirm: plain(confirm.yes, LIMITS.confirmButton),
+            deny: plain(confirm.no, LIMITS.confirmButton),
+            style: "danger" as const,
+          },
+        }
+      : {}),
   };
+}
+
+/** A flow's button: its style, and the confirmation its action asks for (Slack's dialog, red "Yes"). */
+export function neutralButton(actionId: string, b: Button): SlackButton {
+  const confirm = confirmationFor(b.action);
+  return button(actionId, b.label, b.action, { style: b.style, ...(confirm ? { confirm } : {}) });
+}
+
+/** A line of text with its own button at the right: one answer, readable whole on a phone. */
+export function sectionWithButton(text: string, accessory: SlackButton): Block {
+  return { ...section(text), accessory } as Block;
+}
+
+/** Pairs of columns (label, value), at most ten cells per section as Slack allows. */
+export function fieldSections(cells: readonly string[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < cells.length; i += LIMITS.sectionFields) {
+    out.push({
+      type: "section",
+      fields: cells
+        .slice(i, i + LIMITS.sectionFields)
+        .map((text) => ({ type: "mrkdwn" as const, text: fitMrkdwn(text.trim() ? text : "-", LIMITS.fieldText) })),
+    });
+  }
+  return out;
 }
 
 /** Buttons in rows of at most 25 (one actions block each); no block at all for no buttons. */

@@ -1,23 +1,40 @@
+import { answerButtonText, optionLine, spokenAnswer } from "../../src/chat/answer-words.js";
 import type { QuestionMessage } from "../../src/chat/outbound.js";
-import { type ActionIds, actions, button, context, fallbackText, section } from "./render-elements.js";
-import { LIMITS, type SlackMessage } from "./render-schema.js";
+import {
+  type ActionIds,
+  actions,
+  button,
+  context,
+  fallbackText,
+  neutralButton,
+  section,
+  sectionWithButton,
+} from "./render-elements.js";
+import type { SlackMessage } from "./render-schema.js";
 import { escapeMrkdwn as esc } from "./text.js";
 
 /**
- * One question: progress, the prompt, one button per option, then back / skip / cancel. Ladder options can be whole
- * sentences, longer than a button may be (75 chars): then the options are listed as numbered lines under the prompt
- * and the buttons carry the numbers, so nothing the person needs to read is cut off.
+ * Short answers ("Yes, fully", "Not sure") fit on buttons that wrap on a phone; longer ones would be cut.
+ * Slack shows about this many characters on a phone-width button.
+ */
+const SHORT_ANSWER = 24;
+
+/**
+ * One question: progress, the prompt, the answers, then back / skip / cancel. Short answers are buttons that carry
+ * their words. Ladder answers are sentences: each is a line of its own with its own button at the right ("Choose
+ * L2"), so the whole sentence is readable on a phone and the button names the level, never a position. Every
+ * answer button tells screen readers the whole answer. The current answer is marked with a tick, not coloured:
+ * a green button reads as "recommended".
  */
 export function renderQuestion(q: QuestionMessage, ids: ActionIds): SlackMessage {
   const { index, total, section: topic } = q.progress;
-  const numbered = q.options.some((o) => o.label.length > LIMITS.buttonText);
-  const prompt = [`*${esc(q.prompt)}*`];
-  if (numbered) prompt.push("", ...q.options.map((o, i) => `*${i + 1}.* ${esc(o.label)}`));
-
-  const answers = q.options.map((o, i) =>
-    button(ids(`answer:${i + 1}`), numbered ? String(i + 1) : o.label, o.action, o.selected ? "primary" : undefined),
-  );
-  const navigation = q.navigation.map((n) => button(ids(`nav:${n.action.a}`), n.label, n.action, n.style));
+  const short = q.options.every((o) => o.level === undefined && o.label.length <= SHORT_ANSWER);
+  const answerButton = (o: QuestionMessage["options"][number], i: number, text: string) =>
+    button(ids(`answer:${i + 1}`), text, o.action, { spoken: spokenAnswer(o) });
+  const answers = short
+    ? actions(q.options.map((o, i) => answerButton(o, i, o.selected ? `✓ ${o.label}` : o.label)))
+    : q.options.map((o, i) => sectionWithButton(esc(optionLine(o)), answerButton(o, i, answerButtonText(o))));
+  const navigation = q.navigation.map((n) => neutralButton(ids(`nav:${n.action.a}`), n));
   const footnotes = [
     ...(q.current === undefined ? [] : [`Your answer so far: *${esc(q.current)}*`]),
     ...(q.note ? [`_${esc(q.note)}_`] : []),
@@ -27,9 +44,9 @@ export function renderQuestion(q: QuestionMessage, ids: ActionIds): SlackMessage
     text: fallbackText(`${index}/${total} · ${esc(topic)}: ${esc(q.prompt)}`),
     blocks: [
       context([`${index}/${total} · ${esc(topic)}`]),
-      section(prompt.join("\n")),
+      section(`*${esc(q.prompt)}*`),
+      ...answers,
       ...(footnotes.length > 0 ? [context(footnotes)] : []),
-      ...actions(answers),
       ...actions(navigation),
     ],
   };

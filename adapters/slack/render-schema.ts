@@ -11,6 +11,13 @@ export const LIMITS = {
   sectionText: 3000,
   headerText: 150,
   buttonText: 75,
+  /** Read by screen readers instead of the button's text. */
+  accessibilityLabel: 75,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
+  sectionFields: 10,
+  fieldText: 2000,
   buttonValue: 2000,
   id: 255,
   actionsElements: 25,
@@ -26,17 +33,41 @@ const mrkdwn = z.strictObject({ type: z.literal("mrkdwn"), text: z.string().min(
 const plainText = (max: number) =>
   z.strictObject({ type: z.literal("plain_text"), text: z.string().min(1).max(max), emoji: z.boolean().optional() });
 
+/** The dialog Slack shows before it sends the click (Block Kit "Confirmation dialog object"). */
+export const confirmSchema = z.strictObject({
+  title: plainText(LIMITS.confirmTitle),
+  text: plainText(LIMITS.confirmText),
+  confirm: plainText(LIMITS.confirmButton),
+  deny: plainText(LIMITS.confirmButton),
+  style: z.enum(["primary", "danger"]).optional(),
+});
+
 export const buttonSchema = z.strictObject({
   type: z.literal("button"),
   action_id: id,
   text: plainText(LIMITS.buttonText),
   value: z.string().min(1).max(LIMITS.buttonValue),
   style: z.enum(["primary", "danger"]).optional(),
+  accessibility_label: z.string().min(1).max(LIMITS.accessibilityLabel).optional(),
+  confirm: confirmSchema.optional(),
 });
 
 export const blockSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("header"), block_id: id.optional(), text: plainText(LIMITS.headerText) }),
-  z.strictObject({ type: z.literal("section"), block_id: id.optional(), text: mrkdwn }),
+  z
+    .strictObject({
+      type: z.literal("section"),
+      block_id: id.optional(),
+      text: mrkdwn.optional(),
+      /** Two columns on desktop and phone; Slack wants text or fields. */
+      fields: z
+        .array(z.strictObject({ type: z.literal("mrkdwn"), text: z.string().min(1).max(LIMITS.fieldText) }))
+        .min(1)
+        .max(LIMITS.sectionFields)
+        .optional(),
+      accessory: buttonSchema.optional(),
+    })
+    .refine((s) => s.text !== undefined || s.fields !== undefined, "a section needs text or fields"),
   z.strictObject({
     type: z.literal("context"),
     block_id: id.optional(),
@@ -70,6 +101,7 @@ function uniqueIds(blocks: readonly Block[], ctx: z.RefinementCtx): void {
   for (const block of blocks) {
     claim(block.block_id, "block_id");
     if (block.type === "actions") for (const button of block.elements) claim(button.action_id, "action_id");
+    if (block.type === "section" && block.accessory) claim(block.accessory.action_id, "action_id");
   }
 }
 

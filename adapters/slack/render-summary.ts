@@ -1,73 +1,68 @@
-import {
-  dimensionBar,
-  dimensionLevel,
-  dimensionNotes,
-  headline as headlineOf,
-  levelTrend,
-  stepAim,
-} from "../../src/chat/dimension-notes.js";
-import type { DimensionLine, SummaryMessage } from "../../src/chat/outbound.js";
+import { headline as headlineOf, stepAim } from "../../src/chat/dimension-notes.js";
+import type { SummaryMessage } from "../../src/chat/outbound.js";
+import { averageLine, detailNotes, legend, shortLevel } from "../../src/chat/summary-words.js";
 import {
   type ActionIds,
   actions,
-  button,
   context,
   divider,
   fallbackText,
+  fieldSections,
   header,
   image,
+  neutralButton,
   section,
   sections,
 } from "./render-elements.js";
-import type { SlackMessage } from "./render-schema.js";
+import type { Block, SlackMessage } from "./render-schema.js";
 import { escapeMrkdwn as esc, fitPlain } from "./text.js";
 
 /** Names come from the model (an organisation may load its own): long ones are shortened so 48 rows still fit. */
 const NAME_MAX = 120;
 
-function dimensionLine(d: DimensionLine): string {
-  const extras = dimensionNotes(d);
-  const name = esc(fitPlain(d.name, NAME_MAX));
-  const level = esc(fitPlain(dimensionLevel(d), NAME_MAX));
-  return `\`${dimensionBar(d)}\` *${name}* · ${level}${extras.length > 0 ? ` · ${extras.join(" · ")}` : ""}`;
-}
-
 /**
- * The result: the weakest-link level as the headline with the mean profile beside it, one bar per dimension, what
- * blocks the next level, at most three next steps, participation and notes. People's names never appear.
+ * The result, phone first: the weakest-link level as the headline, the average and the terms in one small line,
+ * one short two-column row per dimension (name, level), the next steps by name and the buttons: one phone screen
+ * for eight dimensions. What blocks the next level, how and why to take each step, spread, disagreement, progress
+ * and the chart follow under "Details", below the first screen. No code spans: Slack draws them red, and every row
+ * would look alarming. People's names never appear.
  */
 export function renderSummary(s: SummaryMessage, ids: ActionIds): SlackMessage {
   const headline = headlineOf(s);
-  const overallTrend = levelTrend(s.overall.previous, s.overall.level);
-  const subtitle = [esc(s.title), `profile ${s.profile.toFixed(1)}`, ...(overallTrend ? [overallTrend] : [])];
-
-  const steps = s.nextSteps.map((n, i) =>
-    section(
-      [
-        `*${i + 1}. ${esc(n.title)}* · ${esc(n.dimension)}, ${stepAim(n)}`,
-        `*Why:* ${esc(n.why)}`,
-        `*How:* ${esc(n.how)}`,
-      ].join("\n"),
-    ),
-  );
-  const participation = s.participation
-    ? [context([`${s.participation.completed} completed · ${s.participation.inProgress} in progress`])]
-    : [];
-  const notes = s.notes.length > 0 ? [context([s.notes.map((n) => `_${esc(n)}_`).join("\n")])] : [];
-  const buttons = s.buttons.map((b, i) => button(ids(`button:${i + 1}`), b.label, b.action, b.style));
-
+  const rows = s.dimensions.flatMap((d) => [`*${esc(fitPlain(d.name, NAME_MAX))}*`, esc(shortLevel(d))]);
+  // Each step is a section of its own, so a button per step can sit beside it.
+  const steps = s.nextSteps.map((n, i) => section(`*${i + 1}. ${esc(n.title)}*\n${esc(n.dimension)}, ${stepAim(n)}`));
+  const buttons = s.buttons.map((b, i) => neutralButton(ids(`button:${i + 1}`), b));
   return {
     text: fallbackText(`${esc(s.title)}: ${esc(headline)}`),
     blocks: [
       header(headline),
-      context([subtitle.join(" · ")]),
-      ...(s.chart ? [image(s.chart.url, s.chart.alt)] : []),
-      ...sections(s.dimensions.map(dimensionLine)),
-      ...(s.explanation ? [section(`*What blocks the next level:* ${esc(s.explanation)}`)] : []),
-      ...(steps.length > 0 ? [divider(), section("*Next steps*"), ...steps] : []),
-      ...participation,
-      ...notes,
+      context([`${esc(s.title)} · ${esc(averageLine(s))}`, esc(legend(s))]),
+      ...fieldSections(rows),
+      ...(steps.length > 0 ? [section("*Next steps*"), ...steps] : []),
       ...actions(buttons),
+      ...details(s),
     ],
   };
+}
+
+/** What the first screen leaves out, below a divider: reasons and steps in full, then the small print. */
+function details(s: SummaryMessage): Block[] {
+  const steps = s.nextSteps.map((n, i) => `*${i + 1}. ${esc(n.title)}*\n*How:* ${esc(n.how)}\n*Why:* ${esc(n.why)}`);
+  const perDimension = s.dimensions.flatMap((d) => {
+    const notes = detailNotes(d);
+    return notes.length > 0 ? [`${esc(fitPlain(d.name, NAME_MAX))}: ${esc(notes.join(", "))}`] : [];
+  });
+  const participation = s.participation
+    ? [`${s.participation.completed} completed · ${s.participation.inProgress} still answering`]
+    : [];
+  const small = [...perDimension, ...participation, ...s.notes.map(esc)];
+  const explanation = s.explanation ? [`*What blocks the next level:* ${esc(s.explanation)}`] : [];
+  if (small.length === 0 && steps.length === 0 && explanation.length === 0 && !s.chart) return [];
+  return [
+    divider(),
+    ...sections(["*Details*", ...explanation, ...steps]),
+    ...sections(small).map((block) => (block.type === "section" && block.text ? context([block.text.text]) : block)),
+    ...(s.chart ? [image(s.chart.url, s.chart.alt)] : []),
+  ];
 }

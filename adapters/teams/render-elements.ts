@@ -1,4 +1,5 @@
 import { type ButtonAction, encodeAction } from "../../src/chat/actions.js";
+import { confirmationFor } from "../../src/chat/confirmations.js";
 import type { Button } from "../../src/chat/outbound.js";
 import {
   ACTION_VERB,
@@ -6,7 +7,9 @@ import {
   CARD_LIMITS,
   CARD_SCHEMA_URL,
   CARD_VERSION,
+  type CardAction,
   type CardElement,
+  type CardImage,
   type ExecuteAction,
   type TextBlock,
 } from "./render-schema.js";
@@ -18,7 +21,7 @@ export function textBlock(text: string, options: Omit<TextBlock, "type" | "text"
 }
 
 /** A chart, full width; `alt` is plain text, escaped here. Teams clients fetch the image themselves. */
-export function chartImage(chart: { url: string; alt: string }, altMax: number): CardElement {
+export function chartImage(chart: { url: string; alt: string }, altMax: number): CardImage {
   return { type: "Image", url: chart.url, altText: safe(chart.alt, altMax), size: "Stretch" };
 }
 
@@ -28,25 +31,57 @@ const STYLES = { primary: "positive", danger: "destructive" } as const;
  * A button: `Action.Execute` so Teams sends an `adaptiveCard/action` invoke and shows the card we answer with, and
  * an `Action.Submit` with the same data as its fallback for clients without Universal Actions. Titles are plain text.
  */
-export function execute(label: string, action: ButtonAction, style?: Button["style"]): ExecuteAction {
+export function execute(label: string, action: ButtonAction, style?: Button["style"], spoken?: string): ExecuteAction {
   const title = shorten(label, CARD_LIMITS.actionTitle);
   const data = { ma: encodeAction(action) };
-  const styled = style ? { style: STYLES[style] } : {};
+  const extras = {
+    ...(style ? { style: STYLES[style] } : {}),
+    ...(spoken ? { tooltip: shorten(spoken, CARD_LIMITS.tooltip) } : {}),
+  };
   return {
     type: "Action.Execute",
     title,
     verb: ACTION_VERB,
     data,
-    ...styled,
-    fallback: { type: "Action.Submit", title, data, ...styled },
+    ...extras,
+    fallback: { type: "Action.Submit", title, data, ...extras },
   };
 }
 
-export const buttons = (list: readonly Button[]): ExecuteAction[] =>
-  list.map((b) => execute(b.label, b.action, b.style));
+/**
+ * A flow's button. One whose action cannot be undone (Cancel) opens a second card under it that asks first;
+ * the action is sent only from there.
+ */
+export function neutralButton(b: Button): CardAction {
+  const confirm = confirmationFor(b.action);
+  if (!confirm) return execute(b.label, b.action, b.style);
+  return {
+    type: "Action.ShowCard",
+    title: shorten(b.label, CARD_LIMITS.actionTitle),
+    tooltip: confirm.title,
+    card: {
+      type: "AdaptiveCard",
+      body: [textBlock(confirm.title, { weight: "Bolder" }), textBlock(confirm.text, { spacing: "Small" })],
+      actions: [execute(confirm.yes, b.action, "danger")],
+    },
+  };
+}
+
+export const buttons = (list: readonly Button[]): CardAction[] => list.map(neutralButton);
+
+/** A row people tap anywhere on, showing the whole text; `spoken` is what the tooltip and screen readers say. */
+export function tappableRow(text: string, action: ButtonAction, spoken: string): CardElement {
+  return {
+    type: "Container",
+    style: "emphasis",
+    spacing: "Small",
+    items: [textBlock(text)],
+    selectAction: execute(spoken, action, undefined, spoken),
+  };
+}
 
 /** Buttons in rows Teams shows whole (an overflowing row would hide the last ones in a menu). */
-export function actionSets(actions: readonly ExecuteAction[]): CardElement[] {
+export function actionSets(actions: readonly CardAction[]): CardElement[] {
   const rows: CardElement[] = [];
   for (let i = 0; i < actions.length; i += CARD_LIMITS.actionsPerSet) {
     rows.push({ type: "ActionSet", actions: actions.slice(i, i + CARD_LIMITS.actionsPerSet) });

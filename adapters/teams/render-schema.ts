@@ -22,6 +22,7 @@ export const CARD_LIMITS = {
   actionsPerSet: 6,
   /** Longer titles are cut off on buttons; longer labels are listed as numbered lines instead. */
   actionTitle: 40,
+  tooltip: 500,
 } as const;
 
 const spacing = z.enum(["None", "Small", "Default", "Medium", "Large"]);
@@ -46,11 +47,15 @@ const actionData = z.strictObject({
 const actionStyle = z.enum(["positive", "destructive"]).optional();
 const title = z.string().min(1).max(CARD_LIMITS.actionTitle);
 
+/** What hover and screen readers say for a button or a tappable row (Adaptive Cards 1.5). */
+const tooltip = z.string().min(1).max(CARD_LIMITS.tooltip).optional();
+
 export const submitActionSchema = z.strictObject({
   type: z.literal("Action.Submit"),
   title,
   data: actionData,
   style: actionStyle,
+  tooltip,
 });
 
 export const executeActionSchema = z.strictObject({
@@ -59,33 +64,55 @@ export const executeActionSchema = z.strictObject({
   verb: z.literal(ACTION_VERB),
   data: actionData,
   style: actionStyle,
+  tooltip,
   /** Clients without Universal Actions send the same data as a message (`value`) instead. */
   fallback: submitActionSchema,
-});
-
-export const actionSetSchema = z.strictObject({
-  type: z.literal("ActionSet"),
-  actions: z.array(executeActionSchema).min(1).max(CARD_LIMITS.actionsPerSet),
-  spacing: spacing.optional(),
 });
 
 const columnSchema = z.strictObject({
   type: z.literal("Column"),
   width: z.enum(["auto", "stretch"]),
   items: z.array(textBlockSchema).min(1),
+  verticalContentAlignment: z.enum(["Top", "Center"]).optional(),
 });
 
 export const columnSetSchema = z.strictObject({
   type: z.literal("ColumnSet"),
   columns: z.array(columnSchema).min(1),
   spacing: spacing.optional(),
+  separator: z.boolean().optional(),
 });
 
 export const containerSchema = z.strictObject({
   type: z.literal("Container"),
-  items: z.array(textBlockSchema).min(1),
+  items: z.array(z.union([textBlockSchema, columnSetSchema])).min(1),
   spacing: spacing.optional(),
   separator: z.boolean().optional(),
+  /** "emphasis" draws a tinted box: a tappable row that looks like one. */
+  style: z.enum(["default", "emphasis"]).optional(),
+  /** Tapping anywhere on the container clicks this. */
+  selectAction: executeActionSchema.optional(),
+});
+
+/** A button that opens a second card under it (a confirmation, details) without a round trip. */
+export const showCardActionSchema = z.strictObject({
+  type: z.literal("Action.ShowCard"),
+  title,
+  tooltip,
+  card: z.strictObject({
+    type: z.literal("AdaptiveCard"),
+    body: z.array(z.union([textBlockSchema, containerSchema, columnSetSchema, z.lazy(() => imageSchema)])).min(1),
+    actions: z.array(executeActionSchema).max(CARD_LIMITS.actionsPerSet).optional(),
+  }),
+});
+
+export const actionSetSchema = z.strictObject({
+  type: z.literal("ActionSet"),
+  actions: z
+    .array(z.union([executeActionSchema, showCardActionSchema]))
+    .min(1)
+    .max(CARD_LIMITS.actionsPerSet),
+  spacing: spacing.optional(),
 });
 
 export const imageSchema = z.strictObject({
@@ -119,7 +146,10 @@ export const adaptiveCardSchema = z
 export type AdaptiveCard = z.infer<typeof adaptiveCardSchema>;
 export type CardElement = z.infer<typeof elementSchema>;
 export type TextBlock = z.infer<typeof textBlockSchema>;
+export type CardImage = z.infer<typeof imageSchema>;
 export type ExecuteAction = z.infer<typeof executeActionSchema>;
+export type ShowCardAction = z.infer<typeof showCardActionSchema>;
+export type CardAction = ExecuteAction | ShowCardAction;
 
 export function cardBytes(card: unknown): number {
   return Buffer.byteLength(JSON.stringify(card), "utf8");

@@ -1,79 +1,93 @@
-import {
-  dimensionBar,
-  dimensionLevel,
-  dimensionNotes,
-  headline,
-  levelTrend,
-  stepAim,
-} from "../../src/chat/dimension-notes.js";
+import { headline, stepAim } from "../../src/chat/dimension-notes.js";
 import type { DimensionLine, SummaryMessage } from "../../src/chat/outbound.js";
+import { averageLine, detailNotes, legend, shortLevel } from "../../src/chat/summary-words.js";
 import type { Cap } from "./render-cap.js";
 import { actionSets, buttons, chartImage, textBlock } from "./render-elements.js";
-import type { CardElement } from "./render-schema.js";
+import type { CardAction, CardElement } from "./render-schema.js";
 import { safe } from "./text.js";
 
-/** One row per dimension: the bar in its own column, so bars line up whatever the names are. */
+/** One short row per dimension: the name, and its level in a column of its own so the levels line up. */
 function dimensionRow(d: DimensionLine, cap: Cap): CardElement {
-  const extras = dimensionNotes(d);
-  const line = [`**${safe(d.name, cap(80))}**`, safe(dimensionLevel(d), cap(60)), ...extras].join(" · ");
   return {
     type: "ColumnSet",
     spacing: "Small",
     columns: [
-      { type: "Column", width: "auto", items: [textBlock(dimensionBar(d), { fontType: "Monospace" })] },
-      { type: "Column", width: "stretch", items: [textBlock(line)] },
+      { type: "Column", width: "stretch", items: [textBlock(safe(d.name, cap(80)))] },
+      { type: "Column", width: "auto", items: [textBlock(safe(shortLevel(d), cap(40)), { weight: "Bolder" })] },
     ],
   };
 }
 
 function nextSteps(s: SummaryMessage, cap: Cap): CardElement[] {
   if (s.nextSteps.length === 0) return [];
+  // Each step is a container of its own, so a button per step can be added to it.
   const steps: CardElement[] = s.nextSteps.map((n, i) => ({
     type: "Container",
-    spacing: "Medium",
+    spacing: "Small",
     items: [
-      textBlock(`**${i + 1}. ${safe(n.title, cap(150))}** · ${safe(n.dimension, cap(80))}, ${stepAim(n)}`),
-      textBlock(`**Why:** ${safe(n.why, cap(500))}`, { spacing: "Small" }),
-      textBlock(`**How:** ${safe(n.how, cap(500))}`, { spacing: "Small" }),
+      textBlock(`**${i + 1}. ${safe(n.title, cap(150))}**`),
+      textBlock(`${safe(n.dimension, cap(80))}, ${stepAim(n)}`, { isSubtle: true, spacing: "None" }),
     ],
   }));
   return [textBlock("Next steps", { weight: "Bolder", separator: true, spacing: "Medium" }), ...steps];
 }
 
 /**
- * The result: the weakest-link level as the headline with the mean profile beside it, one bar per dimension, what
- * blocks the next level, at most three next steps, participation and notes. People's names never appear.
+ * What blocks the next level, how and why to take each step, spread, disagreement, progress, participation, notes
+ * and the chart: a second card under "Details".
  */
-export function renderSummary(s: SummaryMessage, cap: Cap): CardElement[] {
-  const overallTrend = levelTrend(s.overall.previous, s.overall.level);
-  const subtitle = [
-    safe(s.title, cap(200)),
-    `profile ${s.profile.toFixed(1)}`,
-    ...(overallTrend ? [overallTrend] : []),
-  ];
+function details(s: SummaryMessage, cap: Cap): CardAction[] {
+  const explanation = s.explanation
+    ? [textBlock(`**What blocks the next level:** ${safe(s.explanation, cap(1000))}`)]
+    : [];
+  const steps = s.nextSteps.map((n, i) =>
+    textBlock(
+      `**${i + 1}. ${safe(n.title, cap(150))}**\n\n**How:** ${safe(n.how, cap(500))}\n\n**Why:** ${safe(n.why, cap(500))}`,
+    ),
+  );
+  const perDimension = s.dimensions.flatMap((d) => {
+    const notes = detailNotes(d);
+    return notes.length > 0 ? [`- **${safe(d.name, cap(80))}**: ${safe(notes.join(", "), cap(200))}`] : [];
+  });
+  const participation = s.participation
+    ? [`- ${s.participation.completed} completed · ${s.participation.inProgress} still answering`]
+    : [];
   const shown = s.notes.slice(0, cap(10));
   const notes = shown.map((n) => `- ${safe(n, cap(300))}`);
   if (s.notes.length > shown.length) notes.push(`- …and ${s.notes.length - shown.length} more`);
+  const lines = [...perDimension, ...participation, ...notes];
+  if (lines.length === 0 && steps.length === 0 && explanation.length === 0 && !s.chart) return [];
+  return [
+    {
+      type: "Action.ShowCard",
+      title: "Details",
+      tooltip: "What blocks the next level, how to take each step, the spread of answers and the chart",
+      card: {
+        type: "AdaptiveCard",
+        body: [
+          ...explanation,
+          ...steps,
+          ...(lines.length > 0 ? [textBlock(lines.join("\n"), { size: "Small" })] : []),
+          // Teams clients fetch the image themselves; the rows say the same for clients that cannot reach it.
+          ...(s.chart ? [chartImage(s.chart, cap(1000))] : []),
+        ],
+      },
+    },
+  ];
+}
+
+/**
+ * The result, phone first: the weakest-link level as the headline, the average and the terms explained once, one
+ * short two-column row per dimension, the next steps by name, then the buttons with "Details" (what blocks, how and
+ * why, spread, disagreement, progress, the chart) as a second card. People's names never appear.
+ */
+export function renderSummary(s: SummaryMessage, cap: Cap): CardElement[] {
   return [
     textBlock(safe(headline(s), cap(160)), { size: "Large", weight: "Bolder" }),
-    textBlock(subtitle.join(" · "), { isSubtle: true, spacing: "Small" }),
-    // Teams clients fetch the image themselves; the bars below stay for clients that cannot reach it.
-    ...(s.chart ? [chartImage(s.chart, cap(1000))] : []),
+    textBlock(`${safe(s.title, cap(200))} · ${averageLine(s)}`, { isSubtle: true, spacing: "Small" }),
+    textBlock(legend(s), { isSubtle: true, size: "Small", spacing: "None" }),
     ...s.dimensions.map((d) => dimensionRow(d, cap)),
-    ...(s.explanation
-      ? [textBlock(`**What blocks the next level:** ${safe(s.explanation, cap(1000))}`, { separator: true })]
-      : []),
     ...nextSteps(s, cap),
-    ...(s.participation
-      ? [
-          textBlock(`${s.participation.completed} completed · ${s.participation.inProgress} in progress`, {
-            isSubtle: true,
-            size: "Small",
-            separator: true,
-          }),
-        ]
-      : []),
-    ...(notes.length > 0 ? [textBlock(notes.join("\n"), { isSubtle: true, size: "Small" })] : []),
-    ...actionSets(buttons(s.buttons)),
+    ...actionSets([...buttons(s.buttons), ...details(s, cap)]),
   ];
 }

@@ -24,7 +24,13 @@ export const questionMessageSchema = z.object({
   current: z.string().optional(),
   /** Labels can be whole sentences (ladder options): renderers fit them to their platform's button limits. */
   options: z.array(
-    z.object({ label: z.string().min(1).max(300), action: buttonActionSchema, selected: z.boolean().default(false) }),
+    z.object({
+      label: z.string().min(1).max(300),
+      action: buttonActionSchema,
+      selected: z.boolean().default(false),
+      /** The maturity level a ladder option stands for, so renderers can name it ("L2") instead of a position. */
+      level: levelSchema.optional(),
+    }),
   ),
   /** back / skip / cancel */
   navigation: z.array(buttonSchema),

@@ -12,12 +12,18 @@ function mrkdwnOf(message: { text: string; blocks: Block[] }): string[] {
   return [
     message.text,
     ...message.blocks.flatMap((b) =>
-      b.type === "section" ? [b.text.text] : b.type === "context" ? b.elements.map((e) => e.text) : [],
+      b.type === "section"
+        ? [...(b.text ? [b.text.text] : []), ...(b.fields ?? []).map((f) => f.text)]
+        : b.type === "context"
+          ? b.elements.map((e) => e.text)
+          : [],
     ),
   ];
 }
 
-const buttons = (blocks: Block[]) => blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
+/** Every button, in the order people see them: actions rows and the buttons beside sections. */
+const buttons = (blocks: Block[]) =>
+  blocks.flatMap((b) => (b.type === "actions" ? b.elements : b.type === "section" && b.accessory ? [b.accessory] : []));
 
 describe("Block Kit limits", () => {
   it.each(worstCases())("%s is a valid Slack message", (_, message) => {
@@ -126,7 +132,7 @@ describe("escaping", () => {
 });
 
 describe("question", () => {
-  it("shows progress, the prompt and one button per short option, then back / skip / cancel", () => {
+  it("shows progress, the prompt and one button per short option carrying its words, then back / skip / cancel", () => {
     const q = question(["Yes, automated", "Yes, manual or partial", "No", "N/A", "Not sure"]);
     const { blocks, text } = renderMessage(q);
     expect(blocks[0]).toEqual({
@@ -135,54 +141,79 @@ describe("question", () => {
     });
     expect(blocks[1]).toMatchObject({ type: "section", text: { text: `*${q.prompt}*` } });
     expect(text).toContain("3/8");
+    // The current answer is ticked, not green: a primary button reads as "recommended". Cancel is not red.
     expect(buttons(blocks).map((b) => [b.action_id, b.text.text, b.style])).toEqual([
       ["ma:answer:1", "Yes, automated", undefined],
       ["ma:answer:2", "Yes, manual or partial", undefined],
-      ["ma:answer:3", "No", "primary"],
+      ["ma:answer:3", "✓ No", undefined],
       ["ma:answer:4", "N/A", undefined],
       ["ma:answer:5", "Not sure", undefined],
       ["ma:nav:back", "Back", undefined],
       ["ma:nav:skip", "Skip", undefined],
-      ["ma:nav:cancel", "Cancel", "danger"],
+      ["ma:nav:cancel", "Cancel", undefined],
     ]);
     expect(buttons(blocks).map((b) => decodeAction(b.value))).toEqual([
       ...q.options.map((o) => o.action),
       ...q.navigation.map((n) => n.action),
     ]);
+    expect(buttons(blocks)[2]?.accessibility_label).toBe("Keep your answer: No");
   });
 
-  it("lists long ladder options as numbered lines and numbers the buttons", () => {
-    const { blocks } = renderMessage(question(ladderLabels));
-    const prompt = blocks[1]?.type === "section" ? blocks[1].text.text : "";
-    ladderLabels.forEach((label, i) => {
-      expect(prompt).toContain(`*${i + 1}.* ${label}`);
+  it("asks before Cancel sends anything", () => {
+    const cancel = buttons(renderMessage(question(["Yes", "No"])).blocks).find((b) => b.action_id === "ma:nav:cancel");
+    expect(cancel?.confirm).toMatchObject({
+      title: { text: "Cancel this assessment?" },
+      confirm: { text: "Yes, cancel" },
+      deny: { text: "Keep going" },
+      style: "danger",
     });
-    expect(
-      buttons(blocks)
-        .slice(0, 5)
-        .map((b) => b.text.text),
-    ).toEqual(["1", "2", "3", "4", "5"]);
+  });
+
+  it("prints each ladder option whole on its own line, with a button beside it that names its level", () => {
+    const q = question(ladderLabels);
+    const ladder = { ...q, options: q.options.map((o, i) => ({ ...o, level: i as 0 | 1 | 2 | 3 | 4 })) };
+    const withNotSure = {
+      ...ladder,
+      options: [...ladder.options, { label: "Not sure", action: ladder.options[0]!.action, selected: false }],
+    };
+    const { blocks } = renderMessage(withNotSure);
+    const rows = blocks.filter((b) => b.type === "section" && b.accessory);
+    expect(rows.map((b) => (b.type === "section" ? [b.text?.text, b.accessory?.text.text] : []))).toEqual([
+      ...ladderLabels.map((label, level) => [`L${level} · ${label}`, level === 2 ? "✓ L2" : `Choose L${level}`]),
+      ["Not sure", "Choose"],
+    ]);
+    for (const row of rows) {
+      if (row.type !== "section") continue;
+      expect(row.accessory?.accessibility_label, "a screen reader hears the answer, not a number").toMatch(
+        /^(Answer|Keep your answer): /,
+      );
+    }
   });
 });
 
 describe("summary", () => {
-  it("heads with the overall level and draws one bar per dimension with trend and disagreement", () => {
+  it("heads with the overall level, then one short two-column row per dimension, the target said once", () => {
     const { blocks } = renderMessage(summary(6));
     expect(blocks[0]).toEqual({
       type: "header",
       text: { type: "plain_text", text: "Level 2 · Automated training", emoji: true },
     });
     const body = mrkdwnOf({ text: "", blocks }).join("\n");
-    expect(body).toContain("profile 2.4 · ↑ was L1");
-    // Dimension 0 is unrated: a question mark, never an empty (level 0) bar.
-    expect(body).toContain("`   ?    ` *&lt;!channel&gt;");
-    expect(body).toContain("· ? not rated · ");
-    expect(body).toMatch(/`██░░░░░░` \*&lt;https:\/\/evil\.example\|click me&gt; [x ]+\* · L1 DevOps, no MLOps/);
-    expect(body).toContain("↓ was L1");
-    expect(body).toContain("⚠ disagreement");
-    expect(body).toContain("*What blocks the next level:* Model deployment is manual");
-    expect(body).toContain("*3. Step 3: put models in a registry &lt;@U0ADMIN&gt;* · Model management, towards L3");
-    expect(body).toContain("5 completed · 2 in progress");
+    expect(body).toContain("average L2.4 across 6 dimensions · ↑ was L1");
+    expect(body).toContain("Level = the weakest dimension's; L0 none to L4 full MLOps · target L3");
+    expect(body.match(/target L3/g)).toHaveLength(1);
+    expect(body, "no code-span bars: Slack draws them red").not.toMatch(/`[█░ ?]+`/);
+    const fields = blocks.flatMap((b) => (b.type === "section" ? (b.fields ?? []).map((f) => f.text) : []));
+    // Dimension 0 is unrated: a question mark, never level 0.
+    expect(fields.slice(0, 2)).toEqual([expect.stringMatching(/^\*&lt;!channel&gt; /), "? not rated"]);
+    expect(fields[3]).toBe("L1");
+    expect(fields[7]).toBe("L3 ↓ was L4");
+    expect(body).toContain("*3. Step 3: put models in a registry &lt;@U0ADMIN&gt;*\nModel management, towards L3");
+    // Details follow the first screen: what blocks, how and why, spread, disagreement, participation.
+    const details = body.slice(body.indexOf("*Details*"));
+    expect(details).toContain("*What blocks the next level:* Model deployment is manual");
+    expect(details).toContain("answers L0–L4, ⚠ disagreement");
+    expect(details).toContain("5 completed · 2 still answering");
   });
 });
 

@@ -23,7 +23,7 @@ export function question(labels: string[], extra: Partial<QuestionMessage> = {})
     navigation: [
       { label: "Back", action: nav("back") },
       { label: "Skip", action: nav("skip") },
-      { label: "Cancel", action: nav("cancel"), style: "danger" },
+      { label: "Cancel", action: nav("cancel") },
     ],
     ...extra,
   };

@@ -107,7 +107,8 @@ describe("card buttons", () => {
     expect(result.json).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
     const card = (result.json as { value: unknown }).value;
     expect(textOf(card)).toContain("3/8 · Monitoring & feedback");
-    expect(buttonsOf(card).map((b) => b.title)).toEqual(["No", "Partly", "Yes", "Back", "Skip", "Cancel"]);
+    // The chosen answer is ticked; Cancel opens a second card whose button sends it.
+    expect(buttonsOf(card).map((b) => b.title)).toEqual(["No", "Partly", "✓ Yes", "Back", "Skip", "Yes, cancel"]);
     expect(teams.connector.calls()).toEqual([]);
   });
 

@@ -54,7 +54,7 @@ describe("question card", () => {
     const card = valid(message);
     expect(textOf(card)).toMatch(/^3\/8 · Monitoring & feedback\nHow do you find out/);
     const buttons = buttonsOf(card);
-    expect(buttons.map((b) => b.title)).toEqual(["No", "Partly", "Yes", "Back", "Skip", "Cancel"]);
+    expect(buttons.map((b) => b.title)).toEqual(["No", "Partly", "✓ Yes", "Back", "Skip", "Yes, cancel"]);
     expect(buttons.every((b) => b.type === "Action.Execute" && b.fallbackType === "Action.Submit")).toBe(true);
     expect(buttons.map((b) => b.action)).toEqual([
       ...message.options.map((o) => o.action),
@@ -63,28 +63,36 @@ describe("question card", () => {
     expect(JSON.stringify(card)).toContain('"verb":"ma"');
   });
 
-  it("marks the current answer and styles cancel as destructive", () => {
+  it("ticks the current answer without colouring it, and asks in a second card before Cancel", () => {
     const card = valid(question(["No", "Partly", "Yes"], { current: "Partly" }));
     expect(textOf(card)).toContain("Your answer so far: **Partly**");
-    // The sample marks the third option as the one chosen before.
+    // The sample marks the third option as the one chosen before: a tick, not a green "recommended" button.
     expect(buttonsOf(card).map((b) => [b.title, b.style])).toEqual([
       ["No", undefined],
       ["Partly", undefined],
-      ["Yes", "positive"],
+      ["✓ Yes", undefined],
       ["Back", undefined],
       ["Skip", undefined],
-      ["Cancel", "destructive"],
+      ["Yes, cancel", "destructive"],
     ]);
+    const cancel = JSON.stringify(card.body.at(-1));
+    expect(cancel).toContain('"type":"Action.ShowCard","title":"Cancel"');
+    expect(cancel).toContain("Cancel this assessment?");
   });
 
-  it("lists sentence-long ladder options as numbered lines and numbers their buttons", () => {
-    const card = valid(question(ladderLabels));
-    expect(textOf(card)).toContain(`**1.** ${escapeCardText(ladderLabels[0] ?? "")}`);
-    expect(
-      buttonsOf(card)
-        .slice(0, 5)
-        .map((b) => b.title),
-    ).toEqual(["1", "2", "3", "4", "5"]);
+  it("shows each sentence-long ladder option whole as a tappable row named by its level, with a tooltip", () => {
+    const q = question(ladderLabels);
+    const card = valid({ ...q, options: q.options.map((o, i) => ({ ...o, level: i as 0 | 1 | 2 | 3 | 4 })) });
+    const rows = card.body.filter((e) => e.type === "Container" && e.selectAction);
+    expect(rows.map((row) => textOf(row))).toEqual(
+      ladderLabels.map((label, level) =>
+        level === 2 ? `✓ L2 · ${escapeCardText(label)} (your answer)` : `L${level} · ${escapeCardText(label)}`,
+      ),
+    );
+    for (const row of rows) {
+      if (row.type !== "Container") continue;
+      expect(row.selectAction?.tooltip).toMatch(/^(Answer|Keep your answer): L\d · /);
+    }
   });
 
   it("puts at most six buttons in a row", () => {
@@ -97,22 +105,26 @@ describe("question card", () => {
 });
 
 describe("summary card", () => {
-  it("heads with the level, then one bar per dimension, disagreement, next steps, participation and notes", () => {
+  it("heads with the level, one short row per dimension, next steps by name, the rest behind Details", () => {
     const message = summary(4, 12);
     const card = valid(message);
-    const text = textOf(card);
+    const text = textOf(card.body.filter((e) => e.type !== "ActionSet"));
     expect(text.split("\n")[0]).toBe("Level 2 · Automated training");
-    expect(text).toContain("profile 2.4 · ↑ was L1");
-    const bars = card.body.filter((e) => e.type === "ColumnSet");
-    expect(bars).toHaveLength(4);
-    expect(textOf(bars[2])).toMatch(/^████░░░░\n/);
-    expect(text).toContain("⚠ disagreement");
-    expect(text).toContain("answers L0–L4");
-    expect(text).toContain("**What blocks the next level:**");
+    expect(text).toContain("average L2.4 across 4 dimensions · ↑ was L1");
+    expect(text.match(/target L3/g), "the target is said once").toHaveLength(1);
+    const rows = card.body.filter((e) => e.type === "ColumnSet");
+    expect(rows).toHaveLength(4);
+    expect(textOf(rows[0]).split("\n")[1]).toBe("? not rated");
+    expect(textOf(rows[2])).toMatch(/\nL2$/);
     expect(text).toContain("Next steps");
-    expect(text).toContain("5 completed · 2 in progress");
-    expect(text).toContain("- Two people were not sure about monitoring.");
+    expect(text).not.toContain("answers L0–L4");
+    const details = textOf(card.body.at(-1));
+    expect(details).toContain("**What blocks the next level:**");
+    expect(details).toContain("answers L0–L4, ⚠ disagreement");
+    expect(details).toContain("5 completed · 2 still answering");
+    expect(details).toContain("- Two people were not sure about monitoring.");
     expect(buttonsOf(card).map((b) => b.title)).toEqual(["Start a new round"]);
+    expect(JSON.stringify(card.body.at(-1))).toContain('"type":"Action.ShowCard","title":"Details"');
     expect(card.msteams).toEqual({ width: "Full" });
   });
 });
@@ -152,14 +164,13 @@ describe("command hints", () => {
       lines: [`${command("status")}: who has answered`, `${command("schedule quarterly")}: reminders`],
       buttons: [],
     });
-    expect(textOf(card)).toBe(
-      "Start with \\`assess\\`.\n- \\`status\\`: who has answered\n- \\`schedule quarterly\\`: reminders",
-    );
+    // Quotes, not code spans: Teams shows an escaped code span's backticks literally.
+    expect(textOf(card)).toBe("Start with “assess”.\n- “status”: who has answered\n- “schedule quarterly”: reminders");
   });
 
   it("spells them in the notification text too", () => {
     expect(fallbackText({ kind: "notice", text: `Try ${command("status")}.`, lines: [], buttons: [] })).toBe(
-      "Try `status`.",
+      "Try “status”.",
     );
   });
 });
