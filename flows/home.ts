@@ -1,4 +1,5 @@
 import type { Address, ChatUser } from "../src/chat/address.js";
+import { channelRef } from "../src/chat/channel-refs.js";
 import type { Reply } from "../src/chat/outbound.js";
 import { score } from "../src/engine/score.js";
 import { helpLines } from "./commands/registry.js";
@@ -40,7 +41,9 @@ export async function homeReplies(ctx: FlowContext, address: Address, user: Chat
     await Promise.all(
       teams.slice(0, 20).map(async (channel) => {
         const last = (await ctx.repo.history(teamScope(address, channel))).at(-1)?.snapshot;
-        return last ? `${channel}: Level ${last.overall} ${ctx.model.levels[last.overall]?.name ?? ""}` : undefined;
+        return last
+          ? `${channelRef(channel)}: Level ${last.overall} ${ctx.model.levels[last.overall]?.name ?? ""}`
+          : undefined;
       }),
     )
   ).filter((line): line is string => line !== undefined);

@@ -1,15 +1,16 @@
 import { spellCommands } from "../../src/chat/command-words.js";
 import type { InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
 import { spellSlackCommand } from "./command-spelling.js";
+import { mentionChannels } from "./mention-channels.js";
 import {
   type ActionIds,
   actionIds,
   actions,
-  button,
   capBlocks,
   context,
   fallbackText,
   image,
+  neutralButton,
   sections,
 } from "./render-elements.js";
 import { renderQuestion } from "./render-question.js";
@@ -24,7 +25,7 @@ import { escapeMrkdwn as esc } from "./text.js";
  */
 export function renderMessage(message: OutboundMessage, scope = ""): SlackMessage {
   const ids = actionIds(scope);
-  const rendered = render(spellCommands(message, spellSlackCommand), ids);
+  const rendered = mentionChannels(render(spellCommands(message, spellSlackCommand), ids));
   return { text: rendered.text, blocks: capBlocks(rendered.blocks, LIMITS.messageBlocks) };
 }
 
@@ -60,7 +61,7 @@ function renderInvitation(m: InvitationMessage, ids: ActionIds): SlackMessage {
   if (m.inProgress > 0) facts.push(`${m.inProgress} in progress`);
   const who = m.completed.length > 0 ? [`Answered: ${m.completed.map(esc).join(", ")}`] : [];
   const join =
-    m.button && !m.closed ? [button(ids("join"), m.button.label, m.button.action, m.button.style ?? "primary")] : [];
+    m.button && !m.closed ? [neutralButton(ids("join"), { ...m.button, style: m.button.style ?? "primary" })] : [];
   return {
     text: fallbackText(esc(m.text)),
     blocks: [...sections([esc(m.text)]), context([facts.join(" · "), ...who]), ...actions(join)],
@@ -69,7 +70,7 @@ function renderInvitation(m: InvitationMessage, ids: ActionIds): SlackMessage {
 
 function renderNotice(m: NoticeMessage, ids: ActionIds): SlackMessage {
   const text = m.kind === "error" ? `:warning: ${esc(m.text)}` : esc(m.text);
-  const buttons = m.buttons.map((b, i) => button(ids(`button:${i + 1}`), b.label, b.action, b.style));
+  const buttons = m.buttons.map((b, i) => neutralButton(ids(`button:${i + 1}`), b));
   return {
     text: fallbackText(text),
     blocks: [...sections([text, ...m.lines.map((line) => `• ${esc(line)}`)]), ...actions(buttons)],

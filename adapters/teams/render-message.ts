@@ -1,3 +1,4 @@
+import { nameChannels } from "../../src/chat/channel-refs.js";
 import { spellCommands } from "../../src/chat/command-words.js";
 import type { FileMessage, InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
 import { spellTeamsCommand } from "./command-spelling.js";
@@ -16,7 +17,7 @@ const SCALES = [1, 0.5, 0.25, 0.1];
 
 /** A neutral message as an Adaptive Card 1.5 that fits in one Teams message; commands read as words to the bot. */
 export function renderCard(neutral: OutboundMessage): AdaptiveCard {
-  const message = spellCommands(neutral, spellTeamsCommand);
+  const message = teamsWords(neutral);
   let card = build(message, capAt(SCALES[0] ?? 1));
   for (const scale of SCALES.slice(1)) {
     if (cardBytes(card) <= CARD_LIMITS.cardBytes) break;
@@ -27,7 +28,7 @@ export function renderCard(neutral: OutboundMessage): AdaptiveCard {
 
 /** Plain text for the notification preview and for clients that cannot show cards. */
 export function fallbackText(neutral: OutboundMessage): string {
-  const message = spellCommands(neutral, spellTeamsCommand);
+  const message = teamsWords(neutral);
   switch (message.kind) {
     case "question":
       return shorten(
@@ -43,6 +44,14 @@ export function fallbackText(neutral: OutboundMessage): string {
     case "file":
       return shorten(message.text, 200);
   }
+}
+
+/**
+ * Commands as the words people send, and channels in words: Teams ids ("19:…@thread.tacv2") mean nothing to people
+ * and, unbreakable, clip the card.
+ */
+function teamsWords(neutral: OutboundMessage): OutboundMessage {
+  return nameChannels(spellCommands(neutral, spellTeamsCommand), () => "a team channel");
 }
 
 function build(message: OutboundMessage, cap: Cap): AdaptiveCard {
@@ -114,7 +123,7 @@ function renderFile(m: FileMessage, cap: Cap): CardElement[] {
     textBlock(
       m.url
         ? `[Download ${m.filename}](${m.url}) (the link works for an hour)`
-        : "Downloads need the app's public address (PUBLIC_URL): ask whoever runs this bot to set it.",
+        : "Downloads are not set up for this app yet: ask whoever runs it to turn them on.",
       { spacing: "Small" },
     ),
   ];

@@ -1,3 +1,4 @@
+import { nameChannels } from "../../src/chat/channel-refs.js";
 import { type CommandSpelling, spellCommands } from "../../src/chat/command-words.js";
 import { dimensionBar, dimensionLevel, headline, levelTrend, stepAim } from "../../src/chat/dimension-notes.js";
 import type { OutboundMessage, SummaryMessage } from "../../src/chat/outbound.js";
@@ -7,7 +8,8 @@ const spellTerminalCommand: CommandSpelling = (words) => `\`${words === "" ? "st
 
 /** Neutral messages as terminal text. Options are numbered; the number is what the person types. */
 export function renderText(neutral: OutboundMessage): string {
-  const message = spellCommands(neutral, spellTerminalCommand);
+  // The terminal's team is the name given with --team, so its id is the name people know.
+  const message = nameChannels(spellCommands(neutral, spellTerminalCommand), (id) => id);
   switch (message.kind) {
     case "question": {
       const { index, total, section } = message.progress;

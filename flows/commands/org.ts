@@ -1,3 +1,4 @@
+import { channelRef } from "../../src/chat/channel-refs.js";
 import { nextDue } from "../../src/schedule/next-due.js";
 import { DAY_MS } from "../../src/time-units.js";
 import { type FlowContext, teamScope } from "../context.js";
@@ -73,7 +74,7 @@ function describe(ctx: FlowContext, org: OrgRollUp, personal: number): [string, 
     ...org.shown.slice(0, MAX_TEAMS_LISTED).map((t) => {
       const weakestOwn = [...t.levels.entries()].sort((a, b) => a[1] - b[1])[0];
       const low = weakestOwn ? ` · lowest: ${dimensionName(weakestOwn[0])} L${weakestOwn[1]}` : "";
-      return `${t.channel}: L${t.overall} ${levelName(t.overall)} (profile ${t.profile.toFixed(1)})${low} · last round ${t.closedAt.slice(0, 10)}`;
+      return `${channelRef(t.channel)}: L${t.overall} ${levelName(t.overall)} (profile ${t.profile.toFixed(1)})${low} · last round ${t.closedAt.slice(0, 10)}`;
     }),
     ...(org.shown.length > MAX_TEAMS_LISTED ? [`…and ${org.shown.length - MAX_TEAMS_LISTED} more teams`] : []),
     ...(org.underFloor > 0
@@ -82,7 +83,7 @@ function describe(ctx: FlowContext, org: OrgRollUp, personal: number): [string, 
     ...(org.stale.length > 0
       ? [
           `Due for a reassessment (last round older than two of their cadences): ${org.stale
-            .map((s) => `${s.channel} (${s.closedAt.slice(0, 10)}, ${s.ageDays} days)`)
+            .map((s) => `${channelRef(s.channel)} (${s.closedAt.slice(0, 10)}, ${s.ageDays} days)`)
             .join(", ")}`,
         ]
       : []),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { channelRef } from "../../src/chat/channel-refs.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
 import { channel, createTranscript, dm, messages, option, questionIn } from "./harness.js";
 
@@ -19,6 +20,7 @@ describe("the person's home", () => {
     await t.say("ana", "close", channel("C7"));
     const after = await home();
     expect(messages(after, "summary")[0]).toMatchObject({ title: "Your last result", overall: { level: 3 } });
-    expect(JSON.stringify(after)).toContain("C7: Level 3 Automated model deployment");
+    // The team is named by a channel token, which each renderer names its platform's way.
+    expect(JSON.stringify(after)).toContain(`${channelRef("C7")}: Level 3 Automated model deployment`);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nameChannelsIn } from "../../src/chat/channel-refs.js";
 import type { InvitationMessage, Reply } from "../../src/chat/outbound.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
 import { answerAll, channel, createTranscript, dm, messages, testClock, textOf } from "./harness.js";
@@ -36,15 +37,16 @@ describe("org roll-up", () => {
 
     const org = await t.say("root", "org", platform);
     expect(org[0]?.delivery).toMatchObject({ to: "private" });
-    const text = textOf(org);
+    // Channels are tokens each renderer names its platform's way (a Slack mention); here they read "#<id>".
+    const text = nameChannelsIn(textOf(org), (id) => `#${id}`);
     expect(text).toContain("MLOps maturity across 2 team(s)");
     expect(text).toMatch(/L0 No MLOps: 1 · L1 [^:]+: 1 · L2 [^:]+: 0/);
     expect(text).toContain("Weakest dimension across the organisation: Monitoring & feedback (median L1 over 1 teams)");
-    expect(text).toMatch(/C-platform: L1 .* lowest: Monitoring & feedback L1/);
-    expect(text).not.toContain("C-solo:");
+    expect(text).toMatch(/#C-platform: L1 .* lowest: Monitoring & feedback L1/);
+    expect(text).not.toContain("#C-solo:");
     expect(text).toContain("1 team(s) had too few respondents to show");
-    expect(text).toMatch(/Due for a reassessment .*C-platform \(2026-11-23, 20 days\)/);
-    expect(text).not.toMatch(/C-solo \(/); // unscheduled: stale only after two quarters
+    expect(text).toMatch(/Due for a reassessment .*#C-platform \(2026-11-23, 20 days\)/);
+    expect(text).not.toMatch(/#C-solo \(/); // unscheduled: stale only after two quarters
     expect(text).toContain("1 team(s) have not closed a round yet.");
     expect(text).toContain("1 personal assessment(s) in DMs are not counted.");
     expect(text).not.toMatch(/\bana\b|\bben\b|\bdee\b/);
