@@ -28,8 +28,15 @@ const PLOT_W = WIDTH - PLOT_X - 60;
 const HEADER_H = 78;
 const ROW_H = 40;
 const BAR_H = 20;
-const AXIS_H = 48;
-const LEGEND_H = 30;
+/**
+ * The PNG is drawn at twice this size (1440 px) and a phone shows it about 330 px wide, so every text is at least
+ * 14 units (28 px in the PNG) and names wrap to two lines instead of being cut.
+ */
+const AXIS_H = 28;
+const LEGEND_ROW = 22;
+const LEGEND_H = 2 * LEGEND_ROW + 6;
+const KEY_ROW = 20;
+const NAME_CHARS = 24;
 
 const xOf = (level: number) => PLOT_X + (level / MAX_LEVEL) * PLOT_W;
 
@@ -37,10 +44,20 @@ function dimensionRow(d: DimensionLine, index: number): string {
   const top = HEADER_H + index * ROW_H;
   const barY = top + (ROW_H - BAR_H) / 2;
   const mid = top + ROW_H / 2;
-  const label = text(LABEL_W, mid + 5, ellipsize(d.name, 26), `text-anchor="end" font-size="14" fill="${INK}"`);
+  const lines = wrap(d.name, NAME_CHARS);
+  const label = lines
+    .map((line, i) =>
+      text(
+        LABEL_W,
+        mid + 5 + (i - (lines.length - 1) / 2) * 16,
+        line,
+        `text-anchor="end" font-size="14" fill="${INK}"`,
+      ),
+    )
+    .join("\n");
   // Unrated: no bar at all (an empty bar would read as level 0), just the question mark.
   if (d.unresolved) {
-    return [label, text(PLOT_X + 6, mid + 5, "? not rated", `font-size="13" font-weight="bold" fill="${MUTED}"`)].join(
+    return [label, text(PLOT_X + 6, mid + 5, "? not rated", `font-size="14" font-weight="bold" fill="${MUTED}"`)].join(
       "\n",
     );
   }
@@ -53,7 +70,7 @@ function dimensionRow(d: DimensionLine, index: number): string {
       barEnd + 6,
       mid + 5,
       `L${d.level}${d.disagreement ? " ⚠" : ""}`,
-      `font-size="13" font-weight="bold" fill="${INK}"`,
+      `font-size="14" font-weight="bold" fill="${INK}"`,
     ),
   ];
   if (d.previous !== undefined && d.previous !== d.level) {
@@ -72,31 +89,45 @@ function dimensionRow(d: DimensionLine, index: number): string {
   return parts.join("\n");
 }
 
-function grid(rows: number, levelNames: readonly string[]): string {
+function grid(rows: number): string {
   const bottom = HEADER_H + rows * ROW_H;
   const lines: string[] = [];
   for (let level = 0; level <= MAX_LEVEL; level++) {
     const x = xOf(level);
     lines.push(
       `<line x1="${fmt(x)}" y1="${HEADER_H}" x2="${fmt(x)}" y2="${fmt(bottom)}" stroke="${GRID}" stroke-width="1"/>`,
-      text(x, bottom + 16, `L${level}`, `text-anchor="middle" font-size="12" font-weight="bold" fill="${MUTED}"`),
-      ...wrap(levelNames[level] ?? "", 17).map((part, i) =>
-        text(x, bottom + 30 + i * 12, part, `text-anchor="middle" font-size="10" fill="${MUTED}"`),
-      ),
+      text(x, bottom + 20, `L${level}`, `text-anchor="middle" font-size="14" font-weight="bold" fill="${MUTED}"`),
     );
   }
   return lines.join("\n");
 }
 
+/** What each level is called, under the legend: too long to sit under the axis at a readable size. */
+function levelKey(top: number, levelNames: readonly string[]): string {
+  return levelNames
+    .map((name, level) =>
+      text(
+        20 + (level % 2) * 350,
+        top + Math.floor(level / 2) * KEY_ROW,
+        ellipsize(`L${level} ${name}`, 40),
+        `font-size="14" fill="${MUTED}"`,
+      ),
+    )
+    .join("\n");
+}
+
+/** Two rows from the left edge: what the marks mean, including that no diamond means the level did not change. */
 function legend(y: number): string {
+  const x = 20;
+  const second = y + LEGEND_ROW;
   const items = [
-    `<rect x="${PLOT_X}" y="${y - 10}" width="18" height="12" rx="2" fill="${LEVEL_COLOURS[3]}"/>`,
-    text(PLOT_X + 24, y, "now", `font-size="12" fill="${MUTED}"`),
-    `<path d="M${PLOT_X + 90} ${y - 10} L${PLOT_X + 96} ${y - 4} L${PLOT_X + 90} ${y + 2} L${PLOT_X + 84} ${y - 4} Z" fill="#ffffff" stroke="${INK}" stroke-width="2"/>`,
-    text(PLOT_X + 102, y, "last round", `font-size="12" fill="${MUTED}"`),
-    `<line x1="${PLOT_X + 190}" y1="${y - 11}" x2="${PLOT_X + 190}" y2="${y + 3}" stroke="${TARGET}" stroke-width="2" stroke-dasharray="4 3"/>`,
-    text(PLOT_X + 198, y, "target", `font-size="12" fill="${MUTED}"`),
-    text(PLOT_X + 260, y, "⚠ answers disagree", `font-size="12" fill="${MUTED}"`),
+    `<rect x="${x}" y="${y - 11}" width="18" height="12" rx="2" fill="${LEVEL_COLOURS[3]}"/>`,
+    text(x + 24, y, "now", `font-size="14" fill="${MUTED}"`),
+    `<path d="M${x + 90} ${y - 11} L${x + 96} ${y - 5} L${x + 90} ${y + 1} L${x + 84} ${y - 5} Z" fill="#ffffff" stroke="${INK}" stroke-width="2"/>`,
+    text(x + 102, y, "last round (no diamond: unchanged)", `font-size="14" fill="${MUTED}"`),
+    `<line x1="${x + 9}" y1="${second - 12}" x2="${x + 9}" y2="${second + 2}" stroke="${TARGET}" stroke-width="2" stroke-dasharray="4 3"/>`,
+    text(x + 24, second, "target", `font-size="14" fill="${MUTED}"`),
+    text(x + 102, second, "⚠ answers disagree", `font-size="14" fill="${MUTED}"`),
   ];
   return items.join("\n");
 }
@@ -117,7 +148,8 @@ export function chartAltText(summary: SummaryMessage): string {
  */
 export function summarySvg(summary: SummaryMessage, levelNames: readonly string[]): string {
   const rows = summary.dimensions.length;
-  const height = HEADER_H + rows * ROW_H + AXIS_H + LEGEND_H + 6;
+  const keyTop = HEADER_H + rows * ROW_H + AXIS_H + LEGEND_H + 14;
+  const height = keyTop + Math.ceil(levelNames.length / 2) * KEY_ROW;
   const trend =
     summary.overall.previous === undefined || summary.overall.previous === summary.overall.level
       ? ""
@@ -127,12 +159,13 @@ export function summarySvg(summary: SummaryMessage, levelNames: readonly string[
     text(
       20,
       56,
-      `${headline(summary)}${trend} · profile ${summary.profile.toFixed(1)}`,
+      `${headline(summary)}${trend} · average L${summary.profile.toFixed(1)}`,
       `font-size="14" fill="${MUTED}"`,
     ),
-    grid(rows, levelNames),
+    grid(rows),
     ...summary.dimensions.map(dimensionRow),
-    legend(height - 14),
+    legend(HEADER_H + rows * ROW_H + AXIS_H + 14),
+    levelKey(keyTop, levelNames),
   ];
   return svgDocument(WIDTH, height, chartAltText(summary), body);
 }

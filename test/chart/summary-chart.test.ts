@@ -71,4 +71,13 @@ describe("summary chart", () => {
     expect(hostile).toContain("A&#38;B &#60;Ops&#62;");
     expect(() => svgToPng(hostile)).not.toThrow();
   });
+
+  it("stays readable on a phone: no text under 14 units (28 px in the 1440 px PNG), names wrapped, not cut", () => {
+    const sizes = [...svg.matchAll(/font-size="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(14);
+    expect(svg).not.toContain("…");
+    expect(svg).toContain(">Reproducibility &#38;</text>");
+    expect(svg).toContain(">traceability</text>");
+    expect(svg).toContain("no diamond: unchanged");
+  });
 });
