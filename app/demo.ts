@@ -41,10 +41,14 @@ async function main(): Promise<number> {
   const redis = redisUrl ? await connectRedisClient({ url: redisUrl, failFast: true }) : undefined;
   const store: Store = redis ? createRedisStore(redis) : createMemoryStore();
   const interactive = Boolean(process.stdin.isTTY);
+  // Honest about what is kept: the in-memory store forgets everything when the demo ends.
+  const kept = redis
+    ? "Ctrl-D stops; your answers are kept, and the same --user and --team resume."
+    : "Ctrl-D stops; nothing is kept after this run (set REDIS_URL to keep answers between runs).";
   console.log(
-    `MLOps maturity assessment (${values.mode}, ${model.name} v${model.version}, ${redis ? "Redis" : "in-memory"} store)` +
+    `MLOps maturity assessment (${values.mode}, ${model.name} v${model.version})` +
       (interactive
-        ? "\nType the number of your answer; b = back, s = skip, c = cancel. Ctrl-D stops (progress is kept)."
+        ? `\nType the key beside your answer (on a ladder, the level 0-4; n = not sure); b = back, s = skip, c = cancel.\n${kept}`
         : ""),
   );
   try {

@@ -1,23 +1,39 @@
 import { nameChannels } from "../../src/chat/channel-refs.js";
 import { type CommandSpelling, spellCommands } from "../../src/chat/command-words.js";
 import { dimensionBar, dimensionLevel, headline, levelTrend, stepAim } from "../../src/chat/dimension-notes.js";
-import type { OutboundMessage, SummaryMessage } from "../../src/chat/outbound.js";
+import type { OutboundMessage, QuestionMessage, SummaryMessage } from "../../src/chat/outbound.js";
+import { averageLine } from "../../src/chat/summary-words.js";
 
 /** A command in terminal text: its words (the bare command, which starts an assessment, reads `start`). */
 const spellTerminalCommand: CommandSpelling = (words) => `\`${words === "" ? "start" : words}\``;
 
-/** Neutral messages as terminal text. Options are numbered; the number is what the person types. */
+/**
+ * What the person types for each option: a ladder answer's level (0-4, so the key is the level it means) and "n"
+ * for an answer that is not a level (Not sure); options of other questions are numbered from 1.
+ */
+export function optionKeys(question: Pick<QuestionMessage, "options">): string[] {
+  const ladder = question.options.some((o) => o.level !== undefined);
+  let other = 0;
+  return question.options.map((o) => {
+    if (o.level !== undefined) return String(o.level);
+    other += 1;
+    return ladder ? (other === 1 ? "n" : `n${other}`) : String(other);
+  });
+}
+
+/** Neutral messages as terminal text. Each option shows the key the person types for it. */
 export function renderText(neutral: OutboundMessage): string {
   // The terminal's team is the name given with --team, so its id is the name people know.
   const message = nameChannels(spellCommands(neutral, spellTerminalCommand), (id) => id);
   switch (message.kind) {
     case "question": {
       const { index, total, section } = message.progress;
+      const keys = optionKeys(message);
       return [
         "",
         `${index}/${total} · ${section}`,
         message.prompt,
-        ...message.options.map((o, i) => `  ${i + 1}) ${o.label}${o.selected ? "  (your answer)" : ""}`),
+        ...message.options.map((o, i) => `  ${keys[i]}) ${o.label}${o.selected ? "  (your answer)" : ""}`),
         `  ${message.navigation.map((n) => navigationKey(n.action.a)).join("  ")}`,
         ...(message.note ? [`  note: ${message.note}`] : []),
       ].join("\n");
@@ -46,11 +62,10 @@ function navigationKey(action: string): string {
 function renderSummary(s: SummaryMessage): string {
   const width = Math.max(...s.dimensions.map((d) => d.name.length));
   const who = s.scope === "team" ? "Team overall" : "Overall";
-  const overallTrend = levelTrend(s.overall.previous, s.overall.level);
   const out = [
     "",
     s.title,
-    `${who}: ${headline(s)}  (profile ${s.profile.toFixed(1)})${overallTrend ? `  ${overallTrend}` : ""}`,
+    `${who}: ${headline(s)}  (${averageLine(s)})`,
     "",
     ...s.dimensions.map((d) => {
       const extras = [

@@ -4,7 +4,7 @@ import type { ButtonAction } from "../../src/chat/actions.js";
 import type { Address, ChatUser } from "../../src/chat/address.js";
 import type { QuestionMessage, Reply } from "../../src/chat/outbound.js";
 import type { ChatBot } from "../../src/chat/ports.js";
-import { renderText } from "./render-message.js";
+import { optionKeys, renderText } from "./render-message.js";
 
 export interface TerminalSessionOptions {
   bot: ChatBot;
@@ -25,7 +25,7 @@ export interface TerminalOutcome {
 
 const KEYS: Record<string, ButtonAction["a"]> = { b: "back", s: "skip", c: "cancel" };
 
-/** Drive the bot from a terminal: one question at a time, answers typed as the numbers printed. */
+/** Drive the bot from a terminal: one question at a time, answers typed as the keys printed (levels on a ladder). */
 export async function runTerminalSession(options: TerminalSessionOptions): Promise<TerminalOutcome> {
   const { bot, user, output } = options;
   const address: Address = { platform: "terminal", workspace: "local", channel: options.team, isDirect: false };
@@ -57,8 +57,8 @@ export async function runTerminalSession(options: TerminalSessionOptions): Promi
     }
     const action = actionFor(current, next.value.trim().toLowerCase());
     if (!action) {
-      print(`Please type a number from 1 to ${current.options.length}, b (back), s (skip) or c (cancel).`);
-      print(renderText(current));
+      // One line: the question is still on screen just above.
+      print(`Please type ${optionKeys(current).join(", ")}, b (back), s (skip) or c (cancel).`);
       continue;
     }
     question = undefined;
@@ -71,8 +71,8 @@ export async function runTerminalSession(options: TerminalSessionOptions): Promi
 }
 
 function actionFor(question: QuestionMessage, line: string): ButtonAction | undefined {
-  const number = Number(line);
-  if (Number.isInteger(number) && number >= 1) return question.options[number - 1]?.action;
+  const option = optionKeys(question).indexOf(line);
+  if (option >= 0) return question.options[option]?.action;
   const nav = KEYS[line];
   return nav ? question.navigation.find((n) => n.action.a === nav)?.action : undefined;
 }

@@ -229,7 +229,11 @@ describe("the terminal", () => {
     }
   });
 
-  it("shows a question's options numbered as levels where they are levels", () => {
-    expect(renderText(question(["a", "b"]))).toContain("1) a");
+  it("keys ladder answers by their level and Not sure by a letter; other questions count from 1", () => {
+    const ladder = renderText(byId("question"));
+    expect(ladder).toMatch(/\n {2}0\) Separate groups/);
+    expect(ladder).toMatch(/\n {2}4\) One team/);
+    expect(ladder).toContain("\n  n) Not sure");
+    expect(renderText(question(["Yes", "No"]))).toContain("\n  1) Yes\n  2) No");
   });
 });

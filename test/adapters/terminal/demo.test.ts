@@ -20,8 +20,8 @@ function demo(lines: string[], args: string[] = [], env: Record<string, string> 
 }
 
 describe("npm run demo", () => {
-  it("prints Level 0 when every answer is the least mature option", () => {
-    const { out, code } = demo(Array(8).fill("1"));
+  it("prints Level 0 when every answer is the least mature option (typed as its level, 0)", () => {
+    const { out, code } = demo(Array(8).fill("0"));
     expect(code).toBe(0);
     expect(out).toContain("1/8 · Team & ownership");
     expect(out).toContain("Overall: Level 0 · No MLOps");
@@ -29,26 +29,27 @@ describe("npm run demo", () => {
   });
 
   it("prints Level 4 when every answer is the most mature option", () => {
-    const { out, code } = demo(Array(8).fill("5"));
+    const { out, code } = demo(Array(8).fill("4"));
     expect(code).toBe(0);
     expect(out).toContain("Overall: Level 4 · Full MLOps automated operations");
   });
 
   it("prints the weakest link for a mix, and explains the blocking dimension", () => {
-    const { out } = demo(["4", "4", "4", "2", "4", "4", "4", "4"]);
+    const { out } = demo(["3", "3", "3", "1", "3", "3", "3", "3"]);
     expect(out).toContain("Overall: Level 1 · DevOps, no MLOps");
     expect(out).toMatch(/Why: Training automation holds the overall level down/);
     expect(out).toMatch(/1\. .*\(Training automation, towards L2\)/);
   });
 
-  it("answers an invalid line with a clear message and the same question", () => {
-    const { out } = demo(["9", "hello", ...Array(8).fill("3")]);
-    expect(out).toContain("Please type a number from 1 to 6, b (back), s (skip) or c (cancel).");
+  it("answers an invalid line with one clear line, without printing the question again", () => {
+    const { out } = demo(["9", "hello", ...Array(8).fill("2")]);
+    expect(out).toContain("Please type 0, 1, 2, 3, 4, n, b (back), s (skip) or c (cancel).");
+    expect(out.split("1/8 · Team & ownership")).toHaveLength(2);
     expect(out).toContain("Overall: Level 2 · Automated training");
   });
 
   it("goes back and skips", () => {
-    const { out } = demo(["5", "b", "1", "s", ...Array(6).fill("5"), "5"]);
+    const { out } = demo(["4", "b", "0", "s", ...Array(6).fill("4"), "4"]);
     // Answer 1 was changed to option 1; question 2 skipped, so it is not claimed.
     expect(out).toContain("(your answer)");
     expect(out).toContain("Overall: Level 0 · No MLOps");
@@ -56,7 +57,7 @@ describe("npm run demo", () => {
   });
 
   it("exits non-zero saying how far it got when input ends early", () => {
-    const { err, code } = demo(["2", "3"]);
+    const { err, code } = demo(["1", "2"]);
     expect(code).toBe(1);
     expect(err).toContain("Input ended at question 3/8");
   });
@@ -92,10 +93,10 @@ describe("npm run demo with REDIS_URL", () => {
   it("keeps progress in Redis and resumes at the next unanswered question", () => {
     const env = { REDIS_URL, KEY_PREFIX: prefix };
     const team = "platform-team";
-    const first = demo(["3", "3", "3"], ["--user", "ana", "--team", team], env);
+    const first = demo(["2", "2", "2"], ["--user", "ana", "--team", team], env);
     expect(first.code).toBe(1);
     expect(first.err).toContain("Run again with the same --user and --team to resume");
-    const second = demo(Array(5).fill("3"), ["--user", "ana", "--team", team], env);
+    const second = demo(Array(5).fill("2"), ["--user", "ana", "--team", team], env);
     expect(second.out).toContain("4/8 · Training automation");
     expect(second.out).not.toContain("1/8 ·");
     expect(second.out).toContain("Overall: Level 2");
@@ -110,14 +111,14 @@ describe("npm run demo with REDIS_URL", () => {
       out += chunk.toString();
       // Answer each question once it is fully shown; once question 4 appears, pull the plug.
       if (out.includes("4/8 ·")) child.kill("SIGKILL");
-      else if (out.split("6) Not sure").length - 1 > answered) {
+      else if (out.split("n) Not sure").length - 1 > answered) {
         answered += 1;
-        child.stdin.write("4\n");
+        child.stdin.write("3\n");
       }
     });
     await new Promise((resolve) => child.on("exit", resolve));
     expect(out).toContain("4/8 ·");
-    const second = demo(Array(5).fill("4"), ["--user", "kim", "--team", "killed-team"], {
+    const second = demo(Array(5).fill("3"), ["--user", "kim", "--team", "killed-team"], {
       REDIS_URL,
       KEY_PREFIX: prefix,
     });
