@@ -15,6 +15,7 @@ import { start } from "./commands/start.js";
 import { type FlowContext, teamScope } from "./context.js";
 import { type FlowEvents, ignoreEvents } from "./events.js";
 import { homeReplies } from "./home.js";
+import { welcomeReplies } from "./welcome.js";
 import { createScheduleRepo } from "./nudge/schedule-repo.js";
 import { privately } from "./replies.js";
 import { createRoundRepo, isOpen } from "./rounds/round-repo.js";
@@ -72,6 +73,8 @@ export function createBot(deps: BotDeps): ChatBot {
         return onAction(event, event.action);
       case "home":
         return homeReplies(ctx, event.address, event.user);
+      case "joined":
+        return welcomeReplies(ctx, event.address, event.user);
       case "text":
         return [privately(`I answer commands: try ${command("help")}.`)];
       case "expired":

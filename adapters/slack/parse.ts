@@ -9,6 +9,7 @@ import {
   blockActionsPayload,
   commandPayload,
   directMessageEvent,
+  memberJoinedChannelEvent,
   eventCallbackPayload,
 } from "./schema.js";
 
@@ -88,6 +89,18 @@ function parse(body: unknown): SlackRequest {
         raw: body,
       };
       return { event, origin: originOf(event, { home: "opened" }) };
+    }
+    const joined = memberJoinedChannelEvent.safeParse(event);
+    if (joined.success) {
+      const bot = callback.data.authorizations?.find((a) => a.is_bot)?.user_id;
+      if (bot === undefined || joined.data.user !== bot) return unsupported("someone else joined a channel", body);
+      const event = {
+        kind: "joined" as const,
+        address: address(workspace, joined.data.channel),
+        user: user(joined.data.inviter ?? joined.data.user, undefined),
+        raw: body,
+      };
+      return { event, origin: originOf(event) };
     }
     const dm = directMessageEvent.safeParse(event);
     if (dm.success) {

@@ -41,6 +41,16 @@ export const eventCallbackPayload = z.object({
   team_id: id,
   event_id: z.string().optional(),
   event: z.object({ type: z.string() }).loose(),
+  /** Who the event is delivered to: for this app, its bot user (how it knows that it is the one who joined). */
+  authorizations: z.array(z.object({ user_id: z.string().optional(), is_bot: z.boolean().optional() })).optional(),
+});
+
+/** Someone joined a channel the app is in; when it is the app's own bot user, the app was just added there. */
+export const memberJoinedChannelEvent = z.object({
+  type: z.literal("member_joined_channel"),
+  user: id,
+  channel: id,
+  inviter: z.string().optional(),
 });
 
 export const appHomeOpenedEvent = z.object({

@@ -3,4 +3,13 @@
  * (test/adapters/slack/manifest.test.ts holds them equal): this copy is what the running app has, since the
  * image ships only the build.
  */
-export const SLACK_BOT_SCOPES = ["commands", "chat:write", "files:write", "im:write", "im:history", "users:read"];
+export const SLACK_BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "files:write",
+  "im:write",
+  "im:history",
+  "users:read",
+  "channels:read",
+  "groups:read",
+];

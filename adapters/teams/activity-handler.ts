@@ -50,9 +50,10 @@ export class MlopsAssessTeamsHandler extends TeamsActivityHandler {
       await this.forget(originOf(context));
       await next();
     });
-    // Teams also announces an install as the bot joining; other members joining are not our business.
+    // Teams also announces an install as the bot joining, which is when it says hello (the turn parses it as
+    // `joined`); other members joining are not our business.
     this.onMembersAdded(async (context, next) => {
-      if (isBotAmong(context, context.activity.membersAdded)) await this.remember(originOf(context));
+      if (isBotAmong(context, context.activity.membersAdded)) await this.turn(context, false);
       await next();
     });
     this.onMembersRemoved(async (context, next) => {

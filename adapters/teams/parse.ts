@@ -59,7 +59,12 @@ export function parseTeamsActivity(body: unknown): TeamsRequest {
 function parse(a: TeamsActivity, raw: unknown): InboundEvent {
   const isMessage = a.type === "message";
   const isCardInvoke = a.type === "invoke" && a.name === ADAPTIVE_CARD_INVOKE;
-  if (!isMessage && !isCardInvoke)
+  // Teams announces every install (team, group chat, personal) as the bot joining the conversation.
+  const botJoined =
+    a.type === "conversationUpdate" &&
+    a.recipient !== undefined &&
+    (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
+  if (!isMessage && !isCardInvoke && !botJoined)
     return unsupported(`activity ${a.type}${a.name ? ` ${a.name}` : ""} not handled`, raw);
 
   const workspace = tenantOf(a);
@@ -74,6 +79,8 @@ function parse(a: TeamsActivity, raw: unknown): InboundEvent {
     isDirect: a.conversation.conversationType === "personal",
   };
   const user = userOf(a);
+
+  if (botJoined) return { kind: "joined", address, user, raw };
 
   if (isCardInvoke) {
     const invoke = executeInvokeSchema.safeParse(a.value);

@@ -51,6 +51,8 @@ export const activitySchema = z.object({
   entities: z.array(z.unknown()).optional(),
   channelData: z.unknown().optional(),
   localTimezone: z.string().optional(),
+  /** conversationUpdate: who joined; the bot among them means it was just installed here. */
+  membersAdded: z.array(channelAccountSchema).optional(),
 });
 export type TeamsActivity = z.infer<typeof activitySchema>;
 

@@ -24,6 +24,11 @@ export const inboundEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: z.string().max(4000), ...common }),
   /** The person opened the bot's home (Slack App Home). */
   z.object({ kind: z.literal("home"), ...common }),
+  /**
+   * The app was added to a conversation: a channel or team (Slack: the bot joined a channel; Teams: installed in a
+   * team or group chat) or a personal chat (Teams: installed for one person). `user` is who added it, when known.
+   */
+  z.object({ kind: z.literal("joined"), ...common }),
   z.object({ kind: z.literal("unsupported"), reason: z.string(), raw: z.unknown() }),
 ]);
 export type InboundEvent = z.infer<typeof inboundEventSchema>;

@@ -27,6 +27,7 @@ function describeEvent(event: InboundEvent): string {
     case "action":
       return `action: ${event.action.a}`;
     case "home":
+    case "joined":
     case "expired":
       return event.kind;
     case "unsupported":

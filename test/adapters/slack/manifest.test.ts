@@ -49,12 +49,16 @@ const SCOPE_OF: Record<string, string | null> = {
   /** The client's wrapper over files.getUploadURLExternal + files.completeUploadExternal. */
   filesUploadV2: "files:write",
 };
-/** Bot events need scopes too: message.im is delivered only with im:history. */
-const EVENT_SCOPES: Record<string, string | null> = {
-  app_home_opened: null,
-  "message.im": "im:history",
-  app_uninstalled: null,
-  tokens_revoked: null,
+/**
+ * Bot events need scopes too: message.im is delivered only with im:history; member_joined_channel (the app added to
+ * a channel, when it says hello) with channels:read for public channels and groups:read for private ones.
+ */
+const EVENT_SCOPES: Record<string, string[]> = {
+  app_home_opened: [],
+  "message.im": ["im:history"],
+  app_uninstalled: [],
+  tokens_revoked: [],
+  member_joined_channel: ["channels:read", "groups:read"],
 };
 
 describe("manifest.json", () => {
@@ -72,6 +76,7 @@ describe("manifest.json", () => {
       "message.im",
       "app_uninstalled",
       "tokens_revoked",
+      "member_joined_channel",
     ]);
   });
 
@@ -88,7 +93,7 @@ describe("manifest.json", () => {
       [
         "commands",
         ...Object.values(SCOPE_OF),
-        ...manifest.settings.event_subscriptions.bot_events.map((e) => EVENT_SCOPES[e]),
+        ...manifest.settings.event_subscriptions.bot_events.flatMap((e) => EVENT_SCOPES[e] ?? []),
       ].filter((s): s is string => typeof s === "string"),
     );
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());

@@ -117,6 +117,23 @@ describe("parseSlackPayload: events", () => {
     });
   });
 
+  it("turns the app's own bot user joining a channel into joined, there, by whoever added it; ignores anyone else", () => {
+    // Shape per Slack's "member_joined_channel" event docs; `authorizations` names the bot user it is delivered to.
+    const joined = (user: string) => ({
+      type: "event_callback",
+      team_id: "T00FAKE00AA",
+      event_id: "Ev00JOIN",
+      authorizations: [{ user_id: "U00FAKEBOT1", is_bot: true }],
+      event: { type: "member_joined_channel", user, channel: "C00FAKECHAN1", inviter: "U00FAKEUSER1" },
+    });
+    expect(eventOf(joined("U00FAKEBOT1"))).toMatchObject({
+      kind: "joined",
+      address: { platform: "slack", workspace: "T00FAKE00AA", channel: "C00FAKECHAN1", isDirect: false },
+      user: { id: "U00FAKEUSER1" },
+    });
+    expect(eventOf(joined("U00FAKEUSER2"))).toMatchObject({ kind: "unsupported" });
+  });
+
   it("turns a person's DM to the app into text", () => {
     expect(eventOf(directMessage("https://example.com/runbook"))).toMatchObject({
       kind: "text",

@@ -66,10 +66,23 @@ describe("recorded activities", () => {
     ["vercel-chat_channel_teams.json", "channel_post_action", "card data that is not ours"],
     ["vercel-chat_actions-reactions_teams.json", "action", "card data that is not ours"],
     ["vercel-chat_actions-reactions_teams.json", "reaction", "activity messageReaction not handled"],
-    ["vercel-chat_conversationUpdate_botAdded_team.json", undefined, "activity conversationUpdate not handled"],
     ["vercel-chat_installationUpdate_add.json", undefined, "activity installationUpdate not handled"],
   ])("leaves %s %s unsupported (%s)", (file, key, reason) => {
     expect(eventOf(recorded(file, key))).toMatchObject({ kind: "unsupported", reason });
+  });
+});
+
+describe("installs", () => {
+  it("reads the bot joining a team as joined, in the team's channel, from the person who added it", () => {
+    expect(eventOf(recorded("vercel-chat_conversationUpdate_botAdded_team.json"))).toMatchObject({
+      kind: "joined",
+      address: { platform: "teams", isDirect: false },
+    });
+  });
+
+  it("leaves other members joining unsupported", () => {
+    const joined = { ...recorded("vercel-chat_conversationUpdate_botAdded_team.json"), membersAdded: [{ id: "29:x" }] };
+    expect(eventOf(joined)).toMatchObject({ kind: "unsupported", reason: "activity conversationUpdate not handled" });
   });
 });
 

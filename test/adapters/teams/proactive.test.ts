@@ -60,9 +60,21 @@ const stored = () =>
     teams.keys.conversationRef({ platform: "teams", workspace: TENANT }, CHANNEL),
     storedConversationSchema,
   );
-const install = async () => {
+const announceInstall = async () => {
   expect((await teams.post(recorded("vercel-chat_installationUpdate_add.json"))).status).toBe(200);
   expect((await teams.post(recorded("vercel-chat_conversationUpdate_botAdded_team.json"))).status).toBe(200);
+};
+/**
+ * Installed: the bot is told once that it joined (the real bot says hello then; this echo bot stays silent), and
+ * starts with no events, so each test sees only what it is about.
+ */
+const install = async () => {
+  const reply = bot.reply;
+  bot.reply = () => [];
+  await announceInstall();
+  bot.reply = reply;
+  expect(bot.events.map((e) => e.kind)).toEqual(["joined"]);
+  bot.events.length = 0;
 };
 
 describe("conversation references", () => {
