@@ -61,6 +61,14 @@ export async function gallery(): Promise<GalleryEntry[]> {
   const out: GalleryEntry[] = [];
   const add = (id: string, title: string, message: OutboundMessage) => out.push({ id, title, message });
 
+  const joined = (address: typeof TEAM, user: string) =>
+    t.bot.handle({ kind: "joined", address, user: { id: user, name: user }, raw: null });
+  add("welcome", "Welcome when the app is added to a channel", first(await joined(TEAM, "ana"), "notice", "joined"));
+  add(
+    "welcome-personal",
+    "Welcome in a personal chat (Teams' Home)",
+    first(await joined(dm("D-fay"), "fay"), "notice", "joined"),
+  );
   add("help", "Help", first(await t.say("ana", "help", TEAM), "notice", "help"));
 
   // Round one, closed: the baseline the second round compares with.

@@ -65,9 +65,10 @@ describe("an assessment round through Slack", () => {
     const summary = latestInDm();
     expect(headerOf(summary)).toBe("Level 4 · Full MLOps automated operations · provisional: 1 dimension unrated");
     const text = JSON.stringify(blocksOf(summary));
-    expect(text).toContain("*Team &amp; ownership* · ? not rated");
+    // The dimension's row: its name, then "?" in the level column.
+    expect(text).toContain('{"type":"mrkdwn","text":"*Team &amp; ownership*"},{"type":"mrkdwn","text":"? not rated"}');
     expect(text).not.toContain("L0");
-    expect(text).toContain("*1. Find out: Team &amp; ownership* · Team &amp; ownership, to rate it");
+    expect(text).toContain("*1. Find out: Team &amp; ownership*\\nTeam &amp; ownership, to rate it");
   });
 
   it("runs from /mlops-assess to the summary by clicking the buttons Slack got", async () => {

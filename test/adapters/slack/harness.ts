@@ -170,12 +170,14 @@ export function directMessage(text: string, extra: Record<string, unknown> = {},
 
 /** The buttons of a recorded chat.postMessage / chat.update / views.publish call: action_id, label and value. */
 export function buttonsIn(call: RecordedCall): Array<{ actionId: string; label: string; value: string }> {
+  type Element = { type: string; action_id?: string; text?: { text: string }; value?: string };
   const blocks = (call.body.blocks ?? (call.body.view as { blocks?: unknown })?.blocks ?? []) as Array<{
     type: string;
-    elements?: Array<{ type: string; action_id?: string; text?: { text: string }; value?: string }>;
+    elements?: Element[];
+    accessory?: Element;
   }>;
+  // Rows of buttons, and the button beside a section (one answer per line).
   return blocks
-    .filter((b) => b.type === "actions")
-    .flatMap((b) => b.elements ?? [])
+    .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : b.accessory ? [b.accessory] : []))
     .map((e) => ({ actionId: e.action_id ?? "", label: e.text?.text ?? "", value: e.value ?? "" }));
 }
