@@ -31,7 +31,7 @@ export function legend(s: Pick<SummaryMessage, "dimensions">): string {
   const target = sharedTarget(s);
   const has = (test: (d: DimensionLine) => boolean) => s.dimensions.some(test);
   return [
-    "Level = the weakest dimension's; L0 none to L4 full MLOps",
+    "Level = the weakest dimension's, from 0 (none) to 4 (full MLOps)",
     ...(target === undefined ? [] : [`target L${target}`]),
     ...(has((d) => d.unresolved) ? ["? = nobody was sure"] : []),
     ...(has((d) => d.previous !== undefined && d.previous !== d.level) ? ["↑↓ since the last round"] : []),

@@ -200,7 +200,7 @@ describe("summary", () => {
     });
     const body = mrkdwnOf({ text: "", blocks }).join("\n");
     expect(body).toContain("average L2.4 across 6 dimensions · ↑ was L1");
-    expect(body).toContain("Level = the weakest dimension's; L0 none to L4 full MLOps · target L3");
+    expect(body).toContain("Level = the weakest dimension's, from 0 (none) to 4 (full MLOps) · target L3");
     expect(body.match(/target L3/g)).toHaveLength(1);
     expect(body, "no code-span bars: Slack draws them red").not.toMatch(/`[█░ ?]+`/);
     const fields = blocks.flatMap((b) => (b.type === "section" ? (b.fields ?? []).map((f) => f.text) : []));
