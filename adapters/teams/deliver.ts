@@ -8,6 +8,7 @@ import type { Logger } from "../../src/chat/ports.js";
 import { InvariantError } from "../../src/errors.js";
 import { type Keys, RESPONSE_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
+import { withChannelNames } from "./channel-names.js";
 import { type Conversation, type Conversations, isGoneMessage } from "./conversations.js";
 import { cardActivity, checkedCard, mentionActivity } from "./outgoing.js";
 import type { ConversationRefs, StoredReference } from "./references.js";
@@ -77,6 +78,9 @@ export function createDelivery(deps: {
     message.kind === "file" && !message.url && deps.fileLinks
       ? { ...message, url: await deps.fileLinks(message) }
       : message;
+  /** What the message needs from outside before it is rendered: a download link, the channels' names. */
+  const prepared = async (message: OutboundMessage, workspace: string): Promise<OutboundMessage> =>
+    withChannelNames(refs, workspace, await withLink(message));
 
   async function conversationAt(address: Address, here: Conversation | undefined): Promise<Conversation> {
     const id = conversationIdOf(address.channel, address.thread);
@@ -150,7 +154,8 @@ export function createDelivery(deps: {
       let failed: { error: unknown } | undefined;
       for (const reply of replies) {
         try {
-          await deliverInTurn(origin, { ...reply, message: await withLink(reply.message) }, outcome);
+          const message = await prepared(reply.message, origin.event.address.workspace);
+          await deliverInTurn(origin, { ...reply, message }, outcome);
         } catch (error) {
           failed = { error };
           logger.error({ err: error, delivery: reply.delivery.to }, "teams delivery failed");
@@ -169,12 +174,14 @@ export function createDelivery(deps: {
     },
     async proactive(address, reply, userId) {
       const d = deliverySchema.parse(reply.delivery);
-      const message = await withLink(reply.message);
+      const message = await prepared(reply.message, address.workspace);
       if (d.to === "channel") return toChannel(d, address, message);
       await toPerson(address, userId, message);
     },
     async post(address, message) {
-      return (await conversationAt(address, undefined)).send(cardActivity(await withLink(message), logger));
+      return (await conversationAt(address, undefined)).send(
+        cardActivity(await prepared(message, address.workspace), logger),
+      );
     },
   };
 }

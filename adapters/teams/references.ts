@@ -3,7 +3,7 @@ import type { Clock } from "../../src/chat/ports.js";
 import { CONVERSATION_REF_TTL_MS, type Keys } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import { DAY_MS } from "../../src/time-units.js";
-import { splitConversationId, type TeamsActivity, tenantOf } from "./schema.js";
+import { splitConversationId, type TeamsActivity, teamNameOf, tenantOf } from "./schema.js";
 
 /**
  * What a proactive post needs (botbuilder's ConversationReference, minus the person and the message), stored per
@@ -23,6 +23,8 @@ export const referenceSchema = z.object({
 });
 export type StoredReference = z.infer<typeof referenceSchema>;
 
+const NAME_MAX = 200;
+
 export const storedConversationSchema = z.object({
   reference: referenceSchema,
   /** `unreachable`: the connector answered 403/404, so nothing is sent there until someone talks to the bot again. */
@@ -30,6 +32,8 @@ export const storedConversationSchema = z.object({
   /** When the bot last heard from this conversation (ISO). */
   seenAt: z.string(),
   reason: z.string().optional(),
+  /** What people call the conversation ("Acme Corp › Chat SDK"), read at install: shown instead of its id. */
+  name: z.string().max(NAME_MAX).optional(),
 });
 export type StoredConversation = z.infer<typeof storedConversationSchema>;
 
@@ -46,6 +50,8 @@ export const isReachable = (stored: StoredConversation | undefined): boolean => 
 export interface FoundReference {
   workspace: string;
   reference: StoredReference;
+  /** The conversation's name, when this activity carried it (installs do; most messages do not). */
+  name?: string;
 }
 
 export interface ConversationRefs {
@@ -75,9 +81,13 @@ export function referenceOf(activity: TeamsActivity): FoundReference | undefined
     },
     bot: { id: recipient.id, ...(recipient.name ? { name: recipient.name } : {}) },
   };
+  const name = [teamNameOf(activity), conversation.name]
+    .filter((part): part is string => Boolean(part?.trim()))
+    .join(" › ")
+    .slice(0, NAME_MAX);
   // Stored references are read back through referenceSchema: one that would not read back (an empty channelId)
   // is not written, or it would break every later post to that conversation until it expires.
-  return referenceSchema.safeParse(reference).success ? { workspace, reference } : undefined;
+  return referenceSchema.safeParse(reference).success ? { workspace, reference, ...(name ? { name } : {}) } : undefined;
 }
 
 const sameReference = (a: StoredReference, b: StoredReference) =>
@@ -90,15 +100,22 @@ export function createConversationRefs(deps: { store: Store; keys: Keys; clock: 
     keys.conversationRef(scope(workspace), splitConversationId(conversationId).channel);
   const personalKey = (workspace: string, userId: string) => keys.userProfile(scope(workspace), userId);
 
-  async function upsert({ workspace, reference }: FoundReference): Promise<void> {
+  async function upsert({ workspace, reference, name: seen }: FoundReference): Promise<void> {
     const now = clock();
     await store.update(
       refKey(workspace, reference.conversation.id),
       storedConversationSchema,
       (current) => {
         const fresh = current && now.getTime() - Date.parse(current.seenAt) < REFRESH_AFTER_MS;
-        if (current?.state === "installed" && fresh && sameReference(current.reference, reference)) return undefined;
-        const next: StoredConversation = { reference, state: "installed", seenAt: now.toISOString() };
+        const name = seen ?? current?.name;
+        const same = current?.state === "installed" && sameReference(current.reference, reference);
+        if (same && fresh && name === current.name) return undefined;
+        const next: StoredConversation = {
+          reference,
+          state: "installed",
+          seenAt: now.toISOString(),
+          ...(name ? { name } : {}),
+        };
         return next;
       },
       CONVERSATION_REF_TTL_MS,

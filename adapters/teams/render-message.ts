@@ -1,6 +1,7 @@
 import { nameChannels } from "../../src/chat/channel-refs.js";
 import { spellCommands } from "../../src/chat/command-words.js";
 import type { FileMessage, InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
+import { UNNAMED_CHANNEL } from "./channel-names.js";
 import { spellTeamsCommand } from "./command-spelling.js";
 import { type Cap, capAt } from "./render-cap.js";
 import { actionSets, adaptiveCard, buttons, chartImage, execute, textBlock } from "./render-elements.js";
@@ -47,11 +48,11 @@ export function fallbackText(neutral: OutboundMessage): string {
 }
 
 /**
- * Commands as the words people send, and channels in words: Teams ids ("19:…@thread.tacv2") mean nothing to people
- * and, unbreakable, clip the card.
+ * Commands as the words people send. Channels are named by delivery (withChannelNames) from what was stored at
+ * install; any left here get words, never an id.
  */
 function teamsWords(neutral: OutboundMessage): OutboundMessage {
-  return nameChannels(spellCommands(neutral, spellTeamsCommand), () => "a team channel");
+  return nameChannels(spellCommands(neutral, spellTeamsCommand), () => UNNAMED_CHANNEL);
 }
 
 function build(message: OutboundMessage, cap: Cap): AdaptiveCard {

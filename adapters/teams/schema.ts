@@ -11,6 +11,8 @@ const channelAccountSchema = z.object({
 
 const conversationSchema = z.object({
   id: z.string().min(1),
+  /** A channel's or group chat's name; Teams sends it at install, not with every message. */
+  name: z.string().optional(),
   conversationType: z.string().optional(),
   tenantId: z.string().optional(),
   isGroup: z.boolean().optional(),
@@ -18,7 +20,15 @@ const conversationSchema = z.object({
 
 const teamsChannelData = z.object({
   tenant: z.object({ id: z.string().min(1) }).optional(),
+  /** The team a channel belongs to; its name comes with installs and team events. */
+  team: z.object({ name: z.string().optional() }).optional(),
 });
+
+/** The team's name in an activity's channelData, when Teams sent it. */
+export function teamNameOf(activity: { channelData?: unknown }): string | undefined {
+  const parsed = teamsChannelData.safeParse(activity.channelData);
+  return parsed.success ? parsed.data.team?.name : undefined;
+}
 
 const accountWithId = z.object({ id: z.string() });
 

@@ -20,6 +20,12 @@ export function nameChannelsIn(text: string, name: ChannelNaming): string {
   return text.includes(OPEN) ? text.replace(TOKEN, (_, id: string) => name(id)) : text;
 }
 
+/** The ids of every channel named anywhere in a value (once each), for a renderer that looks names up first. */
+export function channelIdsIn(value: unknown): string[] {
+  const text = JSON.stringify(value) ?? "";
+  return text.includes(OPEN) ? [...new Set([...text.matchAll(TOKEN)].map((m) => m[1] ?? ""))] : [];
+}
+
 /** Every channel token in every string of a value (a copy), named by `name(id, key path)`. */
 export function nameChannels<T>(value: T, name: (id: string, parent: Record<string, unknown>) => string): T {
   return walk(value, undefined, name) as T;

@@ -84,6 +84,8 @@ describe("conversation references", () => {
     expect(writes.filter((k) => k === refKey)).toHaveLength(1);
     expect(await stored()).toMatchObject({
       state: "installed",
+      // What people call it, shown instead of its id (the org roll-up, the home list).
+      name: "Acme Corp › Chat SDK",
       reference: {
         serviceUrl: teams.connector.serviceUrl,
         channelId: "msteams",
@@ -93,6 +95,18 @@ describe("conversation references", () => {
     });
     expect(bot.events).toEqual([]);
     expect(teams.connector.calls()).toEqual([]);
+  });
+
+  it("keeps the conversation's name when later messages (which do not carry it) refresh the reference", async () => {
+    await install();
+    await teams.store.update(
+      teams.keys.conversationRef({ platform: "teams", workspace: TENANT }, CHANNEL),
+      storedConversationSchema,
+      (current) => (current ? { ...current, seenAt: "2020-01-01T00:00:00.000Z" } : undefined),
+    );
+    await teams.channelMessage("help");
+    expect(await stored()).toMatchObject({ name: "Acme Corp › Chat SDK" });
+    expect(Date.parse((await stored())?.seenAt ?? "")).toBeGreaterThan(Date.parse("2025-01-01"));
   });
 
   it("ignores members joining who are not the bot", async () => {

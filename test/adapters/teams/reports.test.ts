@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { teamExportSchema } from "../../../flows/export/team-export.js";
 import type { ConnectorCall } from "../../fakes/fake-bot-connector.js";
 import { personalChat, startTeamsApp, type TeamsAppRun } from "./app-harness.js";
-import { CHANNEL, cardOf } from "./harness.js";
+import { CHANNEL, cardOf, recorded } from "./harness.js";
 
 /** history, export and org end to end on Teams: mentions POSTed to /api/messages, cards read off the fake connector. */
 let run: TeamsAppRun;
@@ -74,7 +74,10 @@ describe("reports on Teams", () => {
     expect((await fetch(`${run.origin}/downloads?id=../../etc`)).status).toBe(404);
   });
 
-  it("shows the org roll-up only to an id in ADMIN_USER_IDS", async () => {
+  it("shows the org roll-up only to an id in ADMIN_USER_IDS, naming teams by the names stored at install", async () => {
+    // The install announces the team's and the channel's names ("Acme Corp", "Chat SDK").
+    const install = recorded("vercel-chat_conversationUpdate_botAdded_team.json");
+    expect((await run.post({ ...install, serviceUrl: run.connector.serviceUrl })).status).toBe(200);
     await closedRound();
     const refused = await nextCard(personalChat("bob"), () => run.say("bob", "org"));
     // Card text is markdown: the underscores arrive escaped, and show as written.
@@ -82,7 +85,7 @@ describe("reports on Teams", () => {
     const org = await nextCard(personalChat("root"), () => run.say("root", "org"));
     expect(JSON.stringify(org)).toContain("MLOps maturity across 1 team(s)");
     // Never the id ("19:…@thread.tacv2" means nothing to people, and clips the card).
-    expect(JSON.stringify(org)).toContain("a team channel: L2");
+    expect(JSON.stringify(org)).toContain("Acme Corp › Chat SDK: L2");
     expect(JSON.stringify(org)).not.toContain(CHANNEL);
   });
 });
