@@ -15,10 +15,10 @@ import { start } from "./commands/start.js";
 import { type FlowContext, teamScope } from "./context.js";
 import { type FlowEvents, ignoreEvents } from "./events.js";
 import { homeReplies } from "./home.js";
-import { welcomeReplies } from "./welcome.js";
 import { createScheduleRepo } from "./nudge/schedule-repo.js";
 import { privately } from "./replies.js";
 import { createRoundRepo, isOpen } from "./rounds/round-repo.js";
+import { welcomeReplies } from "./welcome.js";
 
 export interface BotDeps {
   store: Store;
