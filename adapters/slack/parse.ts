@@ -9,8 +9,8 @@ import {
   blockActionsPayload,
   commandPayload,
   directMessageEvent,
-  memberJoinedChannelEvent,
   eventCallbackPayload,
+  memberJoinedChannelEvent,
 } from "./schema.js";
 
 const TEXT_MAX = 4000;

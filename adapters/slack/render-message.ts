@@ -1,6 +1,7 @@
 import { spellCommands } from "../../src/chat/command-words.js";
 import type { InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
 import { spellSlackCommand } from "./command-spelling.js";
+import { slackLinks } from "./links.js";
 import { mentionChannels } from "./mention-channels.js";
 import {
   type ActionIds,
@@ -25,7 +26,7 @@ import { escapeMrkdwn as esc } from "./text.js";
  */
 export function renderMessage(message: OutboundMessage, scope = ""): SlackMessage {
   const ids = actionIds(scope);
-  const rendered = mentionChannels(render(spellCommands(message, spellSlackCommand), ids));
+  const rendered = slackLinks(mentionChannels(render(spellCommands(message, spellSlackCommand), ids)));
   return { text: rendered.text, blocks: capBlocks(rendered.blocks, LIMITS.messageBlocks) };
 }
 

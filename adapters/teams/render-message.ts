@@ -1,5 +1,6 @@
 import { nameChannels } from "../../src/chat/channel-refs.js";
 import { spellCommands } from "../../src/chat/command-words.js";
+import { linkSafeUrl, writeLinks } from "../../src/chat/links.js";
 import type { FileMessage, InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
 import { UNNAMED_CHANNEL } from "./channel-names.js";
 import { spellTeamsCommand } from "./command-spelling.js";
@@ -8,7 +9,7 @@ import { actionSets, adaptiveCard, buttons, chartImage, execute, textBlock } fro
 import { renderQuestion } from "./render-question.js";
 import { type AdaptiveCard, CARD_LIMITS, type CardElement, cardBytes } from "./render-schema.js";
 import { renderSummary } from "./render-summary.js";
-import { safe, shorten } from "./text.js";
+import { escapeCardText, safe, shorten } from "./text.js";
 
 /**
  * Scales tried in turn until the card fits Teams' size limit: ordinary messages fit at 1; only pathological ones
@@ -19,17 +20,25 @@ const SCALES = [1, 0.5, 0.25, 0.1];
 /** A neutral message as an Adaptive Card 1.5 that fits in one Teams message; commands read as words to the bot. */
 export function renderCard(neutral: OutboundMessage): AdaptiveCard {
   const message = teamsWords(neutral);
-  let card = build(message, capAt(SCALES[0] ?? 1));
+  let card = withLinks(build(message, capAt(SCALES[0] ?? 1)));
   for (const scale of SCALES.slice(1)) {
     if (cardBytes(card) <= CARD_LIMITS.cardBytes) break;
-    card = build(message, capAt(scale));
+    card = withLinks(build(message, capAt(scale)));
   }
   return card;
 }
 
+/** Links as Markdown links in TextBlocks, which Teams renders; elsewhere (titles) the address follows the label. */
+const withLinks = (card: AdaptiveCard): AdaptiveCard =>
+  writeLinks(card, (link, parent) =>
+    parent.type === "TextBlock"
+      ? `[${escapeCardText(link.label)}](${linkSafeUrl(link.url)})`
+      : `${link.label} (${link.url})`,
+  );
+
 /** Plain text for the notification preview and for clients that cannot show cards. */
 export function fallbackText(neutral: OutboundMessage): string {
-  const message = teamsWords(neutral);
+  const message = writeLinks(teamsWords(neutral), (link) => `${link.label} (${link.url})`);
   switch (message.kind) {
     case "question":
       return shorten(

@@ -1,6 +1,7 @@
 import { nameChannels } from "../../src/chat/channel-refs.js";
 import { type CommandSpelling, spellCommands } from "../../src/chat/command-words.js";
 import { dimensionBar, dimensionLevel, headline, levelTrend, stepAim } from "../../src/chat/dimension-notes.js";
+import { writeLinks } from "../../src/chat/links.js";
 import type { OutboundMessage, QuestionMessage, SummaryMessage } from "../../src/chat/outbound.js";
 import { averageLine } from "../../src/chat/summary-words.js";
 
@@ -24,7 +25,10 @@ export function optionKeys(question: Pick<QuestionMessage, "options">): string[]
 /** Neutral messages as terminal text. Each option shows the key the person types for it. */
 export function renderText(neutral: OutboundMessage): string {
   // The terminal's team is the name given with --team, so its id is the name people know.
-  const message = nameChannels(spellCommands(neutral, spellTerminalCommand), (id) => id);
+  const message = writeLinks(
+    nameChannels(spellCommands(neutral, spellTerminalCommand), (id) => id),
+    (link) => link.url,
+  );
   switch (message.kind) {
     case "question": {
       const { index, total, section } = message.progress;

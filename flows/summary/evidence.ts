@@ -1,4 +1,5 @@
 import { command } from "../../src/chat/command-words.js";
+import { linkTo, shortAddress } from "../../src/chat/links.js";
 import type { AssessmentModel } from "../../src/engine/model-schema.js";
 import type { AssessState } from "../assess/assess-state.js";
 
@@ -38,7 +39,7 @@ export function evidenceNotes(items: readonly EvidenceItem[], attributed: boolea
   if (items.length === 0) return [];
   const shown = items
     .slice(0, SUMMARY_EVIDENCE_MAX)
-    .map((e) => `Evidence for ${e.label}: ${e.url}${attributed ? ` (${e.by})` : ""}`);
+    .map((e) => `Evidence for ${e.label}: ${linkTo(e.url, shortAddress(e.url))}${attributed ? ` (${e.by})` : ""}`);
   const more = items.length - shown.length;
   return [...shown, ...(more > 0 ? [`…and ${more} more evidence link(s) in ${command("export")}.`] : [])];
 }

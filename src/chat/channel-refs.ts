@@ -1,8 +1,10 @@
+import { mapStrings } from "./text-tokens.js";
+
 /**
  * A team's channel named in outbound text. Flows know only its id; each renderer names it its platform's way
  * (Slack: a `<#C…>` mention the client shows as the channel's name; Teams and the terminal: words, never the id).
  * Like command tokens, the id sits between two private-use characters, so it survives every string operation the
- * flows do and escaping, and nothing people type can forge one.
+ * flows do and escaping; Slack mentions only ids shaped like its channel ids.
  */
 const OPEN = "\uE002";
 const CLOSE = "\uE003";
@@ -26,19 +28,7 @@ export function channelIdsIn(value: unknown): string[] {
   return text.includes(OPEN) ? [...new Set([...text.matchAll(TOKEN)].map((m) => m[1] ?? ""))] : [];
 }
 
-/** Every channel token in every string of a value (a copy), named by `name(id, key path)`. */
-export function nameChannels<T>(value: T, name: (id: string, parent: Record<string, unknown>) => string): T {
-  return walk(value, undefined, name) as T;
-}
-
-function walk(
-  value: unknown,
-  parent: Record<string, unknown> | undefined,
-  name: (id: string, parent: Record<string, unknown>) => string,
-): unknown {
-  if (typeof value === "string") return nameChannelsIn(value, (id) => name(id, parent ?? {}));
-  if (Array.isArray(value)) return value.map((item) => walk(item, parent, name));
-  if (value === null || typeof value !== "object") return value;
-  const record = value as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, walk(item, record, name)]));
+/** Every channel token in every string of a value (a copy), named by `name(id, the object the string sits in)`. */
+export function nameChannels<T>(value: T, name: (id: string, parent: Readonly<Record<string, unknown>>) => string): T {
+  return mapStrings(value, (text, parent) => nameChannelsIn(text, (id) => name(id, parent)));
 }

@@ -1,3 +1,5 @@
+import { mapStrings } from "./text-tokens.js";
+
 /**
  * Commands named in outbound text, whatever the platform. Flows write `command("status")`; each renderer spells the
  * token its platform's way (Slack: `/mlops-assess status`; Teams and the terminal: the words people send, `status`)
@@ -22,12 +24,5 @@ export function spellCommandsIn(text: string, spell: CommandSpelling): string {
 
 /** A message with every command token in every text spelled (a copy; the message itself is left as it is). */
 export function spellCommands<T>(message: T, spell: CommandSpelling): T {
-  return spelled(message, spell) as T;
-}
-
-function spelled(value: unknown, spell: CommandSpelling): unknown {
-  if (typeof value === "string") return spellCommandsIn(value, spell);
-  if (Array.isArray(value)) return value.map((item) => spelled(item, spell));
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, spelled(item, spell)]));
+  return mapStrings(message, (text) => spellCommandsIn(text, spell));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { teamExportSchema } from "../../flows/export/team-export.js";
 import { snapshotOf } from "../../flows/summary/team-result.js";
+import { linkTo } from "../../src/chat/links.js";
 import type { FileMessage, InvitationMessage, Reply, SummaryMessage } from "../../src/chat/outbound.js";
 import { aggregate } from "../../src/engine/compare.js";
 import { defaultModel } from "../../src/engine/default-model/index.js";
@@ -57,7 +58,9 @@ async function twoRounds() {
 describe("evidence", () => {
   it("attaches a link to the latest answer, shows it in the team summary and refuses what is not a web link", async () => {
     const { t, summary } = await twoRounds();
-    expect(summary.notes).toContain("Evidence for Team & ownership: https://ci.example.com/runs/42?tab=log (alice)");
+    // A link each renderer makes real (Slack <url|label>, Teams [label](url)), labelled with its short address.
+    const link = linkTo("https://ci.example.com/runs/42?tab=log", "ci.example.com/runs/42?tab=log");
+    expect(summary.notes).toContain(`Evidence for Team & ownership: ${link} (alice)`);
     expect(textOf(await t.say("alice", "evidence"))).toContain("https://ci.example.com/runs/42?tab=log");
     expect(textOf(await t.say("alice", "evidence javascript:alert(1)"))).toContain("not a link I can attach");
     // By question number, as its progress line shows it.

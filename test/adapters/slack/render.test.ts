@@ -5,6 +5,7 @@ import { renderMessage } from "../../../adapters/slack/render-message.js";
 import { type Block, homeViewSchema, slackMessageSchema } from "../../../adapters/slack/render-schema.js";
 import { decodeAction } from "../../../src/chat/actions.js";
 import { command } from "../../../src/chat/command-words.js";
+import { linkTo } from "../../../src/chat/links.js";
 import { invitation, ladderLabels, notice, question, summary, worstCases } from "./sample-messages.js";
 
 /** All mrkdwn the message carries: these are the strings Slack would turn into mentions and links. */
@@ -248,5 +249,17 @@ describe("invitation and notices", () => {
     const ids = buttons(view.blocks).map((b) => b.action_id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain("ma:h1:answer:2");
+  });
+});
+
+describe("links", () => {
+  it("makes evidence a real Slack link, its label escaped and its address unable to end the link early", () => {
+    const rendered = renderMessage({
+      kind: "notice",
+      text: `Evidence: ${linkTo("https://ci.example.com/a|b>(1)", "ci <x> & co")}`,
+      lines: [],
+      buttons: [],
+    });
+    expect(mrkdwnOf(rendered)[1]).toBe("Evidence: <https://ci.example.com/a%7Cb%3E%281%29|ci &lt;x&gt; &amp; co>");
   });
 });

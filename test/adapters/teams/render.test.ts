@@ -5,6 +5,7 @@ import { adaptiveCardSchema, CARD_LIMITS, cardBytes } from "../../../adapters/te
 import { escapeCardText } from "../../../adapters/teams/text.js";
 import type { ButtonAction } from "../../../src/chat/actions.js";
 import { command } from "../../../src/chat/command-words.js";
+import { linkTo } from "../../../src/chat/links.js";
 import type { OutboundMessage } from "../../../src/chat/outbound.js";
 import { invitation, ladderLabels, notice, question, summary, worstCases } from "../slack/sample-messages.js";
 import { buttonsOf, textOf } from "./harness.js";
@@ -188,5 +189,18 @@ describe("card schema", () => {
     const untitled = adaptiveCard([{ type: "ActionSet", actions: [{ ...broken, title: "" }] }]);
     expect(adaptiveCardSchema.safeParse(untitled).success).toBe(false);
     expect(adaptiveCardSchema.safeParse(adaptiveCard([{ type: "ActionSet", actions: [broken] }])).success).toBe(true);
+  });
+});
+
+describe("links", () => {
+  it("makes evidence a Markdown link Teams renders, with the label escaped, and the address in the notification", () => {
+    const message: OutboundMessage = {
+      kind: "notice",
+      text: `Evidence: ${linkTo("https://ci.example.com/runs/4_2 (x)", "runs *42*")}`,
+      lines: [],
+      buttons: [],
+    };
+    expect(textOf(valid(message))).toBe("Evidence: [runs \\*42\\*](https://ci.example.com/runs/4_2%20%28x%29)");
+    expect(fallbackText(message)).toBe("Evidence: runs *42* (https://ci.example.com/runs/4_2 (x))");
   });
 });
