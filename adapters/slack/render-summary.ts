@@ -54,7 +54,7 @@ function details(s: SummaryMessage): Block[] {
     return notes.length > 0 ? [`${esc(fitPlain(d.name, NAME_MAX))}: ${esc(notes.join(", "))}`] : [];
   });
   const participation = s.participation
-    ? [`${s.participation.completed} completed · ${s.participation.inProgress} still answering`]
+    ? [`${s.participation.completed} completed · ${s.participation.inProgress} in progress`]
     : [];
   const small = [...perDimension, ...participation, ...s.notes.map(esc)];
   const explanation = s.explanation ? [`*What blocks the next level:* ${esc(s.explanation)}`] : [];

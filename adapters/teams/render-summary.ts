@@ -50,7 +50,7 @@ function details(s: SummaryMessage, cap: Cap): CardAction[] {
     return notes.length > 0 ? [`- **${safe(d.name, cap(80))}**: ${safe(notes.join(", "), cap(200))}`] : [];
   });
   const participation = s.participation
-    ? [`- ${s.participation.completed} completed · ${s.participation.inProgress} still answering`]
+    ? [`- ${s.participation.completed} completed · ${s.participation.inProgress} in progress`]
     : [];
   const shown = s.notes.slice(0, cap(10));
   const notes = shown.map((n) => `- ${safe(n, cap(300))}`);

@@ -76,6 +76,7 @@ describe("reports on Slack", () => {
     expect(org.body.user).toBe("U0ROOT");
     const text = JSON.stringify(org.body.blocks);
     expect(text).toContain("MLOps maturity across 1 team(s)");
-    expect(text).toContain(`${CHANNEL}: L2`);
+    // A mention, which Slack shows as the channel's name, never the bare id.
+    expect(text).toContain(`<#${CHANNEL}>: L2`);
   });
 });

@@ -143,10 +143,13 @@ export async function until(check: () => boolean, what: string, timeoutMs = 10_0
   }
 }
 
-/** The option (1-based) a question shows as the person's current answer (its button is highlighted). */
+/** The option (1-based) a question shows as the person's current answer (its button is ticked). */
 export function selectedOption(call: RecordedCall | undefined): number | undefined {
-  const blocks = (call?.body.blocks ?? []) as Array<{ elements?: Array<{ action_id?: string; style?: string }> }>;
-  const chosen = blocks.flatMap((b) => b.elements ?? []).find((e) => e.style === "primary");
+  type Button = { action_id?: string; text?: { text?: string } };
+  const blocks = (call?.body.blocks ?? []) as Array<{ elements?: Button[]; accessory?: Button }>;
+  const chosen = blocks
+    .flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])])
+    .find((e) => e.text?.text?.startsWith("✓"));
   const n = chosen?.action_id?.match(/answer:(\d+)$/)?.[1];
   return n === undefined ? undefined : Number(n);
 }

@@ -29,7 +29,8 @@ async function playRound(driver: ChatDriver): Promise<RoundOutcome> {
   return {
     headline: /Level \d/.exec(channel)?.[0],
     dimensions: defaultModel.dimensions.flatMap((d) => {
-      const level = new RegExp(`${d.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\W*· L(\\d)`).exec(channel)?.[1];
+      // The row: the name, then its level in the next column ("Team & ownership" … "L2").
+      const level = new RegExp(`${d.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\W*L(\\d)`).exec(channel)?.[1];
       return level === undefined ? [] : [`${d.name} L${level}`];
     }),
     ann: driver.privateScreen("ann"),

@@ -214,7 +214,7 @@ describe("summary", () => {
     const details = body.slice(body.indexOf("*Details*"));
     expect(details).toContain("*What blocks the next level:* Model deployment is manual");
     expect(details).toContain("answers L0–L4, ⚠ disagreement");
-    expect(details).toContain("5 completed · 2 still answering");
+    expect(details).toContain("5 completed · 2 in progress");
   });
 });
 

@@ -122,7 +122,7 @@ describe("summary card", () => {
     const details = textOf(card.body.at(-1));
     expect(details).toContain("**What blocks the next level:**");
     expect(details).toContain("answers L0–L4, ⚠ disagreement");
-    expect(details).toContain("5 completed · 2 still answering");
+    expect(details).toContain("5 completed · 2 in progress");
     expect(details).toContain("- Two people were not sure about monitoring.");
     expect(buttonsOf(card).map((b) => b.title)).toEqual(["Start a new round"]);
     expect(JSON.stringify(card.body.at(-1))).toContain('"type":"Action.ShowCard","title":"Details"');
