@@ -85,11 +85,11 @@ export function expectedTeam(answers: Iterable<Map<string, string>>) {
   return { overall: team.result.overall, dimensions: team.result.dimensions.map((d) => d.level) };
 }
 
-/** Headline level and per-dimension levels as a Slack summary shows them (`*Name* · L2 …`). */
+/** Headline level and per-dimension levels as a Slack summary shows them (fields: `*Name*`, then `L2 …`). */
 export function levelsShown(summary: RecordedCall | undefined) {
   const text = JSON.stringify(summary?.body.blocks ?? []);
   return {
     overall: Number(text.match(/"text":"Level (\d) · /)?.[1] ?? -1),
-    dimensions: [...text.matchAll(/\* · L(\d) /g)].map((m) => Number(m[1])),
+    dimensions: [...text.matchAll(/\*"\},\{"type":"mrkdwn","text":"L(\d)\b/g)].map((m) => Number(m[1])),
   };
 }
