@@ -2,13 +2,14 @@
 import * as AC from "adaptivecards";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderMessage } from "../../adapters/slack/render-message.js";
-import type { Block, SlackButton, SlackMessage } from "../../adapters/slack/render-schema.js";
+import type { SlackButton, SlackMessage } from "../../adapters/slack/render-schema.js";
 import { fallbackText, renderCard } from "../../adapters/teams/render-message.js";
 import type { AdaptiveCard } from "../../adapters/teams/render-schema.js";
 import { renderText } from "../../adapters/terminal/render-message.js";
 import { type GalleryEntry, gallery } from "../../scripts/gallery/catalogue.js";
 import { TEAMS_LIGHT_HOST_CONFIG } from "../../scripts/gallery/teams-host-config.js";
 import type { OutboundMessage, SummaryMessage } from "../../src/chat/outbound.js";
+import { buttonsOfBlocks, mrkdwnOf } from "../adapters/slack/read-blocks.js";
 import { question, summary, worstCases } from "../adapters/slack/sample-messages.js";
 import { PHONE_SCREEN_PX, slackPhoneHeight, teamsPhoneHeight } from "./phone-height.js";
 
@@ -32,20 +33,8 @@ const byId = (id: string): OutboundMessage => {
   return found;
 };
 
-const slackButtons = (m: SlackMessage): SlackButton[] =>
-  m.blocks.flatMap((b: Block) =>
-    b.type === "actions" ? b.elements : b.type === "section" && b.accessory ? [b.accessory] : [],
-  );
-const slackMrkdwn = (m: SlackMessage): string[] => [
-  m.text,
-  ...m.blocks.flatMap((b) =>
-    b.type === "section"
-      ? [...(b.text ? [b.text.text] : []), ...(b.fields ?? []).map((f) => f.text)]
-      : b.type === "context"
-        ? b.elements.map((e) => e.text)
-        : [],
-  ),
-];
+const slackButtons = (m: SlackMessage): SlackButton[] => buttonsOfBlocks(m.blocks);
+const slackMrkdwn = mrkdwnOf;
 
 /** Every string a card shows as text (TextBlocks anywhere, titles, tooltips), for what Teams would print. */
 function teamsTexts(card: unknown): string[] {

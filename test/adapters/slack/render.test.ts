@@ -2,29 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderHome } from "../../../adapters/slack/render-home.js";
 import { renderMessage } from "../../../adapters/slack/render-message.js";
-import { type Block, homeViewSchema, slackMessageSchema } from "../../../adapters/slack/render-schema.js";
+import { homeViewSchema, slackMessageSchema } from "../../../adapters/slack/render-schema.js";
 import { decodeAction } from "../../../src/chat/actions.js";
 import { command } from "../../../src/chat/command-words.js";
 import { linkTo } from "../../../src/chat/links.js";
+import { buttonsOfBlocks, mrkdwnOf } from "./read-blocks.js";
 import { invitation, ladderLabels, notice, question, summary, worstCases } from "./sample-messages.js";
 
-/** All mrkdwn the message carries: these are the strings Slack would turn into mentions and links. */
-function mrkdwnOf(message: { text: string; blocks: Block[] }): string[] {
-  return [
-    message.text,
-    ...message.blocks.flatMap((b) =>
-      b.type === "section"
-        ? [...(b.text ? [b.text.text] : []), ...(b.fields ?? []).map((f) => f.text)]
-        : b.type === "context"
-          ? b.elements.map((e) => e.text)
-          : [],
-    ),
-  ];
-}
-
-/** Every button, in the order people see them: actions rows and the buttons beside sections. */
-const buttons = (blocks: Block[]) =>
-  blocks.flatMap((b) => (b.type === "actions" ? b.elements : b.type === "section" && b.accessory ? [b.accessory] : []));
+const buttons = buttonsOfBlocks;
 
 describe("Block Kit limits", () => {
   it.each(worstCases())("%s is a valid Slack message", (_, message) => {
