@@ -52,7 +52,11 @@ export const envSchema = z.object({
   HISTORY_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(30).max(3650).default(730)),
   /** Privacy floor: team summaries show the spread of answers only from this many respondents on. */
   MIN_RESPONDENTS_FOR_SPREAD: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(3)),
-  /** Comma-separated user ids (Slack U…, Teams AAD object ids) who count as admins: `org`, and managing any round. */
+  /**
+   * Comma-separated user ids who count as admins (`org`, managing any round and any channel's reminders): Slack
+   * U… ids, and for Teams the `from.id` the bot is sent (29:…), which is what it compares, not the AAD object id.
+   * A refused person is told their id.
+   */
   ADMIN_USER_IDS: z.preprocess(
     blankToUndefined,
     z

@@ -34,6 +34,7 @@ import type { Env } from "./config.js";
 import { createDownloads, DOWNLOAD_PATH } from "./downloads.js";
 import { flowMetrics } from "./flow-metrics.js";
 import { createHttpServer, createMetricsServer, type RequestHandler } from "./http-server.js";
+import { createMembership, type MembershipQuestion } from "./membership.js";
 import { createMetrics } from "./metrics.js";
 import { startNudgeTicker } from "./nudge-ticker.js";
 import { startPurgeTicker } from "./purge-ticker.js";
@@ -102,6 +103,8 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
         })
       : undefined;
   if (!charts) logger.info({}, "summary charts off: set PUBLIC_URL and CHART_SECRET to post them");
+  // Filled in as the adapters are made below; the flows only ask once events arrive.
+  const memberships: Partial<Record<Address["platform"], MembershipQuestion>> = {};
   const flows = createBot({
     store,
     keys,
@@ -113,6 +116,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     historyRetentionDays: config.HISTORY_RETENTION_DAYS,
     admins: config.ADMIN_USER_IDS,
     events: flowMetrics(metrics),
+    membership: createMembership({ store, keys, logger, platforms: memberships }),
   });
   const downloads = config.PUBLIC_URL
     ? createDownloads({ store, keys, publicUrl: config.PUBLIC_URL, logger })
@@ -145,8 +149,10 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       store,
       keys,
       logger,
+      clock,
     });
     routes[SLACK_EVENTS_PATH] = slack.handler;
+    memberships.slack = (team, userId) => slack.isMember(team.workspace, team.channel, userId);
     notifiers.slack = slack;
     slackIdle = slack.idle;
     const token = config.SLACK_BOT_TOKEN;
@@ -168,6 +174,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       logger,
     });
     routes[TEAMS_MESSAGES_PATH] = teams.handler;
+    memberships.teams = (team, userId) => teams.isMember(team.workspace, team.channel, userId);
     notifiers.teams = teams;
     const { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: appPassword, MICROSOFT_APP_TENANT_ID: tenant } = config;
     if (appId && appPassword) {

@@ -3,13 +3,14 @@ import { command } from "../src/chat/command-words.js";
 import { errorMessage } from "../src/chat/error-message.js";
 import type { InboundEvent, SupportedEvent } from "../src/chat/inbound.js";
 import type { Reply } from "../src/chat/outbound.js";
-import type { ChatBot, Clock, Logger } from "../src/chat/ports.js";
+import type { ChatBot, Clock, Logger, Membership } from "../src/chat/ports.js";
 import type { AssessmentModel } from "../src/engine/model-schema.js";
 import { errorCode } from "../src/errors.js";
 import type { Keys } from "../src/store/keys.js";
 import { type Store, StoreUnavailableError } from "../src/store/store.js";
 import { beginAssessment, continueAssessment } from "./assess/assess-service.js";
 import type { AssessInput } from "./assess/assess-state.js";
+import { clickRefusal } from "./commands/permission.js";
 import { runCommand } from "./commands/registry.js";
 import { start } from "./commands/start.js";
 import { type FlowContext, teamScope } from "./context.js";
@@ -17,7 +18,7 @@ import { type FlowEvents, ignoreEvents } from "./events.js";
 import { homeReplies } from "./home.js";
 import { createScheduleRepo } from "./nudge/schedule-repo.js";
 import { privately } from "./replies.js";
-import { createRoundRepo, isOpen } from "./rounds/round-repo.js";
+import { createRoundRepo } from "./rounds/round-repo.js";
 import { welcomeReplies } from "./welcome.js";
 
 export interface BotDeps {
@@ -39,7 +40,11 @@ export interface BotDeps {
    * bot nobody's role, so there this list is how admins are made.
    */
   admins?: readonly string[];
+  /** Channel membership as each platform tells it; without it, joins count only from the round's own channel. */
+  membership?: Membership;
 }
+
+const NOBODY_CONFIRMED: Membership = { isMember: async () => false };
 
 const DEFAULT_ROUND_DAYS = 14;
 /** With two people, "answers L1-L3" tells each of them exactly what the other answered. */
@@ -58,6 +63,7 @@ export function createBot(deps: BotDeps): ChatBot {
     clock: deps.clock,
     logger: deps.logger,
     emit: deps.events ?? ignoreEvents,
+    membership: deps.membership ?? NOBODY_CONFIRMED,
     roundDays: deps.roundDays ?? DEFAULT_ROUND_DAYS,
     minRespondentsForSpread: deps.minRespondentsForSpread ?? DEFAULT_SPREAD_FLOOR,
   };
@@ -85,6 +91,8 @@ export function createBot(deps: BotDeps): ChatBot {
   }
 
   async function onAction(event: SupportedEvent, action: ButtonAction): Promise<Reply[]> {
+    const refused = await clickRefusal(ctx, event, action);
+    if (refused) return [refused];
     const continueWith = (input: AssessInput, ref: { c: string; r: string }) =>
       continueAssessment(ctx, event.address, event.user, { channel: ref.c, roundId: ref.r }, input, { to: "replace" });
     switch (action.a) {
@@ -97,18 +105,11 @@ export function createBot(deps: BotDeps): ChatBot {
       case "resume":
         return continueWith({ type: action.a }, action);
       case "join": {
+        // clickRefusal saw this round open a moment ago.
         const round = await ctx.repo.latestRound(teamScope(event.address, action.c));
-        if (!round || round.id !== action.r || !isOpen(round, ctx.clock())) {
-          return [privately(`This round is closed. Start a new one with ${command()} in the channel.`)];
-        }
-        return beginAssessment(ctx, event.address, event.user, round);
+        return round ? beginAssessment(ctx, event.address, event.user, round) : [];
       }
       case "start":
-        // The Start button is only ever posted in its team's channel (the reminder). A value naming another
-        // channel is forged: honouring it would open a round there and post its invitation into that channel.
-        if (event.address.channel !== action.c) {
-          return [privately(`Start a round in the team's channel with ${command()}.`)];
-        }
         return start.run(
           ctx,
           { address: { ...event.address, channel: action.c, isDirect: false }, user: event.user },

@@ -1,5 +1,5 @@
 import type { Address, ChatUser, TeamScope } from "../src/chat/address.js";
-import type { Clock, Logger } from "../src/chat/ports.js";
+import type { Clock, Logger, Membership } from "../src/chat/ports.js";
 import type { AssessmentModel } from "../src/engine/model-schema.js";
 import type { FlowEvents } from "./events.js";
 import type { ScheduleRepo } from "./nudge/schedule-repo.js";
@@ -14,6 +14,8 @@ export interface FlowContext {
   logger: Logger;
   /** Tells listeners (metrics) what happened: an assessment started or completed, a request failed. */
   emit: FlowEvents;
+  /** Who the platform says belongs to a channel: lets a person join its round from outside it. */
+  membership: Membership;
   /** A round closes by itself this many days after it opened. */
   roundDays: number;
   /** Below this many respondents a team summary hides the spread and disagreement (they would reveal answers). */
@@ -33,4 +35,19 @@ export function channelAddress(from: Pick<Address, "platform" | "workspace">, ch
 
 export function teamScope(from: Address, channel: string): TeamScope {
   return { platform: from.platform, workspace: from.workspace, channel };
+}
+
+/**
+ * Personal assessments are kept under the person, never under the conversation: a DM between two people (or a group
+ * DM) is one conversation for several people, and each of them must only ever see their own answers.
+ */
+const PERSONAL_PREFIX = "personal:";
+
+export function isPersonalScope(channel: string): boolean {
+  return channel.startsWith(PERSONAL_PREFIX);
+}
+
+/** Where a command's round lives: the team's channel, or in a direct conversation the person's own scope. */
+export function scopeOf({ address, user }: CommandEvent): TeamScope {
+  return teamScope(address, address.isDirect ? `${PERSONAL_PREFIX}${user.id}` : address.channel);
 }

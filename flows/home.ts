@@ -3,7 +3,7 @@ import { channelRef } from "../src/chat/channel-refs.js";
 import type { Reply } from "../src/chat/outbound.js";
 import { score } from "../src/engine/score.js";
 import { helpLines } from "./commands/registry.js";
-import { type FlowContext, teamScope } from "./context.js";
+import { type FlowContext, isPersonalScope, teamScope } from "./context.js";
 import { privately } from "./replies.js";
 import { personalSummary } from "./summary/summary-message.js";
 
@@ -36,7 +36,8 @@ export async function homeReplies(ctx: FlowContext, address: Address, user: Chat
       delivery: { to: "private" },
     });
   }
-  const teams = await ctx.repo.teamsOf(address);
+  // Personal assessments are their people's own, not teams to list.
+  const teams = (await ctx.repo.teamsOf(address)).filter((channel) => !isPersonalScope(channel));
   const lines = (
     await Promise.all(
       teams.slice(0, 20).map(async (channel) => {

@@ -7,10 +7,11 @@ import type { LogLevel as Level, Logger } from "../../src/chat/ports.js";
  * so Bolt's own level is fixed at DEBUG and never filters.
  */
 /**
- * @slack/web-api's debug lines that dump a whole request: the message's text and blocks (people's names, evidence
- * links, signed chart links). What was sent is not the logs' business; that a call was made still shows.
+ * @slack/web-api's debug lines that dump a whole request or its result: the message's text and blocks (people's
+ * names, evidence links, signed chart links), and whole `users.info` replies (names, time zones, admin flags). What
+ * was sent and answered is not the logs' business: debug logs carry ids; that a call was made still shows.
  */
-const REQUEST_DUMP = /^http request (body|headers):/;
+const REQUEST_DUMP = /^http request (body|headers|result):/;
 
 export function boltLogger(logger: Logger): BoltLogger {
   const forward =

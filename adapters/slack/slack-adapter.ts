@@ -5,9 +5,9 @@ import type { Address } from "../../src/chat/address.js";
 import { errorMessage } from "../../src/chat/error-message.js";
 import type { SupportedEvent } from "../../src/chat/inbound.js";
 import type { Reply } from "../../src/chat/outbound.js";
-import type { ChatBot, IntakePolicy, Logger } from "../../src/chat/ports.js";
+import { type ChatBot, type Clock, type IntakePolicy, type Logger, systemClock } from "../../src/chat/ports.js";
 import { InvariantError } from "../../src/errors.js";
-import { createKeys, EVENT_DEDUPE_TTL_MS, type Keys } from "../../src/store/keys.js";
+import { createKeys, type Keys } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import { createAfterAckQueue } from "./after-ack-queue.js";
 import { boltLogger } from "./bolt-logger.js";
@@ -16,7 +16,7 @@ import { toDeliveryError } from "./errors.js";
 import type { InstallQuery, SlackInstallations } from "./installations.js";
 import { parseSlackPayload } from "./parse.js";
 import { createProfiles } from "./profiles.js";
-import { eventCallbackPayload } from "./schema.js";
+import { requestIdentity } from "./replays.js";
 import { ScreeningReceiver } from "./screening-receiver.js";
 import { endedInstallation } from "./uninstall.js";
 import { createWorkspaceApis } from "./workspace-apis.js";
@@ -46,6 +46,7 @@ export interface SlackAdapterConfig {
   /** Defaults to createKeys() (prefix "ma"); pass the app's keys when it uses another prefix. */
   keys?: Keys;
   logger: Logger;
+  clock?: Clock;
   /** Web API retries on 429 and network errors; tests pass 0. Default: @slack/web-api's (10 over ~30 minutes). */
   apiRetries?: number;
 }
@@ -67,6 +68,8 @@ export interface SlackAdapter {
   deliver(address: Address, reply: Reply, userId?: string): Promise<void>;
   /** Resolves when no acknowledged request still has work to do (shutdown waits for it). */
   idle(): Promise<void>;
+  /** Whether Slack lists the person among the channel's members (conversations.members, with that workspace's bot). */
+  isMember(workspace: string, channel: string, userId: string): Promise<boolean>;
 }
 
 export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
@@ -86,7 +89,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
     ...(config.apiRetries === undefined ? {} : { retries: config.apiRetries }),
   });
-  const profiles = createProfiles({ store, keys, apiFor, logger });
+  const profiles = createProfiles({ store, keys, apiFor, logger, clock: config.clock ?? systemClock });
   const delivery = createDelivery({ apiFor, store, keys, profiles, logger });
 
   // Signature verification is always on: a bad signature or a timestamp older than five minutes gets 401;
@@ -120,22 +123,21 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     }
   }
 
-  /** Slack retries events it thinks we missed (X-Slack-Retry-Num); only the first delivery of an event_id counts. */
+  /**
+   * Slack retries events it thinks we missed (X-Slack-Retry-Num), and a captured slash command can be sent again
+   * within the signature window: only the first delivery of a request counts.
+   */
   async function firstDelivery(body: unknown, retryNum: number | undefined): Promise<boolean> {
-    const envelope = eventCallbackPayload.safeParse(body);
-    if (!envelope.success || !envelope.data.event_id) return true;
-    const { team_id: workspace, event_id: eventId } = envelope.data;
+    const identity = requestIdentity(body);
+    if (!identity) return true;
+    const { workspace, id, ttlMs } = identity;
     try {
-      const first = await store.setIfAbsent(
-        keys.eventSeen({ platform: "slack", workspace }, eventId),
-        1,
-        EVENT_DEDUPE_TTL_MS,
-      );
-      if (!first) logger.info({ eventId, retryNum }, "duplicate slack event ignored");
+      const first = await store.setIfAbsent(keys.eventSeen({ platform: "slack", workspace }, id), 1, ttlMs);
+      if (!first) logger.info({ requestId: id, retryNum }, "duplicate slack event ignored");
       return first;
     } catch (error) {
       // Without the store we cannot tell; answering twice beats not answering.
-      logger.warn({ err: error, eventId }, "slack event dedupe unavailable");
+      logger.warn({ err: error, requestId: id }, "slack request dedupe unavailable");
       return true;
     }
   }
@@ -194,6 +196,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     // written first (the store fails fast, so an outage still acks in time, with "please try again" as the reply).
     let replied = Promise.resolve();
     await beforeAck.run(async () => {
+      // A captured command sent again within the signature window was handled the first time: only acked.
+      if (!(await firstDelivery(args.body, args.context.retryNum))) return acknowledge(ack);
       const replies = await repliesTo(event);
       await acknowledge(ack);
       replied = afterAck.run(() => delivery.inTurn(origin, replies), person);
@@ -210,6 +214,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       await beforeAck.idle();
       await afterAck.idle();
     },
+    isMember: async (workspace, channel, userId) => (await apiFor(workspace)).isMember(channel, userId),
     deliver: (address, reply, userId) =>
       delivery.proactive(address, reply, userId).catch((error: unknown) => {
         throw toDeliveryError(error);

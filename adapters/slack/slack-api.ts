@@ -15,6 +15,8 @@ export interface SlackApi {
   /** The id of the person's DM with the app (`conversations.open`). */
   openDm(user: string): Promise<string>;
   userInfo(user: string): Promise<SlackProfile>;
+  /** Whether `user` is among the channel's members (conversations.members, page by page). */
+  isMember(channel: string, user: string): Promise<boolean>;
   publishHome(user: string, view: HomeView): Promise<void>;
   /** Share a file in a conversation (files.uploadV2: get an upload URL, send the bytes, complete the upload). */
   uploadFile(channel: string, file: { filename: string; content: string; comment: string }): Promise<void>;
@@ -46,6 +48,13 @@ export class SlackResponseUrlError extends CodedError {
 
 const posted = z.object({ channel: z.string(), ts: z.string() });
 const opened = z.object({ channel: z.object({ id: z.string() }) });
+const members = z.object({
+  members: z.array(z.string()),
+  response_metadata: z.object({ next_cursor: z.string().optional() }).optional(),
+});
+/** Pages of conversations.members read before giving up: a channel of 10,000 people; beyond, membership is denied. */
+const MEMBER_PAGES = 10;
+const MEMBER_PAGE_SIZE = 1000;
 const userInfo = z.object({
   user: z.object({
     name: z.string().optional(),
@@ -96,6 +105,18 @@ export function createSlackApi(options: SlackApiOptions): SlackApi {
     },
     async openDm(user) {
       return opened.parse(await client.conversations.open({ users: user })).channel.id;
+    },
+    async isMember(channel, user) {
+      let cursor: string | undefined;
+      for (let page = 0; page < MEMBER_PAGES; page++) {
+        const answer = members.parse(
+          await client.conversations.members({ channel, limit: MEMBER_PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+        );
+        if (answer.members.includes(user)) return true;
+        cursor = answer.response_metadata?.next_cursor;
+        if (!cursor) return false;
+      }
+      return false;
     },
     async userInfo(user) {
       const u = userInfo.parse(await client.users.info({ user })).user;

@@ -8,6 +8,7 @@ import { parseTeamsActivity, type TeamsOrigin } from "./parse.js";
 
 import type { ConversationRefs } from "./references.js";
 import { CARD_CONTENT_TYPE } from "./render-schema.js";
+import type { FirstDelivery } from "./replays.js";
 import { splitConversationId } from "./schema.js";
 
 const ADAPTIVE_CARD_INVOKE = "adaptiveCard/action";
@@ -22,6 +23,7 @@ export interface HandlerDeps {
   conversations: Conversations;
   delivery: TeamsDelivery;
   logger: Logger;
+  firstDelivery: FirstDelivery;
 }
 
 /** The activity has no recipient when a client leaves it out; botbuilder's type says it always has one. */
@@ -120,6 +122,11 @@ export class MlopsAssessTeamsHandler extends TeamsActivityHandler {
     if (event.kind === "unsupported") {
       logger.info({ reason: event.reason }, "teams activity ignored");
       return undefined;
+    }
+    // A replay was answered the first time: the card stays as it is and nothing else happens.
+    const { conversation, id } = context.activity;
+    if (!(await this.deps.firstDelivery(event.address.workspace, conversation.id, id))) {
+      return { card: undefined, sentPrivately: false };
     }
     let replies: Reply[];
     try {

@@ -1,4 +1,11 @@
-import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from "botbuilder";
+import {
+  type Activity,
+  type CloudAdapter,
+  type ConversationParameters,
+  type ConversationReference,
+  TeamsInfo,
+  type TurnContext,
+} from "botbuilder";
 import { DeliveryError } from "../../src/chat/ports.js";
 import { connectorStatus, type RetryPolicy, retryRateLimited, toDeliveryError } from "./errors.js";
 import { type ConversationRefs, isReachable, type StoredReference } from "./references.js";
@@ -42,6 +49,11 @@ export interface Conversations {
    * same tenant: its service URL and bot). Teams returns the existing chat when there is one.
    */
   personal(workspace: string, userId: string, via: StoredReference | undefined): Promise<Conversation>;
+  /**
+   * Whether the conversation's roster lists the person (TeamsInfo.getMember through its stored reference): false
+   * when the bot knows no such conversation or Teams says the person is not in it (404).
+   */
+  isMember(workspace: string, conversationId: string, userId: string): Promise<boolean>;
 }
 
 /** A message edit that failed because the message is gone, not the conversation. */
@@ -81,7 +93,7 @@ export function createConversations(deps: {
     workspace: string,
     id: string,
     run: (logic: (context: TurnContext) => Promise<void>) => Promise<void>,
-  ): Conversation {
+  ): Conversation & { within<T>(use: (context: TurnContext) => Promise<T>): Promise<T> } {
     /**
      * botbuilder hands an error thrown inside a turn to adapter.onTurnError instead of the caller, so the result
      * (or the error) is carried out of the callback by hand.
@@ -101,6 +113,7 @@ export function createConversations(deps: {
     }
     return {
       id,
+      within,
       send: (activity) =>
         guarded(workspace, id, false, () => within(async (context) => (await context.sendActivity(activity))?.id)),
       update: (activityId, activity) =>
@@ -155,7 +168,23 @@ export function createConversations(deps: {
     return created;
   }
 
+  async function isMember(workspace: string, conversationId: string, userId: string): Promise<boolean> {
+    const entry = await refs.get(workspace, conversationId);
+    if (!entry || !isReachable(entry)) return false;
+    const roster = bound(workspace, conversationId, (logic) =>
+      adapter.continueConversationAsync(appId, continuation(entry.reference, conversationId), logic),
+    );
+    try {
+      await roster.within((context) => TeamsInfo.getMember(context, userId));
+      return true;
+    } catch (error) {
+      if (connectorStatus(error) === 404) return false;
+      throw error;
+    }
+  }
+
   return {
+    isMember,
     ofTurn: (context, workspace) => bound(workspace, context.activity.conversation.id, (logic) => logic(context)),
     stored,
     async personal(workspace, userId, via) {

@@ -12,6 +12,7 @@ import { createDelivery, type FileLinks } from "./deliver.js";
 import { DEFAULT_RETRY, type RetryPolicy, toDeliveryError } from "./errors.js";
 import { botRequest, botResponse, RequestBodyError, readActivityBody, sendError } from "./http.js";
 import { createConversationRefs } from "./references.js";
+import { createReplayCheck } from "./replays.js";
 
 /** The messaging endpoint registered for the bot (Azure Bot resource → Configuration). */
 export const TEAMS_MESSAGES_PATH = "/api/messages";
@@ -47,6 +48,8 @@ export interface TeamsAdapter {
   deliver(address: Address, reply: Reply, userId?: string): Promise<void>;
   /** Post one message into the address's conversation (its thread when set); resolves to the new message's id. */
   sendProactive(address: Address, message: OutboundMessage): Promise<string | undefined>;
+  /** Whether the conversation's roster (TeamsInfo) lists the person; false for a conversation the bot is not in. */
+  isMember(workspace: string, conversationId: string, userId: string): Promise<boolean>;
 }
 
 export function createTeamsAdapter(config: TeamsAdapterConfig): TeamsAdapter {
@@ -83,7 +86,8 @@ export function createTeamsAdapter(config: TeamsAdapterConfig): TeamsAdapter {
     logger,
     ...(config.fileLinks ? { fileLinks: config.fileLinks } : {}),
   });
-  const handler = new MlopsAssessTeamsHandler({ bot, refs, conversations, delivery, logger });
+  const firstDelivery = createReplayCheck({ store, keys, logger });
+  const handler = new MlopsAssessTeamsHandler({ bot, refs, conversations, delivery, logger, firstDelivery });
 
   return {
     handler(req, res) {
@@ -105,6 +109,7 @@ export function createTeamsAdapter(config: TeamsAdapterConfig): TeamsAdapter {
       delivery.proactive(address, reply, userId).catch((error: unknown) => {
         throw toDeliveryError(error);
       }),
+    isMember: (workspace, conversationId, userId) => conversations.isMember(workspace, conversationId, userId),
     sendProactive: (address, message) =>
       delivery.post(address, message).catch((error: unknown) => {
         throw toDeliveryError(error);

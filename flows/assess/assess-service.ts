@@ -38,7 +38,10 @@ export async function beginAssessment(ctx: FlowContext, from: Address, user: Cha
   return outcomeReplies(ctx, from, round.id, step, { to: "private", ephemeral: false });
 }
 
-/** Apply one input (answer, back, skip, cancel, resume) atomically and say what comes next. */
+/**
+ * Apply one input (answer, back, skip, cancel, resume) atomically and say what comes next. Callers have checked that
+ * the round still takes answers (closedRefusal): buttons in clickRefusal, the resume command itself.
+ */
 export async function continueAssessment(
   ctx: FlowContext,
   from: Address,

@@ -1,4 +1,4 @@
-import { teamScope } from "../context.js";
+import { scopeOf } from "../context.js";
 import { privately } from "../replies.js";
 import { closeRound } from "../rounds/close-round.js";
 import { defineCommand } from "./command.js";
@@ -12,9 +12,9 @@ export const close = defineCommand<Record<string, never>>({
   suggestion: { example: "close", inTeam: "Close the round and keep it in the history" },
   parse: () => ({}),
   permission: () => ({ who: "manager", to: "close it" }),
-  async run(ctx, { address }) {
-    const round = await ctx.repo.latestRound(teamScope(address, address.channel));
+  async run(ctx, event) {
+    const round = await ctx.repo.latestRound(scopeOf(event));
     if (!round || round.closedAt) return [privately("There is no open round to close.")];
-    return closeRound(ctx, address, round);
+    return closeRound(ctx, event.address, round);
   },
 });

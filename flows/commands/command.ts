@@ -16,6 +16,8 @@ export type Permission =
   | { who: "anyone" }
   /** The opener of the channel's latest round, or an admin (anyone while the channel has no round). */
   | { who: "manager"; to: string }
+  /** Reminders: anyone while the channel has none, then whoever set them or an admin; never in a direct chat. */
+  | { who: "scheduler"; to: string }
   /** Workspace admins (Slack admins and owners, ADMIN_USER_IDS). */
   | { who: "admin"; to: string };
 

@@ -4,6 +4,7 @@ import { evidenceLinkSchema } from "../assess/assess-state.js";
 import { teamScope } from "../context.js";
 import { privately } from "../replies.js";
 import { ANYONE, defineCommand } from "./command.js";
+import { closedRefusal } from "./permission.js";
 
 /**
  * `evidence [n] <link>`: back an answer with a link (CI run, dashboard, runbook): question `n` of your questionnaire
@@ -48,6 +49,9 @@ export const evidence = defineCommand<{ text: string }>({
     if (!parsed.success) {
       return [privately("That is not a link I can attach: give one web address (https://…), up to 500 characters.")];
     }
+    // A closed round stays as it was when it closed: its links can be read, not added.
+    const late = await closedRefusal(ctx, team, pointer.roundId);
+    if (late) return [late];
     let attachedTo: string | undefined;
     await ctx.repo.updateResponse(team, pointer.roundId, user.id, (current) => {
       attachedTo = numbered?.id ?? current?.lastAnswered;

@@ -1,5 +1,5 @@
 import { command } from "../../src/chat/command-words.js";
-import { teamScope } from "../context.js";
+import { scopeOf } from "../context.js";
 import { exportToCsv } from "../export/export-csv.js";
 import { buildTeamExport } from "../export/team-export.js";
 import { privately } from "../replies.js";
@@ -24,9 +24,9 @@ export const exportRounds = defineCommand<{ format: ExportFormat | undefined }>(
     return { format: format === undefined || format === "csv" ? "csv" : format === "json" ? "json" : undefined };
   },
   permission: () => ANYONE,
-  async run(ctx, { address }, { format }) {
+  async run(ctx, event, { format }) {
     if (!format) return [privately(`Export as \`csv\` or \`json\`, e.g. ${command("export csv")}.`)];
-    const team = teamScope(address, address.channel);
+    const team = scopeOf(event);
     const data = await buildTeamExport(ctx, team);
     if (data.rounds.length === 0) {
       return [privately(`No closed rounds to export yet. Close one with ${command("close")}.`)];

@@ -38,6 +38,8 @@ export const forgetMe = defineCommand<{ confirmed: boolean }>({
         const record = history.find((h) => h.roundId === roundId);
         if (record) await ctx.repo.replaceRecord(team, await reaggregated(ctx, team, record));
       }
+      await ctx.repo.forgetOpener(team, user.id);
+      await ctx.schedules.forgetPerson(team, [...roundIds], user.id);
     }
     await ctx.repo.forgetPerson(workspace, user.id);
     ctx.logger.info({ platform: address.platform, workspace: address.workspace, rounds }, "person forgotten");
@@ -52,7 +54,11 @@ export const forgetMe = defineCommand<{ confirmed: boolean }>({
 });
 
 async function reaggregated(ctx: FlowContext, team: TeamScope, record: RoundRecord): Promise<RoundRecord> {
-  const standing = await roundStanding(ctx, team, { id: record.roundId, mode: record.mode });
+  const standing = await roundStanding(ctx, team, {
+    id: record.roundId,
+    mode: record.mode,
+    closedAt: record.closedAt,
+  });
   return {
     roundId: record.roundId,
     mode: record.mode,

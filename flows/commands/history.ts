@@ -1,7 +1,7 @@
 import { command } from "../../src/chat/command-words.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import { type LevelSnapshot, trend } from "../../src/engine/compare.js";
-import { type FlowContext, teamScope } from "../context.js";
+import { type FlowContext, scopeOf } from "../context.js";
 import { privately } from "../replies.js";
 import type { RoundRecord } from "../rounds/round-state.js";
 import { ANYONE, defineCommand } from "./command.js";
@@ -22,8 +22,8 @@ export const history = defineCommand<Record<string, never>>({
   },
   parse: () => ({}),
   permission: () => ANYONE,
-  async run(ctx, { address }): Promise<Reply[]> {
-    const team = teamScope(address, address.channel);
+  async run(ctx, event): Promise<Reply[]> {
+    const team = scopeOf(event);
     const [records, settings] = await Promise.all([ctx.repo.history(team), ctx.repo.settings(team)]);
     const rounds = records.filter((r): r is ClosedRound => Boolean(r.snapshot));
     if (rounds.length === 0) return [privately(`No closed rounds yet. Close one with ${command("close")}.`)];

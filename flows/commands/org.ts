@@ -1,5 +1,6 @@
 import { channelRef } from "../../src/chat/channel-refs.js";
-import { nextDue } from "../../src/schedule/next-due.js";
+import type { Cadence } from "../../src/schedule/cadence.js";
+import { reminderGapMs } from "../../src/schedule/frequency.js";
 import { DAY_MS } from "../../src/time-units.js";
 import { type FlowContext, teamScope } from "../context.js";
 import { type OrgRollUp, rollUp, type TeamLatest } from "../org/org-rollup.js";
@@ -51,10 +52,8 @@ async function teamLatest(ctx: FlowContext, team: ReturnType<typeof teamScope>):
 }
 
 /** The gap between two due dates: one rule for weekly, quarterly and cron cadences alike. */
-function cadenceDays(cadence: Parameters<typeof nextDue>[0], now: Date): number {
-  const first = nextDue(cadence, now);
-  const second = nextDue(cadence, new Date(first.getTime() + 1));
-  return Math.max(1, Math.round((second.getTime() - first.getTime()) / DAY_MS));
+function cadenceDays(cadence: Cadence, now: Date): number {
+  return Math.max(1, Math.round(reminderGapMs(cadence, now) / DAY_MS));
 }
 
 function describe(ctx: FlowContext, org: OrgRollUp, personal: number): [string, string[]] {

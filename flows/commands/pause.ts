@@ -9,6 +9,6 @@ export const pause = defineCommand<Record<string, never>>({
   usage: "pause",
   help: `pause this channel's reminders (${command("resume nudges")} restarts them)`,
   parse: () => ({}),
-  permission: () => ({ who: "manager", to: "pause or resume reminders" }),
+  permission: () => ({ who: "scheduler", to: "pause or resume reminders" }),
   run: (ctx, event) => setRemindersPaused(ctx, event, true),
 });

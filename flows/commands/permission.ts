@@ -1,14 +1,33 @@
-import type { ChatUser } from "../../src/chat/address.js";
+import type { ButtonAction } from "../../src/chat/actions.js";
+import type { ChatUser, TeamScope } from "../../src/chat/address.js";
+import { command } from "../../src/chat/command-words.js";
 import type { Reply } from "../../src/chat/outbound.js";
-import { type CommandEvent, type FlowContext, teamScope } from "../context.js";
+import { type CommandEvent, type FlowContext, isPersonalScope, scopeOf, teamScope } from "../context.js";
+import type { TeamSchedule } from "../nudge/nudge-state.js";
 import { privately } from "../replies.js";
+import { isOpen } from "../rounds/round-repo.js";
 import type { Round } from "../rounds/round-state.js";
 import type { Permission } from "./command.js";
 
-/** Closing rounds and changing targets or schedules: the round's opener or an admin (or anyone before a round). */
+/**
+ * The authorization model of README "Permissions", enforced here and nowhere else: `refusal` for every command (the
+ * registry asks it before a handler runs), `clickRefusal` for every button, `closedRefusal` for every change to
+ * someone's answers. Each returns what the person is told, privately, when they may not (and then nothing changes).
+ */
+
+/** Closing rounds, targets and privacy: the round's opener or an admin (or anyone before a round). */
 export function mayManage(user: ChatUser, round: Round | undefined): boolean {
   return user.isAdmin === true || round === undefined || round.openedBy.id === user.id;
 }
+
+/** Reminders: anyone while the channel has none; then admins and whoever set them (before `setBy`: the opener). */
+function maySchedule(user: ChatUser, schedule: TeamSchedule | undefined, round: Round | undefined): boolean {
+  if (user.isAdmin === true || schedule === undefined) return true;
+  return schedule.setBy === undefined ? round?.openedBy.id === user.id : schedule.setBy === user.id;
+}
+
+const NOT_A_TEAM =
+  "This is a direct conversation, not a team's channel: reminders and team settings belong in the team's channel.";
 
 /** What a person who may not run a command is told (nothing changes); undefined when they may. */
 export async function refusal(
@@ -26,9 +45,78 @@ export async function refusal(
         `If you run this bot, add your id ${user.id} to ADMIN_USER_IDS.`,
       ]);
     case "manager": {
-      const round = await ctx.repo.latestRound(teamScope(address, address.channel));
+      const round = await ctx.repo.latestRound(scopeOf(event));
       if (mayManage(user, round)) return undefined;
       return privately(`Only the person who opened the latest round or an admin can ${permission.to}.`);
     }
+    case "scheduler": {
+      if (address.isDirect) return privately(NOT_A_TEAM);
+      const team = scopeOf(event);
+      const [schedule, round] = await Promise.all([ctx.schedules.get(team), ctx.repo.latestRound(team)]);
+      if (maySchedule(user, schedule, round)) return undefined;
+      return privately(`Only the person who set this channel's reminders or an admin can ${permission.to}.`);
+    }
+  }
+}
+
+/** The day a round stopped taking answers: its close, or the date it was due to close by itself. */
+const closedOn = (round: Pick<Round, "closedAt" | "closesAt">) => (round.closedAt ?? round.closesAt).slice(0, 10);
+
+/**
+ * An answer, back, skip, cancel, resume or evidence link for a round that no longer takes answers: a closed round
+ * stays as it was when it closed (only forget-me changes it). Undefined while the round is open.
+ */
+export async function closedRefusal(ctx: FlowContext, team: TeamScope, roundId: string): Promise<Reply | undefined> {
+  const round = await ctx.repo.latestRound(team);
+  if (round?.id === roundId && isOpen(round, ctx.clock())) return undefined;
+  // A round replaced by a newer one is in the history, with the day it closed.
+  const day =
+    round?.id === roundId
+      ? closedOn(round)
+      : (await ctx.repo.history(team)).find((h) => h.roundId === roundId)?.closedAt.slice(0, 10);
+  const when = day ? ` on ${day}` : "";
+  return privately(`This round closed${when}; your answers up to then count.`, [
+    `Nothing was changed. A new round starts with ${command()} in the team's channel.`,
+  ]);
+}
+
+/**
+ * A join counts from the round's own channel (where its invitation was posted), or from anywhere when the platform
+ * confirms the person is a member of that channel. A value naming another channel is somebody else's invitation.
+ */
+async function joinRefusal(ctx: FlowContext, event: CommandEvent, channel: string): Promise<Reply | undefined> {
+  const { address, user } = event;
+  if (address.channel === channel) return undefined;
+  // A personal assessment is its person's alone, and has no invitation to join.
+  if (isPersonalScope(channel)) {
+    if (channel === scopeOf({ address: { ...address, isDirect: true }, user }).channel) return undefined;
+  } else if (await ctx.membership.isMember(teamScope(address, channel), user.id)) return undefined;
+  return privately("That invitation is for a channel you are not in, so I did not add you to its round.", [
+    `Join from the invitation in the team's channel, or start your own with ${command()}.`,
+  ]);
+}
+
+/** Whether a button may do what it carries; undefined when it may. */
+export async function clickRefusal(
+  ctx: FlowContext,
+  event: CommandEvent,
+  action: ButtonAction,
+): Promise<Reply | undefined> {
+  switch (action.a) {
+    case "join": {
+      const round = await ctx.repo.latestRound(teamScope(event.address, action.c));
+      if (!round || round.id !== action.r || !isOpen(round, ctx.clock())) {
+        return privately(`This round is closed. Start a new one with ${command()} in the channel.`);
+      }
+      return joinRefusal(ctx, event, action.c);
+    }
+    case "start":
+      // The Start button is only ever posted in its team's channel (the reminder). A value naming another
+      // channel is forged: honouring it would open a round there and post its invitation into that channel.
+      if (event.address.channel !== action.c)
+        return privately(`Start a round in the team's channel with ${command()}.`);
+      return undefined;
+    default:
+      return closedRefusal(ctx, teamScope(event.address, action.c), action.r);
   }
 }

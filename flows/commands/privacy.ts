@@ -1,5 +1,5 @@
 import { command } from "../../src/chat/command-words.js";
-import { teamScope } from "../context.js";
+import { scopeOf } from "../context.js";
 import { privately, toChannel } from "../replies.js";
 import type { PrivacyMode } from "../rounds/round-state.js";
 import { ANYONE, defineCommand } from "./command.js";
@@ -32,7 +32,7 @@ export const privacy = defineCommand<PrivacyArgs>({
   },
   permission: (args) => (args.kind === "change" ? { who: "manager", to: "change the privacy settings" } : ANYONE),
   async run(ctx, { address, user }, args) {
-    const team = teamScope(address, address.channel);
+    const team = scopeOf({ address, user });
     const settings = await ctx.repo.settings(team);
     if (args.kind === "show") {
       const floor = settings.minRespondents ?? ctx.minRespondentsForSpread;
@@ -66,7 +66,10 @@ export const privacy = defineCommand<PrivacyArgs>({
       ];
     }
     return [
-      toChannel(`${who} set the privacy floor: the spread of answers shows from ${change.minRespondents} respondents.`),
+      toChannel(
+        `${who} set the privacy floor: the spread of answers shows from ${change.minRespondents} respondents.`,
+        ["It applies to rounds opened from now on; a round already running keeps the floor it opened with."],
+      ),
     ];
   },
 });

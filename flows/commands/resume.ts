@@ -1,8 +1,10 @@
 import { command } from "../../src/chat/command-words.js";
 import { continueAssessment } from "../assess/assess-service.js";
+import { teamScope } from "../context.js";
 import { setRemindersPaused } from "../nudge/reminder-pause.js";
 import { privately } from "../replies.js";
 import { ANYONE, defineCommand } from "./command.js";
+import { closedRefusal } from "./permission.js";
 
 /** Carry on with your assessment; `resume nudges` restarts the channel's paused reminders. */
 export const resume = defineCommand<{ nudges: boolean }>({
@@ -16,12 +18,14 @@ export const resume = defineCommand<{ nudges: boolean }>({
     inPersonal: "Carry on where you left off",
   },
   parse: ({ args }) => ({ nudges: ["nudges", "reminders"].includes(args[0]?.toLowerCase() ?? "") }),
-  permission: ({ nudges }) => (nudges ? { who: "manager", to: "pause or resume reminders" } : ANYONE),
+  permission: ({ nudges }) => (nudges ? { who: "scheduler", to: "pause or resume reminders" } : ANYONE),
   async run(ctx, event, { nudges }) {
     if (nudges) return setRemindersPaused(ctx, event, false);
     const { address, user } = event;
     const pointer = await ctx.repo.active(address, user.id);
     if (!pointer) return [privately(`You have nothing to resume. Start with ${command()}.`)];
+    const late = await closedRefusal(ctx, teamScope(address, pointer.channel), pointer.roundId);
+    if (late) return [late];
     return continueAssessment(ctx, address, user, pointer, { type: "resume" }, { to: "private", ephemeral: false });
   },
 });

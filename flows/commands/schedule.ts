@@ -1,7 +1,7 @@
 import { command } from "../../src/chat/command-words.js";
 import { nextDue } from "../../src/schedule/next-due.js";
 import { describeCadence, formatLocal, parseSchedule } from "../../src/schedule/parse-schedule.js";
-import { teamScope } from "../context.js";
+import { scopeOf } from "../context.js";
 import { privately, toChannel } from "../replies.js";
 import { ANYONE, defineCommand } from "./command.js";
 
@@ -15,9 +15,9 @@ export const schedule = defineCommand({
   // Time zones and cron expressions are case-sensitive: the words go on as typed.
   parse: ({ args, user }) => parseSchedule(args.join(" "), user.timeZone ?? "UTC"),
   permission: (parsed) =>
-    parsed.kind === "show" || parsed.kind === "invalid" ? ANYONE : { who: "manager", to: "change the schedule" },
-  async run(ctx, { address }, parsed) {
-    const team = teamScope(address, address.channel);
+    parsed.kind === "show" || parsed.kind === "invalid" ? ANYONE : { who: "scheduler", to: "change the schedule" },
+  async run(ctx, event, parsed) {
+    const team = scopeOf(event);
     if (parsed.kind === "invalid") return [privately(parsed.message)];
     if (parsed.kind === "show") {
       const current = await ctx.schedules.get(team);
@@ -39,10 +39,11 @@ export const schedule = defineCommand({
     const next = nextDue(parsed.cadence, ctx.clock());
     await ctx.schedules.save(team, {
       cadence: parsed.cadence,
-      address,
+      address: event.address,
       nextDueAt: next.toISOString(),
       paused: false,
       unreachable: false,
+      setBy: event.user.id,
     });
     return [
       toChannel(`I'll remind this channel to reassess ${describeCadence(parsed.cadence)}.`, [

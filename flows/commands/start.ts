@@ -2,7 +2,7 @@ import { command } from "../../src/chat/command-words.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import type { Mode } from "../../src/engine/answers.js";
 import { beginAssessment } from "../assess/assess-service.js";
-import { teamScope } from "../context.js";
+import { scopeOf } from "../context.js";
 import { privately } from "../replies.js";
 import { closeRound } from "../rounds/close-round.js";
 import { INVITATION_TRACK } from "../rounds/invitation-refresh.js";
@@ -24,7 +24,7 @@ export const start = defineCommand<{ mode: Mode }>({
   parse: ({ word, args }) => ({ mode: word === "deep" || args[0]?.toLowerCase() === "deep" ? "deep" : "quick" }),
   permission: () => ANYONE,
   async run(ctx, { address, user }, { mode }): Promise<Reply[]> {
-    const team = teamScope(address, address.channel);
+    const team = scopeOf({ address, user });
     const latest = await ctx.repo.latestRound(team);
     const expired = latest && !latest.closedAt && !isOpen(latest, ctx.clock());
     const replies: Reply[] = expired ? await closeRound(ctx, address, latest) : [];
@@ -34,6 +34,7 @@ export const start = defineCommand<{ mode: Mode }>({
       openedBy: { id: user.id, ...(user.name ? { name: user.name } : {}) },
       personal: address.isDirect,
       privacy: settings.privacy ?? "confidential",
+      minRespondents: settings.minRespondents ?? ctx.minRespondentsForSpread,
       now: ctx.clock(),
       roundDays: ctx.roundDays,
     });

@@ -1,5 +1,5 @@
 import { command } from "../../src/chat/command-words.js";
-import { teamScope } from "../context.js";
+import { scopeOf } from "../context.js";
 import { privately } from "../replies.js";
 import { isOpen } from "../rounds/round-repo.js";
 import { roundStanding } from "../summary/team-result.js";
@@ -20,7 +20,7 @@ export const status = defineCommand<Record<string, never>>({
   parse: () => ({}),
   permission: () => ANYONE,
   async run(ctx, { address, user }) {
-    const team = teamScope(address, address.channel);
+    const team = scopeOf({ address, user });
     const round = await ctx.repo.latestRound(team);
     if (!round) return [privately(`No assessment yet here. Start one with ${command()}.`)];
     const standing = await roundStanding(ctx, team, round);

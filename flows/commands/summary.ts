@@ -1,5 +1,5 @@
 import { command } from "../../src/chat/command-words.js";
-import { teamScope } from "../context.js";
+import { scopeOf } from "../context.js";
 import { privately } from "../replies.js";
 import { teamSummaryReply } from "../summary/team-summary-reply.js";
 import { ANYONE, defineCommand } from "./command.js";
@@ -14,10 +14,10 @@ export const summary = defineCommand<Record<string, never>>({
   suggestion: { example: "summary", inTeam: "Post the team's result here", inPersonal: "Your latest result" },
   parse: () => ({}),
   permission: () => ANYONE,
-  async run(ctx, { address }) {
-    const round = await ctx.repo.latestRound(teamScope(address, address.channel));
+  async run(ctx, event) {
+    const round = await ctx.repo.latestRound(scopeOf(event));
     if (!round) return [privately(`No assessment yet here. Start one with ${command()}.`)];
-    const reply = await teamSummaryReply(ctx, address, round);
+    const reply = await teamSummaryReply(ctx, event.address, round);
     return reply ? [reply] : [privately("Nobody has completed this round yet.")];
   },
 });

@@ -1,6 +1,6 @@
 import { command } from "../../src/chat/command-words.js";
 import type { Level } from "../../src/engine/model-schema.js";
-import { teamScope } from "../context.js";
+import { scopeOf } from "../context.js";
 import { privately, toChannel } from "../replies.js";
 import { ANYONE, defineCommand } from "./command.js";
 
@@ -17,9 +17,9 @@ export const target = defineCommand<{ level: Level | undefined }>({
   },
   // Without a level there is nothing to change: everyone gets the usage.
   permission: ({ level }) => (level === undefined ? ANYONE : { who: "manager", to: "change the target" }),
-  async run(ctx, { address }, { level }) {
+  async run(ctx, event, { level }) {
     if (level === undefined) return [privately(`Give a level from 0 to 4, e.g. ${command("target 3")}.`)];
-    await ctx.repo.saveSettings(teamScope(address, address.channel), (s) => ({ ...s, target: level }));
+    await ctx.repo.saveSettings(scopeOf(event), (s) => ({ ...s, target: level }));
     const name = ctx.model.levels[level]?.name ?? "";
     return [toChannel(`Target set to Level ${level} (${name}). Next steps will not go beyond it.`)];
   },

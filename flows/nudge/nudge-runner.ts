@@ -3,6 +3,7 @@ import type { TeamScope } from "../../src/chat/address.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import { type Clock, DeliveryError, type Logger, type Notifier } from "../../src/chat/ports.js";
 import type { AssessmentModel } from "../../src/engine/model-schema.js";
+import { MIN_REMINDER_GAP_MS, reminderGapMs } from "../../src/schedule/frequency.js";
 import { nextDue, slotId } from "../../src/schedule/next-due.js";
 import { type Keys, NUDGE_SENT_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
@@ -18,6 +19,7 @@ import {
   type DueItem,
   decodeDueItem,
   PERSON_REMINDER_DAYS,
+  personReminderSlots,
   preferencesSchema,
   teamScheduleSchema,
 } from "./nudge-state.js";
@@ -61,11 +63,17 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
 
   const teamOf = (item: DueItem): TeamScope => ({ platform: item.p, workspace: item.w, channel: item.c });
 
-  async function deliverOnce(team: TeamScope, slot: string, channel: string, send: () => Promise<void>) {
+  async function deliverOnce(
+    team: TeamScope,
+    slot: string,
+    channel: string,
+    send: () => Promise<void>,
+    keepMs = NUDGE_SENT_TTL_MS,
+  ) {
     const marker = keys.nudgeSent(team, slot);
     if (await store.get(marker, sentMarker)) return false;
     await pacer.send(channel, send);
-    await store.set(marker, { sentAt: clock().toISOString() }, NUDGE_SENT_TTL_MS);
+    await store.set(marker, { sentAt: clock().toISOString() }, keepMs);
     return true;
   }
 
@@ -85,8 +93,13 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
     const reply: Reply = teamReminder(deps.model, team.channel, last);
     let sent: boolean;
     try {
-      sent = await deliverOnce(team, slotId(due), `${team.platform}:${team.workspace}:${team.channel}`, () =>
-        notifier.deliver(schedule.address, reply),
+      // The marker guards its slot until the next one is due: a team's markers expire with their cadence.
+      sent = await deliverOnce(
+        team,
+        slotId(due),
+        `${team.platform}:${team.workspace}:${team.channel}`,
+        () => notifier.deliver(schedule.address, reply),
+        Math.max(reminderGapMs(schedule.cadence, due), MIN_REMINDER_GAP_MS),
       );
     } catch (error) {
       if (error instanceof DeliveryError && error.reason === "unreachable") {
@@ -118,7 +131,7 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
       await store.schedule(dueKey, member, new Date(prefs.snoozeUntil).getTime());
       return false;
     }
-    const slots = PERSON_REMINDER_DAYS.map((_, i) => `person:${item.r}:${item.u}:${i + 1}`);
+    const slots = personReminderSlots(item.r, item.u);
     const markers = await store.getMany(
       slots.map((s) => keys.nudgeSent(team, s)),
       sentMarker,

@@ -12,6 +12,8 @@ export const teamScheduleSchema = z.object({
   /** The platform said the bot can no longer post there (removed, blocked): no more attempts. */
   unreachable: z.boolean().default(false),
   lastSentSlot: z.string().optional(),
+  /** Who set the reminders: they (and admins) may change them. Absent on schedules set before this was kept. */
+  setBy: z.string().optional(),
 });
 export type TeamSchedule = z.infer<typeof teamScheduleSchema>;
 
@@ -57,3 +59,8 @@ export function invitationDueMember(team: TeamScope, roundId: string): string {
 
 /** Reminders to a person with a half-done assessment: one day, then three days after their last answer. */
 export const PERSON_REMINDER_DAYS = [1, 3] as const;
+
+/** The sent-markers of one person's reminders in one round (keys.nudgeSent slots), in the order they are sent. */
+export function personReminderSlots(roundId: string, userId: string): string[] {
+  return PERSON_REMINDER_DAYS.map((_, i) => `person:${roundId}:${userId}:${i + 1}`);
+}

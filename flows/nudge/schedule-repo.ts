@@ -4,6 +4,7 @@ import type { Store } from "../../src/store/store.js";
 import {
   invitationDueMember,
   personDueMember,
+  personReminderSlots,
   type TeamSchedule,
   teamDueMember,
   teamScheduleSchema,
@@ -28,6 +29,22 @@ export function createScheduleRepo(store: Store, keys: Keys) {
 
     snooze: (team: Pick<TeamScope, "platform" | "workspace">, userId: string, until: Date) =>
       store.set(keys.preferences(team, userId), { snoozeUntil: until.toISOString() }, RESPONSE_TTL_MS),
+
+    /**
+     * Erase a person from a team's reminders (forget-me): their reminder checks and sent-markers for these rounds,
+     * and their name on the schedule they set (which admins can still change).
+     */
+    async forgetPerson(team: TeamScope, roundIds: readonly string[], userId: string): Promise<void> {
+      for (const roundId of roundIds) {
+        await store.unschedule(due, personDueMember(team, roundId, userId));
+        await store.delete(...personReminderSlots(roundId, userId).map((slot) => keys.nudgeSent(team, slot)));
+      }
+      await store.update(keys.schedule(team), teamScheduleSchema, (current) => {
+        if (current?.setBy !== userId) return undefined;
+        const { setBy: _forgotten, ...rest } = current;
+        return rest;
+      });
+    },
 
     /** Check on a started assessment later; the runner decides then whether a reminder is due. */
     remindLater: (team: TeamScope, roundId: string, userId: string, at: Date) =>

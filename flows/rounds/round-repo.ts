@@ -20,6 +20,9 @@ import {
   teamSettingsSchema,
 } from "./round-state.js";
 
+/** Who opened a round once its opener asked to be forgotten: no person's id, so only admins manage it. */
+export const FORGOTTEN_PERSON = "(forgotten)";
+
 export function isOpen(round: Round, now: Date): boolean {
   return !round.closedAt && new Date(round.closesAt) > now;
 }
@@ -52,6 +55,7 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
         openedBy: Round["openedBy"];
         personal: boolean;
         privacy: PrivacyMode;
+        minRespondents: number;
         now: Date;
         roundDays: number;
       },
@@ -69,6 +73,7 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
           closesAt: new Date(init.now.getTime() + init.roundDays * DAY_MS).toISOString(),
           personal: init.personal,
           privacy: init.privacy,
+          minRespondents: init.minRespondents,
         };
         return created;
       });
@@ -108,6 +113,13 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
       await store.delete(keys.response(team, roundId, userId));
       await store.removeFromSet(keys.respondents(team, roundId), [userId]);
       return true;
+    },
+
+    /** Take a person's id and name off the team's latest round (forget-me): it then counts as opened by nobody. */
+    async forgetOpener(team: TeamScope, userId: string): Promise<void> {
+      await store.update(keys.openRound(team), roundSchema, (current) =>
+        current?.openedBy.id === userId ? { ...current, openedBy: { id: FORGOTTEN_PERSON } } : undefined,
+      );
     },
 
     /** What the workspace keeps about a person outside rounds: the resume pointer, preferences, cached profile. */

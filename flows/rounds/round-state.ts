@@ -24,6 +24,8 @@ export const roundSchema = z.object({
   personal: z.boolean(),
   /** Absent on rounds written before privacy modes existed: those were confidential. */
   privacy: privacyModeSchema.optional(),
+  /** The privacy floor the round was opened under: people answered under that promise, so a later change waits. */
+  minRespondents: z.int().min(1).max(50).optional(),
 });
 export type Round = z.infer<typeof roundSchema>;
 
@@ -61,3 +63,11 @@ export type TeamSettings = z.infer<typeof teamSettingsSchema>;
 /** Where a person's current assessment lives, so `resume` works from anywhere (DM, App Home, another channel). */
 export const activePointerSchema = z.object({ channel: z.string(), roundId: z.string() });
 export type ActivePointer = z.infer<typeof activePointerSchema>;
+
+/**
+ * Respondents a round needs before its summary shows the spread of answers: the floor it was opened under. Rounds
+ * opened before floors were kept with them get the stricter of today's setting and the app's, never a lower one.
+ */
+export function spreadFloor(round: Pick<Round, "minRespondents">, settings: TeamSettings, appFloor: number): number {
+  return round.minRespondents ?? Math.max(settings.minRespondents ?? appFloor, appFloor);
+}

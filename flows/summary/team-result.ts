@@ -45,9 +45,9 @@ export async function roundParticipation(repo: RoundRepo, team: TeamScope, round
 export async function roundStanding(
   ctx: FlowContext,
   team: TeamScope,
-  round: Pick<Round, "id" | "mode">,
+  round: Pick<Round, "id" | "mode" | "closedAt">,
 ): Promise<RoundStanding> {
-  const responses = await ctx.repo.responses(team, round.id);
+  const responses = (await ctx.repo.responses(team, round.id)).map((r) => asOfClose(r, round.closedAt));
   const finished = responses.filter((r) => r.state.status === "completed");
   // Answers given on another scale would be scored wrongly, silently: leave them out and say how many.
   const completed = finished.filter((r) => sameScale(ctx.model, r.state));
@@ -69,6 +69,17 @@ export async function roundStanding(
       completed.map((r) => ({ name: displayName(r.userId, r.state), state: r.state })),
     ),
   };
+}
+
+/**
+ * A closed round counts the answers that were in when it closed: an assessment finished later (a click that raced
+ * the close) is shown as unfinished, so the summary, forget-me's re-aggregation and history agree.
+ */
+function asOfClose<R extends { state: AssessState }>(response: R, closedAt: string | undefined): R {
+  const { state } = response;
+  const finishedAt = state.completedAt ?? state.updatedAt;
+  if (!closedAt || state.status !== "completed" || finishedAt <= closedAt) return response;
+  return { ...response, state: { ...state, status: "in-progress" } };
 }
 
 function displayName(userId: string, state: AssessState): string {

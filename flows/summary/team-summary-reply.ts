@@ -1,7 +1,7 @@
 import type { Address } from "../../src/chat/address.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import { channelAddress, type FlowContext, teamScope } from "../context.js";
-import type { Round } from "../rounds/round-state.js";
+import { type Round, spreadFloor } from "../rounds/round-state.js";
 import { evidenceNotes } from "./evidence.js";
 import { teamSummary } from "./summary-message.js";
 import { roundStanding } from "./team-result.js";
@@ -19,7 +19,7 @@ export async function teamSummaryReply(ctx: FlowContext, address: Address, round
       title: round.personal ? "Your MLOps maturity" : "Team MLOps maturity",
       ...(previous ? { previous } : {}),
       ...(settings.target === undefined ? {} : { target: settings.target }),
-      minRespondentsForSpread: settings.minRespondents ?? ctx.minRespondentsForSpread,
+      minRespondentsForSpread: spreadFloor(round, settings, ctx.minRespondentsForSpread),
       ...(round.privacy === "attributed" ? { attributed: standing.people } : {}),
       notes: [
         ...evidenceNotes(standing.evidence, round.privacy === "attributed"),
@@ -33,5 +33,9 @@ export async function teamSummaryReply(ctx: FlowContext, address: Address, round
     standing.team,
     standing.participation,
   );
-  return { message, delivery: { to: "channel", address: channelAddress(address, round.channel) } };
+  // A personal round is kept under its person, not a conversation: its result goes to that person.
+  const delivery: Reply["delivery"] = round.personal
+    ? { to: "private", ephemeral: false }
+    : { to: "channel", address: channelAddress(address, round.channel) };
+  return { message, delivery };
 }

@@ -1,5 +1,5 @@
 import { CodedError } from "../errors.js";
-import type { Address } from "./address.js";
+import type { Address, TeamScope } from "./address.js";
 import type { InboundEvent, SupportedEvent } from "./inbound.js";
 import type { Reply } from "./outbound.js";
 
@@ -19,6 +19,14 @@ export interface ChatBot {
 export interface IntakePolicy {
   changesState(event: SupportedEvent): boolean;
   needsProfile(event: SupportedEvent): boolean;
+}
+
+/**
+ * What the platform says about who belongs to a team's conversation (Slack `conversations.members`, the Teams
+ * roster). Answers false when the platform cannot be asked: membership is only ever granted, never assumed.
+ */
+export interface Membership {
+  isMember(team: TeamScope, userId: string): Promise<boolean>;
 }
 
 /** Injected clock, so flows, nudges and tests agree on "now". */

@@ -1,4 +1,5 @@
 import { type Cadence, type CalendarCadence, cadenceSchema } from "./cadence.js";
+import { tooFrequent } from "./frequency.js";
 import { canonicalZone, isoWeekday, toLocal } from "./zoned-time.js";
 
 /** `schedule ...` as typed in chat: show, turn off, or set a cadence; or what was wrong, with an example. */
@@ -20,6 +21,7 @@ const EXAMPLES: Record<CadenceKind, string> = {
   cron: 'schedule cron "0 9 * * 1" Europe/Berlin',
 };
 const ALL_EXAMPLES = `Try: \`${EXAMPLES.weekly}\`, \`${EXAMPLES.monthly}\`, \`${EXAMPLES.cron}\` or \`schedule off\`.`;
+const FREQUENCY_PROBE = new Date("2026-01-01T00:00:00Z");
 const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MONTH_NAMES = [
   "January",
@@ -69,7 +71,15 @@ function parseCronArgument(argument: string, timeZone: string): ScheduleCommand 
   const [, expression = "", zone] = match;
   const zoneName = zone === undefined ? timeZone : canonicalZone(zone);
   if (!zoneName) return invalid(`"${zone}" is not a time zone I know.`, "cron");
-  return checked({ kind: "cron", expression: expression.trim(), timeZone: zoneName });
+  const parsed = checked({ kind: "cron", expression: expression.trim(), timeZone: zoneName });
+  // How often a cron fires shows at its first firings, whenever they are: any fixed instant will do to look.
+  if (parsed.kind === "set" && tooFrequent(parsed.cadence, FREQUENCY_PROBE)) {
+    return invalid(
+      `"${expression.trim()}" fires more than once a day: a channel gets at most one reminder a day.`,
+      "cron",
+    );
+  }
+  return parsed;
 }
 
 const SLOT_LABELS = { day: "days", time: "times", timeZone: "time zones", anchor: "start dates" };

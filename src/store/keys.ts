@@ -19,10 +19,19 @@ export const EVENT_DEDUPE_TTL_MS = 60 * 60 * 1000;
 export const RESPONSE_TTL_MS = 180 * DAY_MS;
 /** The "current assessment" pointer must not outlive, nor die before, the assessment it points to. */
 export const ACTIVE_POINTER_TTL_MS = RESPONSE_TTL_MS;
-/** A sent-nudge marker must outlive the longest catch-up window (a quarterly cadence) so it is never re-sent. */
+/**
+ * A person's sent-reminder marker outlives the longest catch-up window so it is never re-sent. A team's markers
+ * expire with their cadence instead (the gap to the next reminder; see nudge-runner.ts).
+ */
 export const NUDGE_SENT_TTL_MS = 120 * DAY_MS;
 /** Cached DM channel ids and user profiles: refreshed daily so renamed people and new time zones show up. */
 export const PROFILE_CACHE_TTL_MS = DAY_MS;
+/** Who is an admin is believed this long: a demoted admin loses admin powers within five minutes. */
+export const ADMIN_FACT_TTL_MS = 5 * 60 * 1000;
+/** Slack's signature window: a signed request older than this is refused, so replays are remembered as long. */
+export const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
+/** Platform membership of a channel (a join from outside it): confirmed this long, then asked again. */
+export const MEMBERSHIP_CACHE_TTL_MS = 5 * 60 * 1000;
 /** Teams conversation references are needed for as long as the bot is installed: a year, refreshed on use. */
 export const CONVERSATION_REF_TTL_MS = 365 * DAY_MS;
 /** An export link works this long: long enough to click it, short enough not to leave answers lying around. */
@@ -79,6 +88,8 @@ export function createKeys(prefix = "ma") {
     activeAssessment: (s: WorkspaceScope, userId: string) => `${ws(s)}:active:${part(userId)}`,
     teams: (s: WorkspaceScope) => `${ws(s)}:teams`,
     eventSeen: (s: WorkspaceScope, eventId: string) => `${ws(s)}:event:${part(eventId)}`,
+    /** Whether a person belongs to a channel, as the platform said a moment ago. */
+    membership: (s: TeamScope, userId: string) => `${team(s)}:member:${part(userId)}`,
     conversationRef: (s: WorkspaceScope, conversationId: string) => `${ws(s)}:conversation:${part(conversationId)}`,
     userProfile: (s: WorkspaceScope, userId: string) => `${ws(s)}:user:${part(userId)}`,
     /** A person's own settings (reminder snooze). */

@@ -38,6 +38,10 @@ export interface FakeBotConnector {
   refuse(conversationId: string, status: Refusal, options?: { times?: number; retryAfterSec?: number }): void;
   /** Refuse POST /v3/conversations (the app is not installed for the person, so no 1:1 chat can be created). */
   refuseCreate(status: Refusal): void;
+  /** Conversation id -> the ids on its roster (GET /v3/conversations/{id}/members/{userId}: 200, else 404). */
+  members: Map<string, string[]>;
+  /** Roster look-ups received, in order. */
+  rosterCalls(): Array<{ conversationId: string; userId: string }>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -64,6 +68,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const refusals = new Map<string, { status: Refusal; remaining: number; retryAfterSec: number }>();
   const waiters = new Set<() => void>();
   let nextId = 0;
+  const members = new Map<string, string[]>();
+  const rosterCalls: Array<{ conversationId: string; userId: string }> = [];
 
   function refusalFor(target: string): { status: Refusal; retryAfterSec: number } | undefined {
     const refusal = refusals.get(target);
@@ -81,6 +87,17 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     const body = await readJson(req);
     const path = new URL(req.url ?? "/", "http://fake").pathname.replace(/\/$/, "");
     const auth = req.headers.authorization;
+    // The roster (TeamsInfo.getMember): like Teams, 404 MemberNotFoundInConversation for someone not on it.
+    const roster = path.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);
+    if (req.method === "GET" && roster) {
+      const conversationId = decodeURIComponent(roster[1] ?? "");
+      const userId = decodeURIComponent(roster[2] ?? "");
+      rosterCalls.push({ conversationId, userId });
+      if (!(members.get(baseId(conversationId)) ?? []).includes(userId)) {
+        return send(res, 404, { error: { code: "MemberNotFoundInConversation", message: "Member not found." } });
+      }
+      return send(res, 200, { id: userId, name: userId, userPrincipalName: `${userId}@example.com` });
+    }
     let call: Omit<ConnectorCall, "status" | "response">;
     let target: string;
     let response: Record<string, unknown>;
@@ -159,10 +176,14 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     refuseCreate(status) {
       refusals.set(CREATE, { status, remaining: Number.POSITIVE_INFINITY, retryAfterSec: 0 });
     },
+    members,
+    rosterCalls: () => [...rosterCalls],
     reset() {
       accepted.length = 0;
       refusedCalls.length = 0;
       refusals.clear();
+      members.clear();
+      rosterCalls.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

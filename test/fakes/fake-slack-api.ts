@@ -58,6 +58,8 @@ export interface FakeSlackApi {
   users: Map<string, FakeUser>;
   /** What Slack does when a person clicks Allow: a one-time code that oauth.v2.access exchanges for the install. */
   approveInstall(install: FakeInstall): string;
+  /** Channel id -> its members, for conversations.members (a channel not listed has none). */
+  members: Map<string, string[]>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -94,6 +96,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const faults = new Map<string, Array<{ status: 429; retryAfter: number } | { status: 200; error: string }>>();
   const waiters = new Set<() => void>();
   const users = new Map<string, FakeUser>();
+  const members = new Map<string, string[]>();
   let tsCounter = 0;
   let fileCounter = 0;
   let delayMs = 0;
@@ -152,6 +155,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return { ok: true, message_ts: nextTs() };
       case "conversations.open":
         return { ok: true, channel: { id: `D${str("users").slice(1)}` } };
+      case "conversations.members": {
+        // Like Slack, pages of `limit` members with a cursor to the next page.
+        const all = members.get(str("channel")) ?? [];
+        const from = Number(str("cursor") || "0");
+        const limit = Number(str("limit") || "100");
+        const next = from + limit < all.length ? String(from + limit) : "";
+        return { ok: true, members: all.slice(from, from + limit), response_metadata: { next_cursor: next } };
+      }
       case "users.info": {
         const id = str("user");
         const user = users.get(id) ?? {};
@@ -258,10 +269,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       codes.set(code, install);
       return code;
     },
+    members,
     reset() {
       recorded.length = 0;
       faults.clear();
       users.clear();
+      members.clear();
       delayMs = 0;
     },
     close: () =>

@@ -63,11 +63,11 @@ describe("evidence", () => {
     expect(summary.notes).toContain(`Evidence for Team & ownership: ${link} (alice)`);
     expect(textOf(await t.say("alice", "evidence"))).toContain("https://ci.example.com/runs/42?tab=log");
     expect(textOf(await t.say("alice", "evidence javascript:alert(1)"))).toContain("not a link I can attach");
-    // By question number, as its progress line shows it.
-    expect(textOf(await t.say("alice", "evidence 7 https://grafana.example.com/d/drift"))).toContain(
-      'Attached to "Which best describes what you know about your models once they are in production?"',
+    // The round is closed now: its links can be listed, not added (issue 18: closed rounds stay as they closed).
+    expect(textOf(await t.say("alice", "evidence 7 https://grafana.example.com/d/drift"))).toMatch(
+      /^This round closed on \d{4}-\d{2}-\d{2}; your answers up to then count/,
     );
-    expect(textOf(await t.say("alice", "evidence"))).toContain("https://grafana.example.com/d/drift");
+    expect(textOf(await t.say("alice", "evidence"))).not.toContain("https://grafana.example.com/d/drift");
     expect(textOf(await t.say("alice", "evidence 12 https://x.example.com"))).toContain("Question 12 has no answer");
     expect(textOf(await t.say("carol", "evidence https://x.example.com"))).toContain("no assessment");
   });

@@ -53,8 +53,12 @@ export function createTranscript(
     bot,
     say: (userId: string, text: string, where: Address = channel()) =>
       bot.handle({ kind: "command", text, address: where, user: user(userId), raw: null }),
-    click: (userId: string, action: ButtonAction, where: Address = dm(`D-${userId}`)) =>
-      bot.handle({ kind: "action", action, address: where, user: user(userId), raw: null }),
+    // A button is clicked where it was posted: an invitation's Join in its channel, everything else in a DM.
+    click: (
+      userId: string,
+      action: ButtonAction,
+      where: Address = action.a === "join" ? channel(action.c) : dm(`D-${userId}`),
+    ) => bot.handle({ kind: "action", action, address: where, user: user(userId), raw: null }),
   };
 }
 

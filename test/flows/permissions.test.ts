@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { createMemoryStore } from "../../src/store/memory-store.js";
 import { createTranscript, testClock, textOf } from "./harness.js";
 
-/** Who may manage a team: the opener of its latest round, or an admin. Everyone else is refused, and nothing changes. */
+/**
+ * Who may manage a team: the opener of its latest round (reminders: whoever set them), or an admin. Everyone else is
+ * refused, and nothing changes.
+ */
 describe("permissions", () => {
   it("refuses close, target, schedule, pause and privacy to someone who neither opened the round nor is an admin", async () => {
     const t = createTranscript(createMemoryStore(), { clock: testClock().clock, admins: ["root"] });
@@ -14,7 +17,10 @@ describe("permissions", () => {
         replies.map((r) => r.delivery.to),
         command,
       ).toEqual(["private"]);
-      expect(textOf(replies), command).toMatch(/^Only the person who opened/);
+      // Reminders belong to whoever set them (issue 18); the rest to the round's opener.
+      expect(textOf(replies), command).toMatch(
+        /^(schedule|pause)/.test(command) ? /^Only the person who set/ : /^Only the person who opened/,
+      );
     }
     // Nothing changed: the round is open, the schedule weekly and running, no target, privacy confidential.
     expect(textOf(await t.say("bob", "status"))).toContain("Open quick round started by alice");

@@ -39,7 +39,8 @@ function world() {
       bot.handle({
         kind: "action",
         action,
-        address: { ...channel(), channel: `D-${id}`, isDirect: true },
+        // A Join is clicked on the invitation in the channel; questions in the person's DM.
+        address: action.a === "join" ? channel() : { ...channel(), channel: `D-${id}`, isDirect: true },
         user: user(id),
         raw: null,
       }),
@@ -104,10 +105,11 @@ describe("schedule commands", () => {
     expect(w.sent.filter((s) => s.to === undefined)).toHaveLength(1);
   });
 
-  it("lets only the round's opener or an admin change the schedule", async () => {
+  it("lets only whoever set the schedule or an admin change it", async () => {
     const w = world();
     await w.say("ana", "");
-    expect(JSON.stringify(await w.say("eve", "schedule weekly"))).toContain("Only the person who opened");
+    expect(JSON.stringify(await w.say("ana", "schedule monthly"))).toContain("I'll remind this channel");
+    expect(JSON.stringify(await w.say("eve", "schedule weekly"))).toContain("Only the person who set");
     expect(JSON.stringify(await w.say("root", "schedule weekly", { isAdmin: true }))).toContain(
       "I'll remind this channel",
     );
