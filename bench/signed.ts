@@ -52,6 +52,9 @@ export function post(url: string, signed: SignedRequest, agent?: Agent): Promise
 /** Sign and POST a form body at once. */
 export const postSigned = (url: string, body: string, agent?: Agent) => post(url, sign(body), agent);
 
+/** Slack gives every invocation its own trigger_id; the same body twice would be a replay, answered once. */
+let invocations = 0;
+
 export function commandBody(user: string, text: string, channel = "CBENCH0001"): string {
   return new URLSearchParams({
     token: "x",
@@ -66,6 +69,6 @@ export function commandBody(user: string, text: string, channel = "CBENCH0001"):
     api_app_id: "ABENCH",
     is_enterprise_install: "false",
     response_url: "http://127.0.0.1:1/never",
-    trigger_id: "1.2.3",
+    trigger_id: `1.2.${++invocations}`,
   }).toString();
 }

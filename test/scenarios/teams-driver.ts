@@ -1,4 +1,4 @@
-import { personalChat, startTeamsApp, teamsPerson } from "../adapters/teams/app-harness.js";
+import { nextActivityId, personalChat, startTeamsApp, teamsPerson } from "../adapters/teams/app-harness.js";
 import { buttonsOf, CHANNEL, recorded, textOf } from "../adapters/teams/harness.js";
 import type { ChatDriver } from "./chat-driver.js";
 
@@ -28,6 +28,7 @@ export async function startTeamsDriver(): Promise<ChatDriver> {
         ...recorded("vercel-chat_channel_teams.json", "channel_post_action"),
         serviceUrl: connector.serviceUrl,
         from: teamsPerson(who),
+        id: nextActivityId("join"),
         value: join.data,
         replyToId: invitation?.body.id,
       });

@@ -107,9 +107,20 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
 }
 
 /** The recorded slash command (fixtures/vercel-chat_slash-commands_slack.json) as /mlops-assess, replies to the fake. */
+let invocations = 0;
+
+/**
+ * A slash command's fields, shaped like the recorded one. Slack gives every invocation its own trigger_id, so two
+ * commands typed alike are two bodies; the same body twice is a replay (answered once).
+ */
 export function commandFields(api: FakeSlackApi): Record<string, string> {
   const recorded = jsonFixture("vercel-chat_slash-commands_slack.json").slashCommand as Record<string, string>;
-  return { ...recorded, command: "/mlops-assess", response_url: api.responseUrl("command") };
+  return {
+    ...recorded,
+    command: "/mlops-assess",
+    response_url: api.responseUrl("command"),
+    trigger_id: `${recorded.trigger_id}.${++invocations}`,
+  };
 }
 
 /** A block_actions click on one of our buttons, shaped like the recorded one in fixtures/vercel-chat_modals_slack.json. */

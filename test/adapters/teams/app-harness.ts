@@ -12,6 +12,10 @@ import { buttonsOf, recorded, TENANT } from "./harness.js";
  */
 const channelMention = recorded("vercel-chat_channel_teams.json", "mention");
 
+let activities = 0;
+/** Teams gives every activity its own id; the same id twice is a replay (answered once). */
+export const nextActivityId = (kind: string) => `${kind}-${++activities}`;
+
 export const teamsPerson = (id: string) => ({ id: `29:${id}`, name: id });
 export const personalChat = (who: string) => `a:personal-29:${who}`;
 
@@ -57,7 +61,7 @@ export async function startTeamsApp(env: Record<string, string>): Promise<TeamsA
         serviceUrl: connector.serviceUrl,
         from: teamsPerson(who),
         text: `<at>MLOps Assess</at> ${text}`,
-        id: `m-${Date.now()}`,
+        id: nextActivityId("m"),
       }),
     async answerAll(who, option) {
       const conversationId = personalChat(who);
@@ -70,7 +74,7 @@ export async function startTeamsApp(env: Record<string, string>): Promise<TeamsA
         const response = await post({
           type: "invoke",
           name: "adaptiveCard/action",
-          id: `inv-${who}-${i}`,
+          id: nextActivityId(`inv-${who}-${i}`),
           channelId: "msteams",
           serviceUrl: connector.serviceUrl,
           from: teamsPerson(who),
