@@ -7,7 +7,8 @@ import type { Store } from "../src/store/store.js";
 /** Asks one platform whether a person is in one of its conversations. */
 export type MembershipQuestion = (team: TeamScope, userId: string) => Promise<boolean>;
 
-const remembered = z.object({ member: z.boolean() });
+/** What is kept of a platform's answer (keys.membership). */
+export const rememberedMembership = z.object({ member: z.boolean() });
 
 /**
  * Channel membership for the flows, from whichever platform the channel is on, remembered for a few minutes (a join
@@ -26,7 +27,7 @@ export function createMembership(deps: {
       const ask = platforms[team.platform];
       if (!ask) return false;
       const key = keys.membership(team, userId);
-      const known = await store.get(key, remembered);
+      const known = await store.get(key, rememberedMembership);
       if (known) return known.member;
       try {
         const member = await ask(team, userId);

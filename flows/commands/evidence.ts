@@ -50,7 +50,7 @@ export const evidence = defineCommand<{ text: string }>({
       return [privately("That is not a link I can attach: give one web address (https://…), up to 500 characters.")];
     }
     // A closed round stays as it was when it closed: its links can be read, not added.
-    const late = await closedRefusal(ctx, team, pointer.roundId);
+    const late = await closedRefusal(ctx, team, pointer.roundId, user.id);
     if (late) return [late];
     let attachedTo: string | undefined;
     await ctx.repo.updateResponse(team, pointer.roundId, user.id, (current) => {

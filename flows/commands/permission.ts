@@ -64,16 +64,23 @@ const closedOn = (round: Pick<Round, "closedAt" | "closesAt">) => (round.closedA
 
 /**
  * An answer, back, skip, cancel, resume or evidence link for a round that no longer takes answers: a closed round
- * stays as it was when it closed (only forget-me changes it). Undefined while the round is open.
+ * stays as it was when it closed (only forget-me changes it). Undefined while the round is open, and for a round
+ * nobody knows of (the person is then told their assessment is not found).
  */
-export async function closedRefusal(ctx: FlowContext, team: TeamScope, roundId: string): Promise<Reply | undefined> {
+export async function closedRefusal(
+  ctx: FlowContext,
+  team: TeamScope,
+  roundId: string,
+  userId: string,
+): Promise<Reply | undefined> {
   const round = await ctx.repo.latestRound(team);
   if (round?.id === roundId && isOpen(round, ctx.clock())) return undefined;
-  // A round replaced by a newer one is in the history, with the day it closed.
+  // A round replaced by a newer one closed before it was replaced; the history has the day, unless it aged out.
   const day =
     round?.id === roundId
       ? closedOn(round)
       : (await ctx.repo.history(team)).find((h) => h.roundId === roundId)?.closedAt.slice(0, 10);
+  if (day === undefined && !(await ctx.repo.response(team, roundId, userId))) return undefined;
   const when = day ? ` on ${day}` : "";
   return privately(`This round closed${when}; your answers up to then count.`, [
     `Nothing was changed. A new round starts with ${command()} in the team's channel.`,
@@ -117,6 +124,6 @@ export async function clickRefusal(
         return privately(`Start a round in the team's channel with ${command()}.`);
       return undefined;
     default:
-      return closedRefusal(ctx, teamScope(event.address, action.c), action.r);
+      return closedRefusal(ctx, teamScope(event.address, action.c), action.r, event.user.id);
   }
 }

@@ -24,7 +24,7 @@ export const resume = defineCommand<{ nudges: boolean }>({
     const { address, user } = event;
     const pointer = await ctx.repo.active(address, user.id);
     if (!pointer) return [privately(`You have nothing to resume. Start with ${command()}.`)];
-    const late = await closedRefusal(ctx, teamScope(address, pointer.channel), pointer.roundId);
+    const late = await closedRefusal(ctx, teamScope(address, pointer.channel), pointer.roundId, user.id);
     if (late) return [late];
     return continueAssessment(ctx, address, user, pointer, { type: "resume" }, { to: "private", ephemeral: false });
   },

@@ -43,6 +43,8 @@ export interface AuthWorld {
   /** Everything both fakes received from index marks on, as one string to search for what people were told. */
   heardSince(mark: Mark): string;
   mark(): Mark;
+  /** How many calls to either fake since the mark carry this text (one message may carry it more than once). */
+  messagesSince(mark: Mark, text: string): number;
   slackCommand(user: string, text: string, channel?: string): Promise<void>;
   slackClick(user: string, action: ButtonAction, channel: string): Promise<void>;
   teamsSay(who: string, text: string, conversation?: string): Promise<Response>;
@@ -115,6 +117,10 @@ export async function startAuthWorld(
       }
     },
     mark: () => ({ slack: api.calls().length, teams: connector.calls().length }),
+    messagesSince: (mark, text) =>
+      [...api.calls().slice(mark.slack), ...connector.calls().slice(mark.teams)].filter((c) =>
+        JSON.stringify(c).includes(text),
+      ).length,
     heardSince: (mark) =>
       JSON.stringify([...api.calls().slice(mark.slack), ...connector.calls().slice(mark.teams)]).replace(/\\"/g, '"'),
     async slackCommand(user, text, channel = SLACK_CHANNEL) {

@@ -79,16 +79,26 @@ export function ourButtonValue(
 }
 
 /** What the person who clicked must hear, by what the button carries (decoded the way the app decodes it). */
-export type ClickReply = "expired" | "question" | "closed" | "lost" | "anything";
+export type ClickReply = "expired" | "question" | "closed" | "lost" | "outsider" | "anything";
 
-export function owedForClick(kind: ClickKind, carried: unknown, from: Place): ClickReply | undefined {
+/**
+ * `inRoundChannel`: the click came from the open round's own channel (where its invitation is). A join from
+ * anywhere else is refused, since nobody in the corpus is on a channel's member list (issue 18).
+ */
+export function owedForClick(
+  kind: ClickKind,
+  carried: unknown,
+  from: Place,
+  inRoundChannel: boolean,
+): ClickReply | undefined {
   // Only a string can be our button's value; anything else is somebody else's card.
   if (kind === "foreign" || typeof carried !== "string") return undefined;
   const action = decodeAction(carried);
   if (!action) return "expired";
   switch (action.a) {
     case "join":
-      return kind === "open-join" && from === "real" ? "question" : "closed";
+      if (kind !== "open-join" || from !== "real") return "closed";
+      return inRoundChannel ? "question" : "outsider";
     case "start":
       // Whatever the flows make of it (a new round, or why not), the person hears back.
       return "anything";

@@ -4,6 +4,9 @@ import { readConfig } from "../../app/config.js";
 import { createApp, type RunningApp } from "../../app/create-app.js";
 import { historySchema, roundSchema } from "../../flows/rounds/round-state.js";
 import type { Platform } from "../../src/chat/address.js";
+import { defaultModel } from "../../src/engine/default-model/index.js";
+import { questionsFor } from "../../src/engine/questions.js";
+import { tooFrequent } from "../../src/schedule/frequency.js";
 import { createKeys } from "../../src/store/keys.js";
 import { TEAM, TEST_SIGNING_SECRET } from "../adapters/slack/harness.js";
 import { CHANNEL as TEAMS_CHANNEL, TENANT } from "../adapters/teams/harness.js";
@@ -11,6 +14,7 @@ import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/fake-slack-api.js";
 import { quietLogger } from "../flows/harness.js";
 import { REDIS_URL, redisTestScope, uniquePrefix } from "../store/redis-helpers.js";
+import { forgeryOf, slackForgeries, teamsForgeries } from "./authorization-corpus.js";
 import { type Outcome, runCorpus } from "./corpus.js";
 import {
   invokeReply,
@@ -23,7 +27,7 @@ import {
 } from "./deliveries.js";
 import { slackPeople, teamsPeople } from "./people.js";
 import { slackCorpus, slackEdgeCases } from "./slack-corpus.js";
-import { checkStoredValues } from "./stored-values.js";
+import { checkStoredValues, respondentsUnder, schedulesUnder } from "./stored-values.js";
 import { teamsCorpus, teamsEdgeCases } from "./teams-corpus.js";
 
 /**
@@ -50,6 +54,12 @@ const DAVE = "U0SEEDDAVE";
 const ERIN = "29:seed-erin";
 const FRANK = "29:seed-frank";
 const GINA = "29:seed-gina";
+/** Mid-questionnaire when the seeded Teams round closed (Carol is, in Slack's): the late answers come from them. */
+const HANK = "29:seed-hank";
+/** Issue 18's forgeries, on top of the sampled corpus. */
+const FORGERIES = 1000;
+
+const FIRST_QUESTION = questionsFor(defaultModel, "quick")[0]?.id ?? "";
 
 let api: FakeSlackApi;
 let connector: FakeBotConnector;
@@ -100,6 +110,8 @@ async function seed() {
   const teams = teamsPeople(`${origin}/api/messages`, connector, TENANT);
   await teams.say(ERIN, TEAMS.closed, "assess");
   await teams.answer(ERIN, 2);
+  await teams.say(HANK, TEAMS.closed, "assess");
+  await teams.answer(HANK, 1, 2);
   await teams.say(ERIN, TEAMS.closed, "close");
   await teams.say(FRANK, TEAMS.open, "assess");
   await teams.answer(FRANK, 3);
@@ -135,7 +147,7 @@ async function seededState(): Promise<Array<{ what: string; value: string | unde
   return Promise.all([
     ...answers("slack", TEAM, SLACK.closed, rounds.slackClosed, [ALICE, CAROL]),
     ...answers("slack", TEAM, SLACK.open, rounds.slackOpen, [BOB, DAVE]),
-    ...answers("teams", TENANT, TEAMS.closed, rounds.teamsClosed, [ERIN]),
+    ...answers("teams", TENANT, TEAMS.closed, rounds.teamsClosed, [ERIN, HANK]),
     ...answers("teams", TENANT, TEAMS.open, rounds.teamsOpen, [FRANK, GINA]),
     record("slack", TEAM, SLACK.closed, rounds.slackClosed),
     record("teams", TENANT, TEAMS.closed, rounds.teamsClosed),
@@ -228,6 +240,13 @@ beforeAll(async () => {
     ...slackEdgeCases(slackTargets),
     ...teamsEdgeCases(teamsTargets),
     ...fc.sample(fc.oneof(slackCorpus(slackTargets), teamsCorpus(teamsTargets)), { numRuns: SAMPLED, seed: SEED }),
+    ...fc.sample(
+      fc.oneof(
+        slackForgeries(slackTargets, { user: CAROL, question: FIRST_QUESTION }),
+        teamsForgeries(teamsTargets, { user: HANK, question: FIRST_QUESTION }),
+      ),
+      { numRuns: FORGERIES, seed: SEED + 18 },
+    ),
   ];
 
   process.on("unhandledRejection", onCrash);
@@ -305,6 +324,43 @@ describe("a hostile corpus against the running app", () => {
     const stored = await checkStoredValues(redis.admin, PREFIX);
     expect(stored.problems.slice(0, 15), `${stored.problems.length} of ${stored.keys} keys unreadable`).toEqual([]);
     expect(stored.keys).toBeGreaterThan(1000);
+  });
+
+  it("accepts none of issue 18's forgeries: joins from elsewhere, late answers, minutely schedules, replays", async () => {
+    const forged = outcomes.filter((o) => forgeryOf(o.request.label));
+    const byKind = new Map<string, Outcome[]>();
+    for (const o of forged) {
+      const kind = forgeryOf(o.request.label) ?? "";
+      byKind.set(kind, [...(byKind.get(kind) ?? []), o]);
+    }
+    // Accepted: a forger became a respondent of any round, a schedule more frequent than daily was stored, a
+    // replay was answered more than once, or a late answer changed the seeded answers (checked above, byte for byte).
+    const joiners = new Set(
+      forged.filter((o) => forgeryOf(o.request.label)?.startsWith("join")).map((o) => o.request.reach.user),
+    );
+    const respondents = await respondentsUnder(redis.admin, PREFIX);
+    const joined = respondents.filter((user) => joiners.has(user));
+    const schedules = await schedulesUnder(redis.admin, PREFIX);
+    const frequent = schedules.filter((cadence) => tooFrequent(cadence, new Date()));
+    const replayed = (byKind.get("replay") ?? []).filter((o) => heard(o).length > 1);
+    const lateChanged = JSON.stringify(await seededState()) === JSON.stringify(seeded) ? 0 : 1;
+    const unanswered = forged.filter((o) => o.request.owed && !heard(o).some((t) => o.request.owed?.test(t)));
+    console.log(
+      `issue 18 forgeries: ${forged.length} sent (${[...byKind.entries()]
+        .map(([kind, list]) => `${kind} ${list.length}`)
+        .join(
+          ", ",
+        )}), ${forged.reduce((n, o) => n + o.request.copies, 0)} requests; accepted: joins ${joined.length}, ` +
+        `schedules ${frequent.length}, replays answered twice ${replayed.length}, late answers ${lateChanged}; ` +
+        `refused without the owed message: ${unanswered.length}`,
+    );
+    expect(forged.length).toBeGreaterThan(900);
+    expect([...byKind.keys()].sort()).toEqual(["join-elsewhere", "join-mismatched", "late", "minutely", "replay"]);
+    expect(joined).toEqual([]);
+    expect(frequent).toEqual([]);
+    expect(replayed.map((o) => describeOutcome(o, "answered more than once"))).toEqual([]);
+    expect(lateChanged).toBe(0);
+    expect(unanswered.slice(0, 10).map((o) => describeOutcome(o, `owed ${o.request.owed}`))).toEqual([]);
   });
 
   it("still lets people finish and start rounds on both platforms afterwards", async () => {

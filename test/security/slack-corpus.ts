@@ -29,6 +29,7 @@ const SAYS = {
   help: /I don(&#39;|')t know|Here is what I can do/,
   closed: /This round is closed/,
   lost: /can(&#39;|')t find that assessment/,
+  outsider: /That invitation is for a channel you are not in/,
   question: /\d+\/\d+ · /,
   home: /MLOps maturity assessment/,
   text: /I answer commands/,
@@ -170,7 +171,7 @@ function click(t: SlackTargets) {
             delete payload.channel;
           }
           const body = s.mutations ? mutate(payload, s.mutations, KEEP) : payload;
-          const owed = owedForClick(s.kind, value, s.team);
+          const owed = owedForClick(s.kind, value, s.team, s.container === "channel" || s.container === "ephemeral");
           const says = s.mutations || s.team === "odd" || !owed ? undefined : SAYS[owed];
           return finish({
             label: `slack click ${s.kind}${s.mutations ? " mutated" : ""}`,

@@ -4,10 +4,12 @@ import { trackedMessage as slackTrackedMessage } from "../../adapters/slack/deli
 import { cachedProfile } from "../../adapters/slack/profiles.js";
 import { trackedMessageSchema as teamsTrackedMessage } from "../../adapters/teams/deliver.js";
 import { personalChatSchema, storedConversationSchema } from "../../adapters/teams/references.js";
+import { rememberedMembership } from "../../app/membership.js";
 import { assessStateSchema } from "../../flows/assess/assess-state.js";
 import { sentMarker } from "../../flows/nudge/nudge-runner.js";
 import { decodeDueItem, preferencesSchema, teamScheduleSchema } from "../../flows/nudge/nudge-state.js";
 import { activePointerSchema, historySchema, roundSchema, teamSettingsSchema } from "../../flows/rounds/round-state.js";
+import type { Cadence } from "../../src/schedule/cadence.js";
 
 /**
  * Every value under a key prefix, read back the way the app reads it: each string key through the zod schema of
@@ -36,6 +38,8 @@ function schemaFor(kind: string, platform: string): z.ZodType | undefined {
       return activePointerSchema;
     case "event":
       return z.literal(1);
+    case "member":
+      return rememberedMembership;
     case "conversation":
       return storedConversationSchema;
     case "user":
@@ -111,4 +115,33 @@ function checkValue(key: string, prefix: string, type: string, content: unknown)
   }
   const parsed = schema.safeParse(value);
   return parsed.success ? undefined : z.prettifyError(parsed.error).slice(0, 300);
+}
+
+/** Every key of one kind under the prefix (one SCAN over the keyspace). */
+async function keysOfKind(redis: Redis, prefix: string, kind: string): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = "0";
+  do {
+    const [next, batch] = await redis.scan(cursor, "MATCH", `${prefix}:*:${kind}*`, "COUNT", 1000);
+    cursor = next;
+    found.push(...batch.filter((key) => kindOf(key, prefix).kind === kind));
+  } while (cursor !== "0");
+  return found;
+}
+
+/** Everyone who is a respondent of any round under the prefix. */
+export async function respondentsUnder(redis: Redis, prefix: string): Promise<string[]> {
+  const keys = await keysOfKind(redis, prefix, "respondents");
+  const members = await Promise.all(keys.map((key) => redis.smembers(key)));
+  return [...new Set(members.flat())];
+}
+
+/** The cadence of every stored reminder schedule under the prefix. */
+export async function schedulesUnder(redis: Redis, prefix: string): Promise<Cadence[]> {
+  const keys = await keysOfKind(redis, prefix, "schedule");
+  const values = keys.length > 0 ? await redis.mget(...keys) : [];
+  return values.flatMap((raw) => {
+    const parsed = teamScheduleSchema.safeParse(JSON.parse(raw ?? "null"));
+    return parsed.success ? [parsed.data.cadence] : [];
+  });
 }

@@ -29,6 +29,7 @@ const SAYS = {
   help: /I don't know|Here is what I can do/,
   closed: /This round is closed/,
   lost: /can't find that assessment/,
+  outsider: /That invitation is for a channel you are not in/,
   question: /\d+\/\d+ · /,
   expired: /That button no longer works/,
   /** Whatever the flows make of it (a new round, or why not), the person hears back. */
@@ -149,7 +150,7 @@ function click(t: TeamsTargets) {
                     text: "help",
                   }
                 : from.submit(data, replyToId, `s${n}`);
-          const owed = owedForClick(s.kind, (data as { ma?: unknown } | null)?.ma, s.tenant);
+          const owed = owedForClick(s.kind, (data as { ma?: unknown } | null)?.ma, s.tenant, s.where === "open");
           const says = owed ? SAYS[owed] : undefined;
           return finish({
             label: `teams ${s.via} ${s.kind}`,

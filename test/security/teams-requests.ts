@@ -116,6 +116,8 @@ export interface Draft {
   /** What they are owed, unless the activity was mangled, unreachable or too big to read. */
   says?: RegExp | undefined;
   copies?: number;
+  /** The same activity (its id) delivered `copies` times: exactly one reply. */
+  once?: boolean;
   /** What an unmutated activity must get, when not 200. */
   status?: readonly number[];
 }
@@ -135,5 +137,6 @@ export function finish(d: Draft): HostileRequest {
     ...(tooBig ? { status: [413] } : !reachable ? { status: [400] } : d.mutations ? {} : { status: d.status ?? [200] }),
     reach: d.reach,
     ...(plain && d.says ? { owed: d.says } : {}),
+    ...(plain && d.once ? { once: true } : {}),
   };
 }
