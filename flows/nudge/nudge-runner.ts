@@ -11,7 +11,7 @@ import { DAY_MS } from "../../src/time-units.js";
 import { assessStateSchema } from "../assess/assess-state.js";
 import { channelAddress } from "../context.js";
 import { invitationUpdate } from "../rounds/invitation-refresh.js";
-import { createRoundRepo } from "../rounds/round-repo.js";
+import { createRoundRepo, isOpen } from "../rounds/round-repo.js";
 import { historySchema } from "../rounds/round-state.js";
 import { departureSchema } from "../workspaces/departures.js";
 import { personReminder, teamReminder } from "./nudge-messages.js";
@@ -122,7 +122,9 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
   async function runPerson(member: string, item: Extract<DueItem, { t: "person" }>, now: Date): Promise<boolean> {
     const team = teamOf(item);
     const state = await store.get(keys.response(team, item.r, item.u), assessStateSchema);
-    if (state?.status !== "in-progress") {
+    // A closed round takes no more answers: reminding someone to finish it would only earn them a refusal.
+    const round = state?.status === "in-progress" ? await rounds.latestRound(team) : undefined;
+    if (!state || !round || round.id !== item.r || !isOpen(round, now)) {
       await store.unschedule(dueKey, member);
       return false;
     }

@@ -21,12 +21,14 @@ import { deleteKeys, REDIS_URL, uniquePrefix } from "../store/redis-helpers.js";
 export const SLACK_CHANNEL = "C00FAKECHAN3";
 export { TEAM, TEAMS_CHANNEL, TENANT };
 
+/** How long a request's sender waits for the bot's first reply before the tests look. */
+const REPLY_WAIT_MS = 5000;
 /**
  * Keys that record that a request was seen rather than what the team did: replay markers, cached profiles and
- * memberships, Teams conversation references (touched by every turn). A refusal may write these; nothing else.
+ * memberships, Teams conversation references (touched by every turn), and the few seconds' throttle on editing an
+ * invitation (it expires on its own, mid-test). A refusal may write these; nothing else.
  */
-const REPLY_WAIT_MS = 5000;
-const BOOKKEEPING = /:(event|user|member|conversation):/;
+const BOOKKEEPING = /:(event|user|member|conversation|invitation-refreshed)(:|$)/;
 
 export interface AuthWorld {
   slack: SlackAppRun;

@@ -1,11 +1,19 @@
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessStateSchema } from "../../flows/assess/assess-state.js";
+import { createNudgeRunner } from "../../flows/nudge/nudge-runner.js";
+import { createPacer } from "../../flows/nudge/pacer.js";
 import { historySchema } from "../../flows/rounds/round-state.js";
 import { type ButtonAction, decodeAction } from "../../src/chat/actions.js";
+import { defaultModel } from "../../src/engine/default-model/index.js";
 import { createKeys } from "../../src/store/keys.js";
+import { createRedisStore } from "../../src/store/redis-store.js";
+import { DAY_MS } from "../../src/time-units.js";
 import { buttonsIn } from "../adapters/slack/harness.js";
 import { personalChat } from "../adapters/teams/app-harness.js";
 import { buttonsOf } from "../adapters/teams/harness.js";
+import { quietLogger } from "../flows/harness.js";
+import { REDIS_URL } from "../store/redis-helpers.js";
 import {
   type AuthWorld,
   roundIn,
@@ -112,5 +120,25 @@ describe("Teams: a closed round takes no more answers", () => {
     const answered = await world.teamsClick("frank", first as ButtonAction, personalChat("frank"));
     expect(JSON.stringify(answered) + world.heardSince(mark)).toContain(LATE);
     expect(await world.snapshot()).toEqual(before);
+  });
+});
+
+describe("reminders about a closed round", () => {
+  // Last: the runner's tick leaves leases behind that would show in the other tests' snapshots.
+  it("are not sent: Frank, who had not finished when Erin closed the round, hears nothing two days later", async () => {
+    const client = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    const sent: Array<string | undefined> = [];
+    const runner = createNudgeRunner({
+      store: createRedisStore(client),
+      keys: createKeys(world.prefix),
+      model: defaultModel,
+      clock: () => new Date(Date.parse("2026-11-23T09:00:00.000Z") + 2 * DAY_MS),
+      logger: quietLogger,
+      pacer: createPacer({ sleep: async () => {} }),
+      notifier: { deliver: async (_address, _reply, userId) => void sent.push(userId) },
+    });
+    await runner.tick();
+    await client.quit();
+    expect(sent).not.toContain("29:frank");
   });
 });
