@@ -1,3 +1,4 @@
+import { command } from "../src/chat/command-words.js";
 import type { Delivery, Reply } from "../src/chat/outbound.js";
 
 /** A notice only the person sees (Slack: ephemeral; Teams: their 1:1 chat). */
@@ -13,4 +14,16 @@ export function toChannel(text: string, lines: string[] = []): Reply {
 /** A notice with an explicit delivery (e.g. replacing the question the person clicked). */
 export function notice(text: string, delivery: Delivery): Reply {
   return { message: { kind: "notice", text, lines: [], buttons: [] }, delivery };
+}
+
+/**
+ * What `summary`, `status` and `close` say where there is no round. A direct conversation (a DM or group DM, with
+ * the bot or between people) is not a team: only the person's own assessment lives there, and they are told so.
+ */
+export function noRoundHere(isDirect: boolean, what = "No assessment yet here."): Reply {
+  return isDirect
+    ? privately("This is a direct conversation, not a team's channel: only your own assessment lives here.", [
+        `You have none yet: start one with ${command()}, or run this in the team's channel for the team's round.`,
+      ])
+    : privately(`${what} Start one with ${command()}.`);
 }

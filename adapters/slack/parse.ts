@@ -30,7 +30,9 @@ const originOf = (event: SupportedEvent, extra: Partial<Origin> = {}): Origin =>
 const withUrl = (url: string | undefined): Partial<Origin> => (url ? { responseUrl: url } : {});
 
 /** Slack ids: `D…` is a direct message; workspaces are `team_id` even on Enterprise Grid installs. */
-const address = (workspace: string, channel: string, thread?: string, isDirect = channel.startsWith("D")): Address => ({
+const isDirectId = (channel: string) => channel.startsWith("D");
+const isGroupDm = (channelName: string | undefined) => channelName?.startsWith("mpdm-") === true;
+const address = (workspace: string, channel: string, thread?: string, isDirect = isDirectId(channel)): Address => ({
   platform: "slack",
   workspace,
   channel,
@@ -68,7 +70,8 @@ function parse(body: unknown): SlackRequest {
     const event = {
       kind: "command" as const,
       text: c.text.slice(0, TEXT_MAX),
-      address: address(c.team_id, c.channel_id),
+      // A group DM is no team either: its id does not say so (G… or C…), its name does.
+      address: address(c.team_id, c.channel_id, undefined, isDirectId(c.channel_id) || isGroupDm(c.channel_name)),
       user: user(c.user_id, c.user_name),
       raw: body,
     };

@@ -14,6 +14,8 @@ export const commandPayload = z.object({
   channel_id: id,
   user_id: id,
   user_name: z.string().optional(),
+  /** "directmessage" in a DM, "mpdm-…" in a group DM: conversations that are not a team's channel. */
+  channel_name: z.string().optional(),
   response_url: z.string().optional(),
 });
 

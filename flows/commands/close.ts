@@ -1,5 +1,5 @@
 import { scopeOf } from "../context.js";
-import { privately } from "../replies.js";
+import { noRoundHere } from "../replies.js";
 import { closeRound } from "../rounds/close-round.js";
 import { defineCommand } from "./command.js";
 
@@ -14,7 +14,7 @@ export const close = defineCommand<Record<string, never>>({
   permission: () => ({ who: "manager", to: "close it" }),
   async run(ctx, event) {
     const round = await ctx.repo.latestRound(scopeOf(event));
-    if (!round || round.closedAt) return [privately("There is no open round to close.")];
+    if (!round || round.closedAt) return [noRoundHere(event.address.isDirect, "There is no open round to close.")];
     return closeRound(ctx, event.address, round);
   },
 });

@@ -1,6 +1,5 @@
-import { command } from "../../src/chat/command-words.js";
 import { scopeOf } from "../context.js";
-import { privately } from "../replies.js";
+import { noRoundHere, privately } from "../replies.js";
 import { isOpen } from "../rounds/round-repo.js";
 import { roundStanding } from "../summary/team-result.js";
 import { ANYONE, defineCommand } from "./command.js";
@@ -22,7 +21,7 @@ export const status = defineCommand<Record<string, never>>({
   async run(ctx, { address, user }) {
     const team = scopeOf({ address, user });
     const round = await ctx.repo.latestRound(team);
-    if (!round) return [privately(`No assessment yet here. Start one with ${command()}.`)];
+    if (!round) return [noRoundHere(address.isDirect)];
     const standing = await roundStanding(ctx, team, round);
     const mine = await ctx.repo.response(team, round.id, user.id);
     const open = isOpen(round, ctx.clock());

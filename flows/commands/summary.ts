@@ -1,6 +1,5 @@
-import { command } from "../../src/chat/command-words.js";
 import { scopeOf } from "../context.js";
-import { privately } from "../replies.js";
+import { noRoundHere, privately } from "../replies.js";
 import { teamSummaryReply } from "../summary/team-summary-reply.js";
 import { ANYONE, defineCommand } from "./command.js";
 
@@ -16,7 +15,7 @@ export const summary = defineCommand<Record<string, never>>({
   permission: () => ANYONE,
   async run(ctx, event) {
     const round = await ctx.repo.latestRound(scopeOf(event));
-    if (!round) return [privately(`No assessment yet here. Start one with ${command()}.`)];
+    if (!round) return [noRoundHere(event.address.isDirect)];
     const reply = await teamSummaryReply(ctx, event.address, round);
     return reply ? [reply] : [privately("Nobody has completed this round yet.")];
   },

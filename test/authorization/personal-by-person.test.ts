@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKeys } from "../../src/store/keys.js";
+import { commandFields } from "../adapters/slack/harness.js";
+import { formBody } from "../fakes/slack-signing.js";
 import { type AuthWorld, startAuthWorld, TEAM } from "./auth-world.js";
 
 /**
@@ -30,19 +32,40 @@ describe("Slack: a DM between two people", () => {
     let mark = world.mark();
     await world.slackCommand("U0BOB", "summary", SHARED_DM);
     const summary = world.heardSince(mark);
-    expect(summary).toContain("No assessment yet here.");
+    expect(summary).toContain("This is a direct conversation, not a team's channel");
     expect(summary).not.toContain("Your MLOps maturity");
 
     mark = world.mark();
     await world.slackCommand("U0BOB", "close", SHARED_DM);
-    expect(world.heardSince(mark)).toContain("There is no open round to close.");
+    expect(world.heardSince(mark)).toContain("This is a direct conversation, not a team's channel");
     mark = world.mark();
     await world.slackCommand("U0BOB", "schedule weekly", SHARED_DM);
     expect(world.heardSince(mark)).toContain("This is a direct conversation, not a team's channel");
     mark = world.mark();
     await world.slackCommand("U0BOB", "status", SHARED_DM);
-    expect(world.heardSince(mark)).toContain("No assessment yet here.");
+    expect(world.heardSince(mark)).toContain("This is a direct conversation, not a team's channel");
     expect(await world.snapshot()).toEqual(before);
+  });
+
+  it("treats a group DM as no team either: a start there is the person's own", async () => {
+    const mark = world.mark();
+    await world.slack.sign(
+      formBody({
+        ...commandFields(world.slack.api),
+        channel_id: "G0GROUPDM",
+        channel_name: "mpdm-ann--bob--carl-1",
+        user_id: "U0CARL",
+        user_name: "carl",
+        text: "",
+      }),
+    );
+    await world.settle(mark);
+    const keys = createKeys(world.prefix);
+    const scope = (channel: string) => ({ platform: "slack" as const, workspace: TEAM, channel });
+    expect(await world.redis.get(keys.openRound(scope("personal:U0CARL")))).not.toBeNull();
+    expect(await world.redis.get(keys.openRound(scope("G0GROUPDM")))).toBeNull();
+    // No invitation was posted into the group DM.
+    expect(world.slack.api.calls("chat.postMessage").filter((c) => c.body.channel === "G0GROUPDM")).toEqual([]);
   });
 
   it("gives the first person their own result back there", async () => {
