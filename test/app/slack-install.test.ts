@@ -116,6 +116,8 @@ describe("Slack multi-workspace installs (OAuth v2 over real HTTP, Web API at th
     expect(tokensOf(closeTwo)).toEqual([`Bearer ${TWO.botToken}`]);
     const joinOne = await callsDuring(r, () => r.command(ONE.teamId, ALICE, "start"));
     expect(textOf(joinOne)).toContain("A round is already open in this channel"); // ONE's round survived TWO's close
+    // A closed round's half-done assessments get no reminders (issue 18): Bob starts TWO's next round, and leaves it.
+    await callsDuring(r, () => r.command(TWO.teamId, BOB, "start"));
 
     for (const [team, user] of [
       [ONE.teamId, ALICE],
