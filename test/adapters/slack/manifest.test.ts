@@ -44,7 +44,7 @@ const SCOPE_OF: Record<string, string | null> = {
   "chat.update": "chat:write",
   "chat.postEphemeral": "chat:write",
   "conversations.open": "im:write",
-  /** Joining a round from outside its channel: is the person a member? (public channels) */
+  /** Joining a round from outside its channel: is the person a member? (groups:read covers private channels) */
   "conversations.members": "channels:read",
   "users.info": "users:read",
   "views.publish": null,
