@@ -56,6 +56,16 @@ async function twoRounds() {
 }
 
 describe("evidence", () => {
+  it("attaches a link to an answer by its question number while the round is open", async () => {
+    const t = createTranscript(createMemoryStore(), { clock: testClock().clock });
+    await answerAll(t, "alice", await t.say("alice", ""), [2, 2, 2, 2, 2, 2, 2, 2]);
+    // By question number, as its progress line shows it.
+    expect(textOf(await t.say("alice", "evidence 7 https://grafana.example.com/d/drift"))).toContain(
+      'Attached to "Which best describes what you know about your models once they are in production?"',
+    );
+    expect(textOf(await t.say("alice", "evidence"))).toContain("https://grafana.example.com/d/drift");
+  });
+
   it("attaches a link to the latest answer, shows it in the team summary and refuses what is not a web link", async () => {
     const { t, summary } = await twoRounds();
     // A link each renderer makes real (Slack <url|label>, Teams [label](url)), labelled with its short address.
