@@ -8,17 +8,22 @@ import type { AssessmentModel } from "../src/engine/model-schema.js";
 import { errorCode } from "../src/errors.js";
 import type { Keys } from "../src/store/keys.js";
 import { type Store, StoreUnavailableError } from "../src/store/store.js";
+import { adoptStep, changeAction, moveAction } from "./actions/action-clicks.js";
+import { submitActionForm } from "./actions/action-form.js";
+import { createActionRepo } from "./actions/action-repo.js";
 import { beginAssessment, continueAssessment } from "./assess/assess-service.js";
 import type { AssessInput } from "./assess/assess-state.js";
 import { clickRefusal } from "./commands/permission.js";
 import { runCommand } from "./commands/registry.js";
+import { settings } from "./commands/settings.js";
 import { start } from "./commands/start.js";
-import { type FlowContext, teamScope } from "./context.js";
+import { channelAddress, type FlowContext, teamScope } from "./context.js";
 import { type FlowEvents, ignoreEvents } from "./events.js";
 import { homeReplies } from "./home.js";
 import { createScheduleRepo } from "./nudge/schedule-repo.js";
 import { privately } from "./replies.js";
 import { createRoundRepo } from "./rounds/round-repo.js";
+import { submitSettings } from "./settings/settings-submit.js";
 import { welcomeReplies } from "./welcome.js";
 
 export interface BotDeps {
@@ -59,6 +64,7 @@ export function createBot(deps: BotDeps): ChatBot {
       deps.historyRetentionDays === undefined ? undefined : { clock: deps.clock, days: deps.historyRetentionDays },
     ),
     schedules: createScheduleRepo(deps.store, deps.keys),
+    actions: createActionRepo(deps.store, deps.keys),
     model: deps.model,
     clock: deps.clock,
     logger: deps.logger,
@@ -81,6 +87,8 @@ export function createBot(deps: BotDeps): ChatBot {
         return homeReplies(ctx, event.address, event.user);
       case "joined":
         return welcomeReplies(ctx, event.address, event.user);
+      case "submit":
+        return onSubmit(event);
       case "text":
         return [privately(`I answer commands: try ${command("help")}.`)];
       case "expired":
@@ -88,6 +96,24 @@ export function createBot(deps: BotDeps): ChatBot {
           privately(`That button no longer works. Carry on with ${command("resume")}, or start with ${command()}.`),
         ];
     }
+  }
+
+  /**
+   * A submitted form speaks for the team channel its id names (Teams sends it from the person's own chat), so
+   * channel replies without an address go there.
+   */
+  async function onSubmit(event: Extract<SupportedEvent, { kind: "submit" }>): Promise<Reply[]> {
+    const channel = channelAddress(event.address, event.form.c);
+    const at = { address: channel, user: event.user };
+    const replies =
+      event.form.f === "settings"
+        ? await submitSettings(ctx, at, event.values)
+        : await submitActionForm(ctx, at, teamScope(channel, channel.channel), event.form.i, event.values);
+    return replies.map((reply) =>
+      reply.delivery.to === "channel" && !reply.delivery.address
+        ? { ...reply, delivery: { ...reply.delivery, address: channel } }
+        : reply,
+    );
   }
 
   async function onAction(event: SupportedEvent, action: ButtonAction): Promise<Reply[]> {
@@ -115,6 +141,14 @@ export function createBot(deps: BotDeps): ChatBot {
           { address: { ...event.address, channel: action.c, isDirect: false }, user: event.user },
           { mode: action.m ?? "quick" },
         );
+      case "adopt":
+        return adoptStep(ctx, event, action);
+      case "act":
+        return moveAction(ctx, event, action);
+      case "change":
+        return changeAction(ctx, event, action);
+      case "settings":
+        return settings.run(ctx, { address: channelAddress(event.address, action.c), user: event.user }, {});
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Address, ChatUser, TeamScope } from "../src/chat/address.js";
 import type { Clock, Logger, Membership } from "../src/chat/ports.js";
 import type { AssessmentModel } from "../src/engine/model-schema.js";
+import type { ActionRepo } from "./actions/action-repo.js";
 import type { FlowEvents } from "./events.js";
 import type { ScheduleRepo } from "./nudge/schedule-repo.js";
 import type { RoundRepo } from "./rounds/round-repo.js";
@@ -9,6 +10,8 @@ import type { RoundRepo } from "./rounds/round-repo.js";
 export interface FlowContext {
   repo: RoundRepo;
   schedules: ScheduleRepo;
+  /** The team's adopted next steps. */
+  actions: ActionRepo;
   model: AssessmentModel;
   clock: Clock;
   logger: Logger;

@@ -10,6 +10,7 @@ import { findCommand } from "./commands/registry.js";
 export function changesState(event: SupportedEvent): boolean {
   switch (event.kind) {
     case "action":
+    case "submit":
       return true;
     case "command":
       return findCommand(event.text).command.readsOnly !== true;

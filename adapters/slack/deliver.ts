@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { teamOf } from "../../src/chat/address.js";
 import { checkedRender } from "../../src/chat/checked-render.js";
-import { spellCommandsIn } from "../../src/chat/command-words.js";
+import { spellCommands, spellCommandsIn } from "../../src/chat/command-words.js";
 import type { Delivery } from "../../src/chat/delivery.js";
 import { errorMessage } from "../../src/chat/error-message.js";
+import type { FormMessage } from "../../src/chat/forms.js";
 import { deliverySchema, type FileMessage, type OutboundMessage, type Reply } from "../../src/chat/outbound.js";
 import type { Logger } from "../../src/chat/ports.js";
 import { InvariantError } from "../../src/errors.js";
@@ -13,9 +14,16 @@ import { spellSlackCommand } from "./command-spelling.js";
 import type { Origin } from "./origin.js";
 import type { Profiles } from "./profiles.js";
 import { section } from "./render-elements.js";
+import { renderForm } from "./render-form.js";
 import { renderHome } from "./render-home.js";
 import { renderMessage } from "./render-message.js";
-import { type HomeView, homeViewSchema, type SlackMessage, slackMessageSchema } from "./render-schema.js";
+import {
+  type HomeView,
+  homeViewSchema,
+  modalViewSchema,
+  type SlackMessage,
+  slackMessageSchema,
+} from "./render-schema.js";
 import { type SlackApi, slackErrorCode } from "./slack-api.js";
 
 type ParsedDelivery = z.output<typeof deliverySchema>;
@@ -136,7 +144,20 @@ export function createDelivery(deps: {
     if (key) await store.set(key, posted, TRACKED_MESSAGE_TTL_MS);
   }
 
+  /** A form opens as a modal where Slack gave a trigger (a command or a click); elsewhere its values are posted. */
+  async function openForm(origin: Origin, form: FormMessage): Promise<boolean> {
+    if (!origin.triggerId) return false;
+    const view = modalViewSchema.safeParse(renderForm(spellCommands(form, spellSlackCommand)));
+    if (!view.success) {
+      logger.error({ issues: view.error.issues.slice(0, 5) }, "slack modal breaks the platform's limits: sent as text");
+      return false;
+    }
+    await (await apiFor(origin.address.workspace)).openView(origin.triggerId, view.data);
+    return true;
+  }
+
   async function send(origin: Origin, reply: Reply): Promise<void> {
+    if (reply.message.kind === "form" && (await openForm(origin, reply.message))) return;
     const d = deliverySchema.parse(reply.delivery);
     if (reply.message.kind === "file") {
       return d.to === "channel"
@@ -182,7 +203,9 @@ export function createDelivery(deps: {
         }
       };
       for (const reply of replies) {
-        if (origin.home && reply.delivery.to !== "channel") forHome.push(reply.message);
+        // A form opens as a modal over the Home tab, like anywhere else.
+        if (origin.home && reply.delivery.to !== "channel" && reply.message.kind !== "form")
+          forHome.push(reply.message);
         else await attempt(reply.delivery.to, () => send(origin, reply));
       }
       if (origin.home === "opened" || forHome.length > 0) await attempt("home", () => publishHome(origin, forHome));

@@ -11,6 +11,8 @@ export interface Origin {
   responseUrl?: string;
   /** The message whose button was clicked (for `replace`). */
   clicked?: { channel: string; ts: string; ephemeral: boolean };
+  /** Slack's trigger_id (slash commands and clicks): lets a reply open a modal, for three seconds. */
+  triggerId?: string;
   /** The event came from the App Home tab: private replies are published there instead of sent as messages. */
   home?: "opened" | "clicked";
 }

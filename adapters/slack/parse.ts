@@ -1,8 +1,10 @@
 import { decodeAction } from "../../src/chat/actions.js";
 import type { Address, ChatUser } from "../../src/chat/address.js";
+import { decodeFormId } from "../../src/chat/forms.js";
 import { type InboundEvent, inboundEventSchema, type SupportedEvent } from "../../src/chat/inbound.js";
 import type { Origin } from "./origin.js";
 import { ACTION_ID_PREFIX } from "./render-elements.js";
+import { FORM_CALLBACK_ID } from "./render-form.js";
 import {
   appHomeOpenedEvent,
   type BlockActionsPayload,
@@ -11,6 +13,8 @@ import {
   directMessageEvent,
   eventCallbackPayload,
   memberJoinedChannelEvent,
+  type ViewSubmissionPayload,
+  viewSubmissionPayload,
 } from "./schema.js";
 
 const TEXT_MAX = 4000;
@@ -28,6 +32,7 @@ const originOf = (event: SupportedEvent, extra: Partial<Origin> = {}): Origin =>
   ...extra,
 });
 const withUrl = (url: string | undefined): Partial<Origin> => (url ? { responseUrl: url } : {});
+const withTrigger = (id: string | undefined): Partial<Origin> => (id ? { triggerId: id } : {});
 
 /** Slack ids: `D…` is a direct message; workspaces are `team_id` even on Enterprise Grid installs. */
 const isDirectId = (channel: string) => channel.startsWith("D");
@@ -75,10 +80,12 @@ function parse(body: unknown): SlackRequest {
       user: user(c.user_id, c.user_name),
       raw: body,
     };
-    return { event, origin: originOf(event, withUrl(c.response_url)) };
+    return { event, origin: originOf(event, { ...withUrl(c.response_url), ...withTrigger(c.trigger_id) }) };
   }
   const click = blockActionsPayload.safeParse(body);
   if (click.success) return parseClick(click.data, body);
+  const submitted = viewSubmissionPayload.safeParse(body);
+  if (submitted.success) return parseSubmission(submitted.data, body);
 
   const callback = eventCallbackPayload.safeParse(body);
   if (callback.success) {
@@ -140,6 +147,7 @@ function parseClick(p: BlockActionsPayload, body: unknown): SlackRequest {
   const { container } = p;
   const from: Partial<Origin> = {
     ...withUrl(p.response_url),
+    ...withTrigger(p.trigger_id),
     ...(container.type === "view"
       ? { home: "clicked" }
       : { clicked: { channel: container.channel_id, ts: container.message_ts, ephemeral: container.is_ephemeral } }),
@@ -150,4 +158,38 @@ function parseClick(p: BlockActionsPayload, body: unknown): SlackRequest {
     ? { kind: "action" as const, action, address: where, user: who, raw: body }
     : { kind: "expired" as const, address: where, user: who, raw: body };
   return { event, origin: originOf(event, from) };
+}
+
+/**
+ * One of our modals submitted: the form id from private_metadata (it names the team's channel, which becomes the
+ * address, so replies land there), each input's value by field id.
+ */
+function parseSubmission(p: ViewSubmissionPayload, body: unknown): SlackRequest {
+  if (p.view.callback_id !== FORM_CALLBACK_ID) return unsupported(`view ${p.view.callback_id} is not ours`, body);
+  const workspace = p.team?.id ?? p.user.team_id;
+  if (!workspace) return unsupported("view_submission without a team", body);
+  const form = decodeFormId(p.view.private_metadata);
+  const who = user(p.user.id, p.user.name ?? p.user.username);
+  if (!form) {
+    const event = {
+      kind: "expired" as const,
+      address: address(workspace, p.user.id, undefined, true),
+      user: who,
+      raw: body,
+    };
+    return { event, origin: originOf(event) };
+  }
+  const values: Record<string, string> = {};
+  for (const [blockId, actions] of Object.entries(p.view.state.values)) {
+    const state = actions[blockId];
+    const value =
+      state?.selected_option?.value ??
+      state?.selected_user ??
+      state?.selected_date ??
+      state?.selected_time ??
+      state?.value;
+    if (typeof value === "string") values[blockId] = value;
+  }
+  const event = { kind: "submit" as const, form, values, address: address(workspace, form.c), user: who, raw: body };
+  return { event, origin: originOf(event) };
 }

@@ -1,4 +1,5 @@
 import { spellCommands } from "../../src/chat/command-words.js";
+import { formLines } from "../../src/chat/forms.js";
 import type { InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
 import { spellSlackCommand } from "./command-spelling.js";
 import { slackLinks } from "./links.js";
@@ -46,6 +47,14 @@ function render(message: OutboundMessage, ids: ActionIds): SlackMessage {
       const notice = renderNotice({ kind: "notice", text, lines, buttons: [] }, ids);
       return { ...notice, blocks: [...notice.blocks, ...(chart ? [image(chart.url, chart.alt)] : [])] };
     }
+    case "form":
+      // Delivery opens forms as modals; this is what shows where only a message fits (no trigger to open one).
+      return renderNotice({ kind: "notice", text: message.title, lines: formLines(message), buttons: [] }, ids);
+    case "form-errors":
+      return renderNotice(
+        { kind: "error", text: "Nothing was saved:", lines: Object.values(message.errors), buttons: [] },
+        ids,
+      );
     case "file":
       // Delivery uploads files; this is what shows where only a message fits (the Home tab).
       return renderNotice(

@@ -121,3 +121,48 @@ export const homeViewSchema = z
 
 export type SlackMessage = z.infer<typeof slackMessageSchema>;
 export type HomeView = z.infer<typeof homeViewSchema>;
+
+/** An input of a modal (docs "Input block"): the element kinds our forms use, block and action id = field id. */
+const option = z.strictObject({ text: plainText(75), value: z.string().min(1).max(150) });
+const inputElement = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("static_select"),
+    action_id: id,
+    options: z.array(option).min(1).max(100),
+    initial_option: option.optional(),
+  }),
+  z.strictObject({ type: z.literal("users_select"), action_id: id, initial_user: id.optional() }),
+  z.strictObject({ type: z.literal("datepicker"), action_id: id, initial_date: z.iso.date().optional() }),
+  z.strictObject({ type: z.literal("timepicker"), action_id: id, initial_time: z.string().optional() }),
+  z.strictObject({
+    type: z.literal("plain_text_input"),
+    action_id: id,
+    initial_value: z.string().max(3000).optional(),
+  }),
+]);
+const inputBlock = z.strictObject({
+  type: z.literal("input"),
+  block_id: id,
+  label: plainText(2000),
+  hint: plainText(2000).optional(),
+  optional: z.boolean().optional(),
+  element: inputElement,
+});
+
+/** A modal for views.open (docs "Modals"): title and button texts at most 24 characters, at most 100 blocks. */
+export const modalViewSchema = z.strictObject({
+  type: z.literal("modal"),
+  callback_id: id,
+  private_metadata: z.string().max(3000),
+  title: plainText(24),
+  submit: plainText(24),
+  close: plainText(24),
+  blocks: z
+    .array(z.union([inputBlock, blockSchema]))
+    .min(1)
+    .max(LIMITS.viewBlocks),
+});
+export type ModalView = z.infer<typeof modalViewSchema>;
+type InputBlock = z.infer<typeof inputBlock>;
+
+export type { InputBlock };

@@ -17,6 +17,7 @@ export const commandPayload = z.object({
   /** "directmessage" in a DM, "mpdm-…" in a group DM: conversations that are not a team's channel. */
   channel_name: z.string().optional(),
   response_url: z.string().optional(),
+  trigger_id: z.string().optional(),
 });
 
 const messageContainer = z.object({
@@ -35,6 +36,7 @@ export const blockActionsPayload = z.object({
   container: z.discriminatedUnion("type", [messageContainer, viewContainer]),
   actions: z.array(z.object({ type: z.string(), action_id: z.string(), value: z.string().optional() })).min(1),
   response_url: z.string().optional(),
+  trigger_id: z.string().optional(),
 });
 export type BlockActionsPayload = z.infer<typeof blockActionsPayload>;
 
@@ -73,3 +75,25 @@ export const directMessageEvent = z.object({
   subtype: z.string().optional(),
   bot_id: z.string().optional(),
 });
+
+/** One input's state in a submitted modal: whichever of these its element type fills in. */
+const inputState = z.object({
+  value: z.string().nullish(),
+  selected_option: z.object({ value: z.string() }).nullish(),
+  selected_user: z.string().nullish(),
+  selected_date: z.string().nullish(),
+  selected_time: z.string().nullish(),
+});
+
+/** A modal submitted (docs "view_submission payload"): state.values is block id -> action id -> input state. */
+export const viewSubmissionPayload = z.object({
+  type: z.literal("view_submission"),
+  user: z.object({ id, name: z.string().optional(), username: z.string().optional(), team_id: z.string().optional() }),
+  team: z.object({ id }).nullish(),
+  view: z.object({
+    callback_id: z.string(),
+    private_metadata: z.string().default(""),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), inputState)) }),
+  }),
+});
+export type ViewSubmissionPayload = z.infer<typeof viewSubmissionPayload>;

@@ -23,6 +23,7 @@ const routedPayload = z.union([
   z.object({ command: z.string() }),
   z.object({ type: z.literal("block_actions"), actions: z.array(z.unknown()) }),
   z.object({ type: z.literal("event_callback"), event: z.object({}).loose() }),
+  z.object({ type: z.literal("view_submission"), view: z.object({}).loose() }),
 ]);
 
 /**
@@ -101,7 +102,7 @@ export class ScreeningReceiver implements Receiver {
     if (ssl.safeParse(body).success) return HTTPModuleFunctions.buildSSLCheckResponse(res);
     const challenge = urlVerification.safeParse(body);
     if (challenge.success) return HTTPModuleFunctions.buildUrlVerificationResponse(res, challenge.data);
-    // Signed by Slack but nothing this app subscribes to (view_submission, shortcuts, …): acknowledged and dropped.
+    // Signed by Slack but nothing this app subscribes to (shortcuts, view_closed, …): acknowledged and dropped.
     if (!routedPayload.safeParse(body).success) return this.refuse(res, 200, "payload Bolt does not route to this app");
 
     const payload = body as Record<string, unknown>;

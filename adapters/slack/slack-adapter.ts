@@ -199,8 +199,14 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       // A captured command sent again within the signature window was handled the first time: only acked.
       if (!(await firstDelivery(args.body, args.context.retryNum))) return acknowledge(ack);
       const replies = await repliesTo(event);
-      await acknowledge(ack);
-      replied = afterAck.run(() => delivery.inTurn(origin, replies), person);
+      // A refused modal submission is answered in the ack itself: Slack shows field errors only from there.
+      const refused = replies.find((r) => r.message.kind === "form-errors")?.message;
+      const errors =
+        refused?.kind === "form-errors" ? { response_action: "errors", errors: refused.errors } : undefined;
+      // Bolt types ack per payload kind; for a view_submission it takes a ViewResponseAction (or nothing).
+      await acknowledge(errors && boltAck ? () => (boltAck as (body: object) => Promise<void>)(errors) : ack);
+      const rest = replies.filter((r) => r.message.kind !== "form-errors");
+      replied = afterAck.run(() => delivery.inTurn(origin, rest), person);
     }, person);
     await replied;
   });

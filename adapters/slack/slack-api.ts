@@ -2,7 +2,7 @@ import { type Logger as BoltLogger, webApi } from "@slack/bolt";
 import { z } from "zod";
 import { CodedError } from "../../src/errors.js";
 import { keepAliveFetch } from "./keep-alive-fetch.js";
-import type { HomeView, SlackMessage } from "./render-schema.js";
+import type { HomeView, ModalView, SlackMessage } from "./render-schema.js";
 
 /**
  * The Web API calls the adapter makes, typed and with their answers validated. Base URL and retry policy are
@@ -18,6 +18,8 @@ export interface SlackApi {
   /** Whether `user` is among the channel's members (conversations.members, page by page). */
   isMember(channel: string, user: string): Promise<boolean>;
   publishHome(user: string, view: HomeView): Promise<void>;
+  /** Open a modal for the person whose command or click gave `triggerId` (valid for three seconds). */
+  openView(triggerId: string, view: ModalView): Promise<void>;
   /** Share a file in a conversation (files.uploadV2: get an upload URL, send the bytes, complete the upload). */
   uploadFile(channel: string, file: { filename: string; content: string; comment: string }): Promise<void>;
   /** POST to a response_url (slash commands and clicks); works even where the app is not a channel member. */
@@ -129,6 +131,9 @@ export function createSlackApi(options: SlackApiOptions): SlackApi {
     },
     async publishHome(user, view) {
       await client.views.publish({ user_id: user, view });
+    },
+    async openView(triggerId, view) {
+      await client.views.open({ trigger_id: triggerId, view });
     },
     async uploadFile(channel, file) {
       await client.filesUploadV2({

@@ -1,5 +1,6 @@
 import { decodeAction } from "../../src/chat/actions.js";
 import type { Address, ChatUser } from "../../src/chat/address.js";
+import { decodeFormId } from "../../src/chat/forms.js";
 import { type InboundEvent, inboundEventSchema } from "../../src/chat/inbound.js";
 import { type FoundReference, referenceOf } from "./references.js";
 import {
@@ -7,6 +8,8 @@ import {
   buttonDataSchema,
   clientInfoSchema,
   executeInvokeSchema,
+  type FormData,
+  formDataSchema,
   mentionSchema,
   splitConversationId,
   type TeamsActivity,
@@ -95,12 +98,26 @@ function parse(a: TeamsActivity, raw: unknown): InboundEvent {
 }
 
 function actionEvent(data: unknown, address: Address, user: ChatUser, raw: unknown): InboundEvent {
+  const submitted = formDataSchema.safeParse(data);
+  if (submitted.success) return submitEvent(submitted.data, address, user, raw);
   const ours = buttonDataSchema.safeParse(data);
   if (!ours.success) return unsupported("card data that is not ours", raw);
   const action = decodeAction(ours.data.ma);
   // Our button, but its data means nothing to this version: the person clicked and is told so.
   if (!action) return { kind: "expired", address, user, raw };
   return { kind: "action", action, address, user, raw };
+}
+
+/** A form's card submitted: its id, and every input's value (Teams puts them beside the id, keyed by input id). */
+function submitEvent(data: FormData, address: Address, user: ChatUser, raw: unknown): InboundEvent {
+  const form = decodeFormId(data.mf);
+  if (!form) return { kind: "expired", address, user, raw };
+  const values = Object.fromEntries(
+    Object.entries(data).filter(
+      (entry): entry is [string, string] => entry[0] !== "mf" && typeof entry[1] === "string",
+    ),
+  );
+  return { kind: "submit", form, values, address, user, raw };
 }
 
 /**

@@ -6,6 +6,7 @@ import { UNNAMED_CHANNEL } from "./channel-names.js";
 import { spellTeamsCommand } from "./command-spelling.js";
 import { type Cap, capAt } from "./render-cap.js";
 import { actionSets, adaptiveCard, buttons, chartImage, execute, textBlock } from "./render-elements.js";
+import { renderForm } from "./render-form.js";
 import { renderQuestion } from "./render-question.js";
 import { type AdaptiveCard, CARD_LIMITS, type CardElement, cardBytes } from "./render-schema.js";
 import { renderSummary } from "./render-summary.js";
@@ -53,6 +54,9 @@ export function fallbackText(neutral: OutboundMessage): string {
     case "history":
     case "file":
       return shorten(message.text, 200);
+    case "form":
+    case "form-errors":
+      return shorten(message.kind === "form" ? message.title : message.form.title, 200);
   }
 }
 
@@ -84,6 +88,10 @@ function build(message: OutboundMessage, cap: Cap): AdaptiveCard {
     }
     case "file":
       return adaptiveCard(renderFile(message, cap));
+    case "form":
+      return adaptiveCard(renderForm(message, cap));
+    case "form-errors":
+      return adaptiveCard(renderForm(message.form, cap, message.errors));
   }
 }
 

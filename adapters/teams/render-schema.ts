@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { decodeAction } from "../../src/chat/actions.js";
+import { decodeFormId } from "../../src/chat/forms.js";
 
 /**
  * The subset of Adaptive Cards 1.5 this app sends, with Teams' limits. Every render is checked against it in tests,
@@ -123,12 +124,44 @@ export const imageSchema = z.strictObject({
   spacing: spacing.optional(),
 });
 
-export const elementSchema = z.discriminatedUnion("type", [
-  textBlockSchema,
-  imageSchema,
-  actionSetSchema,
-  columnSetSchema,
-  containerSchema,
+/** A submitted form's data: the encoded FormId; Teams adds each input's value beside it, keyed by input id. */
+const formData = z.strictObject({
+  mf: z.string().refine((value) => decodeFormId(value) !== undefined, "not a valid encoded form id"),
+});
+export const formSubmitSchema = z.strictObject({
+  type: z.literal("Action.Execute"),
+  title,
+  verb: z.literal(ACTION_VERB),
+  data: formData,
+  style: actionStyle,
+  fallback: z.strictObject({ type: z.literal("Action.Submit"), title, data: formData, style: actionStyle }),
+});
+
+const inputId = z.string().regex(/^[a-z][a-z-]{0,30}$/);
+const inputCommon = { id: inputId, label: z.string().min(1).max(75), spacing: spacing.optional() };
+export const inputSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("Input.ChoiceSet"),
+    ...inputCommon,
+    style: z.literal("compact"),
+    choices: z.array(z.strictObject({ title: z.string().min(1).max(75), value: z.string().min(1).max(150) })).min(1),
+    value: z.string().optional(),
+  }),
+  z.strictObject({ type: z.literal("Input.Date"), ...inputCommon, value: z.iso.date().optional() }),
+  z.strictObject({ type: z.literal("Input.Time"), ...inputCommon, value: z.string().optional() }),
+  z.strictObject({ type: z.literal("Input.Text"), ...inputCommon, value: z.string().optional(), maxLength: z.int() }),
+]);
+
+export const formActionSetSchema = z.strictObject({
+  type: z.literal("ActionSet"),
+  actions: z.tuple([formSubmitSchema]),
+  spacing: spacing.optional(),
+});
+
+export const elementSchema = z.union([
+  z.discriminatedUnion("type", [textBlockSchema, imageSchema, actionSetSchema, columnSetSchema, containerSchema]),
+  inputSchema,
+  formActionSetSchema,
 ]);
 
 export const adaptiveCardSchema = z
@@ -150,6 +183,7 @@ export type CardImage = z.infer<typeof imageSchema>;
 export type ExecuteAction = z.infer<typeof executeActionSchema>;
 export type ShowCardAction = z.infer<typeof showCardActionSchema>;
 export type CardAction = ExecuteAction | ShowCardAction;
+export type CardInput = z.infer<typeof inputSchema>;
 
 export function cardBytes(card: unknown): number {
   return Buffer.byteLength(JSON.stringify(card), "utf8");

@@ -29,7 +29,12 @@ function nextSteps(s: SummaryMessage, cap: Cap): CardElement[] {
       textBlock(`${safe(n.dimension, cap(80))}, ${stepAim(n)}`, { isSubtle: true, spacing: "None" }),
     ],
   }));
-  return [textBlock("Next steps", { weight: "Bolder", separator: true, spacing: "Medium" }), ...steps];
+  // Each step's own button (Adopt) sits right under it.
+  const withButtons = s.nextSteps.flatMap((n, i) => [
+    ...steps.slice(i, i + 1),
+    ...actionSets(n.button ? buttons([n.button]) : []),
+  ]);
+  return [textBlock("Next steps", { weight: "Bolder", separator: true, spacing: "Medium" }), ...withButtons];
 }
 
 /**

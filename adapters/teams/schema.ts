@@ -77,6 +77,9 @@ export const mentionSchema = z.object({
 
 /** Our data on a card button (see render-elements.ts): Action.Submit sends it as `value`, Action.Execute in the invoke. */
 export const buttonDataSchema = z.object({ ma: z.string() });
+/** A form card's submission: our form id plus the inputs' values (anything else Teams adds is dropped later). */
+export const formDataSchema = z.object({ mf: z.string() }).catchall(z.unknown());
+export type FormData = z.infer<typeof formDataSchema>;
 export const executeInvokeSchema = z.object({
   action: z.object({ type: z.string(), verb: z.string().optional(), data: z.unknown() }),
 });

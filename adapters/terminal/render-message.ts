@@ -1,6 +1,7 @@
 import { nameChannels } from "../../src/chat/channel-refs.js";
 import { type CommandSpelling, spellCommands } from "../../src/chat/command-words.js";
 import { dimensionBar, dimensionLevel, headline, levelTrend, stepAim } from "../../src/chat/dimension-notes.js";
+import { formLines } from "../../src/chat/forms.js";
 import { writeLinks } from "../../src/chat/links.js";
 import type { OutboundMessage, QuestionMessage, SummaryMessage } from "../../src/chat/outbound.js";
 import { averageLine } from "../../src/chat/summary-words.js";
@@ -56,6 +57,11 @@ export function renderText(neutral: OutboundMessage): string {
     case "file":
       // The terminal is the file's destination: print it whole, so it can be redirected or copied.
       return [`${message.text}`, `--- ${message.filename} ---`, message.content.trimEnd(), "--- end ---"].join("\n");
+    case "form":
+      // The terminal has no forms: the values, and the typed commands change them.
+      return [message.title, ...formLines(message).map((l) => `  ${l}`)].join("\n");
+    case "form-errors":
+      return ["! Nothing was saved:", ...Object.values(message.errors).map((e) => `  ${e}`)].join("\n");
   }
 }
 

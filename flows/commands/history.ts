@@ -1,6 +1,7 @@
 import { command } from "../../src/chat/command-words.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import { type LevelSnapshot, trend } from "../../src/engine/compare.js";
+import { actionLine } from "../actions/action-messages.js";
 import { type FlowContext, scopeOf } from "../context.js";
 import { privately } from "../replies.js";
 import type { RoundRecord } from "../rounds/round-state.js";
@@ -24,7 +25,11 @@ export const history = defineCommand<Record<string, never>>({
   permission: () => ANYONE,
   async run(ctx, event): Promise<Reply[]> {
     const team = scopeOf(event);
-    const [records, settings] = await Promise.all([ctx.repo.history(team), ctx.repo.settings(team)]);
+    const [records, settings, adopted] = await Promise.all([
+      ctx.repo.history(team),
+      ctx.repo.settings(team),
+      ctx.actions.list(team),
+    ]);
     const rounds = records.filter((r): r is ClosedRound => Boolean(r.snapshot));
     if (rounds.length === 0) return [privately(`No closed rounds yet. Close one with ${command("close")}.`)];
     const lines = rounds.map((r, i) => {
@@ -54,7 +59,11 @@ export const history = defineCommand<Record<string, never>>({
         message: {
           kind: "history",
           text: "Past rounds:",
-          lines: [...lines, ...whatChanged(ctx, rounds.at(-2)?.snapshot, rounds.at(-1)?.snapshot)],
+          lines: [
+            ...lines,
+            ...whatChanged(ctx, rounds.at(-2)?.snapshot, rounds.at(-1)?.snapshot),
+            ...adopted.map((a) => `Action: ${actionLine(a)} · adopted ${a.adoptedAt.slice(0, 10)}`),
+          ],
           series,
         },
         delivery: { to: "channel" },

@@ -123,6 +123,20 @@ export async function clickRefusal(
       if (event.address.channel !== action.c)
         return privately(`Start a round in the team's channel with ${command()}.`);
       return undefined;
+    case "adopt":
+      // Adopt buttons are only posted on the team summary in its channel: one naming another channel is forged.
+      if (event.address.channel !== action.c || event.address.isDirect)
+        return privately(`Adopt next steps from the team summary in the team's channel (${command("summary")}).`);
+      return undefined;
+    case "settings":
+      // Posted in the team's channel (help) or on the person's Home; saving checks the typed commands' rules.
+      if (!event.address.isDirect && event.address.channel !== action.c)
+        return privately(`Open the settings in the team's channel with ${command("settings")}.`);
+      return undefined;
+    case "act":
+    case "change":
+      // Anyone who sees an action (the channel's list, the owner's follow-up) may move it on.
+      return undefined;
     default:
       return closedRefusal(ctx, teamScope(event.address, action.c), action.r, event.user.id);
   }

@@ -2,6 +2,7 @@ import { command as commandWord } from "../../src/chat/command-words.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import type { CommandEvent, FlowContext } from "../context.js";
 import { privately } from "../replies.js";
+import { actions } from "./actions.js";
 import { close } from "./close.js";
 import { ANYONE, type Command, defineCommand } from "./command.js";
 import { evidence } from "./evidence.js";
@@ -15,6 +16,7 @@ import { refusal } from "./permission.js";
 import { privacy } from "./privacy.js";
 import { resume } from "./resume.js";
 import { schedule } from "./schedule.js";
+import { settings } from "./settings.js";
 import { snooze } from "./snooze.js";
 import { start } from "./start.js";
 import { status } from "./status.js";
@@ -31,9 +33,20 @@ const help = defineCommand<{ unknown: string | undefined }>({
   suggestion: { example: "help", inTeam: "Everything the bot can do", inPersonal: "Everything the bot can do" },
   parse: ({ word }) => ({ unknown: word === "help" ? undefined : word }),
   permission: () => ANYONE,
-  run: async (_ctx, _event, { unknown }) => [
-    privately(unknown ? `I don't know "${unknown}". Here is what I can do:` : "Here is what I can do:", helpLines()),
-  ],
+  run: async (_ctx, { address }, { unknown }) => {
+    const reply = privately(
+      unknown ? `I don't know "${unknown}". Here is what I can do:` : "Here is what I can do:",
+      helpLines(),
+    );
+    if (address.isDirect) return [reply];
+    return [{ ...reply, message: { ...reply.message, buttons: [settingsButton(address.channel)] } }];
+  },
+});
+
+/** Opens the team's settings form (help in a channel, the Home tab). */
+export const settingsButton = (channel: string) => ({
+  label: "Settings",
+  action: { a: "settings" as const, c: channel },
 });
 
 /** Every command, in the order help lists them. A test checks that each file of this folder is here. */
@@ -44,6 +57,7 @@ export const COMMANDS: readonly Command[] = [
   status,
   summary,
   history,
+  actions,
   close,
   exportRounds,
   target,
@@ -52,6 +66,7 @@ export const COMMANDS: readonly Command[] = [
   pause,
   snooze,
   privacy,
+  settings,
   org,
   forgetMe,
   help,

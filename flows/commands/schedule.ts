@@ -11,7 +11,6 @@ export const schedule = defineCommand({
   aliases: [],
   usage: "schedule weekly|biweekly|monthly|quarterly [day] [HH:MM] [time zone]",
   help: `remind this channel to reassess (${command("schedule")} shows it, ${command("schedule off")} stops it)`,
-  suggestion: { example: "schedule quarterly", inTeam: "Remind this team to reassess every quarter" },
   // Time zones and cron expressions are case-sensitive: the words go on as typed.
   parse: ({ args, user }) => parseSchedule(args.join(" "), user.timeZone ?? "UTC"),
   permission: (parsed) =>

@@ -10,7 +10,6 @@ export const target = defineCommand<{ level: Level | undefined }>({
   aliases: [],
   usage: "target <0-4>",
   help: "the level this team aims for; next steps never go beyond it",
-  suggestion: { example: "target 3", inTeam: "The level this team aims for (0-4)" },
   parse: ({ args }) => {
     const level = Number(args[0]);
     return { level: Number.isInteger(level) && level >= 0 && level <= 4 ? (level as Level) : undefined };

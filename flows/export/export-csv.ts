@@ -1,10 +1,11 @@
 import { stringify } from "csv-stringify/sync";
+import type { TeamAction } from "../actions/action-state.js";
 import type { ExportedRound, TeamExport } from "./team-export.js";
 
 /**
  * The CSV form of an export: one tidy table a spreadsheet can pivot, one row per fact. `record` says which:
  * `round` (one per round), `level` (round x dimension, "overall" included), `answer` (attributed rounds:
- * person x question) and `evidence`. The team and model are in the file name and the JSON form.
+ * person x question), `evidence` and `action` (an adopted next step: practice, title, owner, state, due). The team and model are in the file name and the JSON form.
  */
 const COLUMNS = [
   "record",
@@ -24,6 +25,7 @@ const COLUMNS = [
   "label",
   "answer",
   "url",
+  "due",
 ] as const;
 export type Row = Partial<Record<(typeof COLUMNS)[number], string>>;
 
@@ -83,7 +85,24 @@ function rowsOf(round: ExportedRound): Row[] {
   ];
 }
 
+function actionRow(a: TeamAction): Row {
+  return {
+    record: "action",
+    dimension: a.dimension,
+    question: a.practiceId,
+    label: a.title,
+    answer: a.state,
+    person_id: a.owner.id,
+    ...(a.owner.name ? { person_name: a.owner.name } : {}),
+    opened_at: a.adoptedAt,
+    ...(a.closedAt ? { closed_at: a.closedAt } : {}),
+    due: a.due,
+  };
+}
+
 export function exportToCsv(data: TeamExport): string {
-  const rows = data.rounds.flatMap(rowsOf).map((row) => COLUMNS.map((c) => defuse(row[c] ?? "")));
+  const rows = [...data.rounds.flatMap(rowsOf), ...(data.actions ?? []).map(actionRow)].map((row) =>
+    COLUMNS.map((c) => defuse(row[c] ?? "")),
+  );
   return stringify(rows, { header: true, columns: [...COLUMNS] });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { TeamScope } from "../../src/chat/address.js";
 import { platformSchema } from "../../src/chat/address.js";
 import { answersSchema, modeSchema } from "../../src/engine/answers.js";
+import { teamActionSchema } from "../actions/action-state.js";
 import { evidenceLinkSchema } from "../assess/assess-state.js";
 import type { FlowContext } from "../context.js";
 import { privacyModeSchema, roundRecordSchema } from "../rounds/round-state.js";
@@ -42,6 +43,8 @@ export const teamExportSchema = z.object({
   exportedAt: z.iso.datetime(),
   model: z.object({ id: z.string(), version: z.string() }),
   rounds: z.array(exportedRoundSchema),
+  /** Next steps the team adopted, open, done and dropped (absent in files from before actions existed). */
+  actions: z.array(teamActionSchema).optional(),
 });
 export type TeamExport = z.infer<typeof teamExportSchema>;
 
@@ -85,5 +88,6 @@ export async function buildTeamExport(ctx: FlowContext, team: TeamScope): Promis
     exportedAt: ctx.clock().toISOString(),
     model: { id: ctx.model.id, version: ctx.model.version },
     rounds,
+    actions: await ctx.actions.list(team),
   };
 }

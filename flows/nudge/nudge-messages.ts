@@ -4,7 +4,13 @@ import type { AssessState } from "../assess/assess-state.js";
 import type { RoundRecord } from "../rounds/round-state.js";
 
 /** The channel reminder: time to reassess, where the team stood last time, one button to start. */
-export function teamReminder(model: AssessmentModel, channel: string, last: RoundRecord | undefined): Reply {
+export function teamReminder(
+  model: AssessmentModel,
+  channel: string,
+  last: RoundRecord | undefined,
+  /** What the team said it would do (open actions), so the reassessment can be held against it. */
+  actionLines: string[] = [],
+): Reply {
   const level = last?.snapshot?.overall;
   const lastLine =
     level === undefined
@@ -14,7 +20,7 @@ export function teamReminder(model: AssessmentModel, channel: string, last: Roun
     message: {
       kind: "notice",
       text: "Time to reassess your team's MLOps maturity: a few minutes each, answered privately.",
-      lines: [lastLine],
+      lines: [lastLine, ...actionLines],
       buttons: [{ label: "Start reassessment", action: { a: "start", c: channel, m: "quick" }, style: "primary" }],
     },
     delivery: { to: "channel" },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TeamScope } from "../../src/chat/address.js";
+import type { Address, TeamScope } from "../../src/chat/address.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import { type Clock, DeliveryError, type Logger, type Notifier } from "../../src/chat/ports.js";
 import type { AssessmentModel } from "../../src/engine/model-schema.js";
@@ -8,6 +8,9 @@ import { nextDue, slotId } from "../../src/schedule/next-due.js";
 import { type Keys, NUDGE_SENT_TTL_MS } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import { DAY_MS } from "../../src/time-units.js";
+import { followUp, openActionLines } from "../actions/action-messages.js";
+import { createActionRepo } from "../actions/action-repo.js";
+import type { TeamAction } from "../actions/action-state.js";
 import { assessStateSchema } from "../assess/assess-state.js";
 import { channelAddress } from "../context.js";
 import { invitationUpdate } from "../rounds/invitation-refresh.js";
@@ -60,6 +63,7 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
   const batchSize = deps.batchSize ?? 200;
   const dueKey = keys.nudgesDue();
   const rounds = createRoundRepo(store, keys);
+  const actions = createActionRepo(store, keys);
 
   const teamOf = (item: DueItem): TeamScope => ({ platform: item.p, workspace: item.w, channel: item.c });
 
@@ -90,7 +94,8 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
       return false;
     }
     const last = (await store.get(keys.history(team), historySchema))?.at(-1);
-    const reply: Reply = teamReminder(deps.model, team.channel, last);
+    const open = await actions.open(team);
+    const reply: Reply = teamReminder(deps.model, team.channel, last, openActionLines(open));
     let sent: boolean;
     try {
       // The marker guards its slot until the next one is due: a team's markers expire with their cadence.
@@ -111,12 +116,26 @@ export function createNudgeRunner(deps: NudgeRunnerDeps) {
       }
       throw error;
     }
+    await askOwners(team, slotId(due), schedule.address, open);
     const next = nextDue(schedule.cadence, now);
     await store.update(keys.schedule(team), teamScheduleSchema, (s) =>
       s ? { ...s, nextDueAt: next.toISOString(), lastSentSlot: slotId(due) } : undefined,
     );
     await store.schedule(dueKey, member, next.getTime());
     return sent;
+  }
+
+  /**
+   * At the team's reminder, each open action's owner is asked once, privately, whether it happened. A failure
+   * for one owner (they left, blocked the app) is logged and does not hold up the others or the next reminder.
+   */
+  async function askOwners(team: TeamScope, slot: string, address: Address, open: readonly TeamAction[]) {
+    for (const action of open) {
+      const owner = action.owner.id;
+      await deliverOnce(team, `${slot}:action:${action.id}`, `${team.platform}:${team.workspace}:user:${owner}`, () =>
+        notifier.deliver(address, followUp(action, team.channel), owner),
+      ).catch((error: unknown) => logger.warn({ err: error, action: action.id }, "action follow-up not delivered"));
+    }
   }
 
   async function runPerson(member: string, item: Extract<DueItem, { t: "person" }>, now: Date): Promise<boolean> {

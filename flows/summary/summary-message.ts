@@ -21,6 +21,8 @@ export interface SummaryContext {
   target?: Level;
   buttons?: Button[];
   notes?: string[];
+  /** Team summaries: the channel whose team can adopt each next step (an "Adopt" button on the step). */
+  adoptIn?: string;
   /** Team summaries: the privacy floor for showing the spread of answers (default: always shown). */
   minRespondentsForSpread?: number;
   /** Attributed rounds only: each respondent's result, so disagreements can name who to talk to. */
@@ -103,6 +105,9 @@ function build(
       unlocksLevel: s.unlocksLevel,
       why: s.why,
       how: s.how,
+      ...(ctx.adoptIn && s.practiceId
+        ? { button: { label: "Adopt", action: { a: "adopt" as const, c: ctx.adoptIn, p: s.practiceId } } }
+        : {}),
     })),
     ...(participation ? { participation } : {}),
     notes: ctx.notes ?? [],

@@ -1,5 +1,6 @@
 import type { Address } from "../../src/chat/address.js";
 import type { Reply } from "../../src/chat/outbound.js";
+import { actionsMoved } from "../actions/actions-moved.js";
 import { channelAddress, type FlowContext, teamScope } from "../context.js";
 import { type Round, spreadFloor } from "../rounds/round-state.js";
 import { evidenceNotes } from "./evidence.js";
@@ -12,7 +13,10 @@ export async function teamSummaryReply(ctx: FlowContext, address: Address, round
   const standing = await roundStanding(ctx, team, round);
   if (!standing.team) return undefined;
   const [settings, past] = await Promise.all([ctx.repo.settings(team), ctx.repo.history(team)]);
-  const previous = past.filter((r) => r.roundId !== round.id && r.snapshot).at(-1)?.snapshot;
+  const before = past.filter((r) => r.roundId !== round.id && r.snapshot).at(-1);
+  const previous = before?.snapshot;
+  // A personal assessment has no team actions; a team's say what moved since it adopted them.
+  const moved = round.personal ? [] : await actionsMoved(ctx, team, round, standing.team.result, before);
   const message = teamSummary(
     {
       model: ctx.model,
@@ -21,7 +25,9 @@ export async function teamSummaryReply(ctx: FlowContext, address: Address, round
       ...(settings.target === undefined ? {} : { target: settings.target }),
       minRespondentsForSpread: spreadFloor(round, settings, ctx.minRespondentsForSpread),
       ...(round.privacy === "attributed" ? { attributed: standing.people } : {}),
+      ...(round.personal ? {} : { adoptIn: round.channel }),
       notes: [
+        ...moved,
         ...evidenceNotes(standing.evidence, round.privacy === "attributed"),
         ...(standing.outdated > 0
           ? [

@@ -19,6 +19,14 @@ export const buttonActionSchema = z.discriminatedUnion("a", [
   z.object({ a: z.literal("join"), c: shortId, r: shortId, m: z.enum(["quick", "deep"]).optional() }),
   /** Start a new round for a team (reassessment nudge). */
   z.object({ a: z.literal("start"), c: shortId, m: z.enum(["quick", "deep"]).optional() }),
+  /** Adopt a next step of the team summary as the team's action: `p` is the practice. */
+  z.object({ a: z.literal("adopt"), c: shortId, p: shortId }),
+  /** An action moved on: done, dropped, or still open ("Still on it"). `i` is the action's id. */
+  z.object({ a: z.literal("act"), c: shortId, i: shortId, s: z.enum(["done", "dropped", "open"]) }),
+  /** Open the form that changes an action's owner and due date. */
+  z.object({ a: z.literal("change"), c: shortId, i: shortId }),
+  /** Open the team's settings form. */
+  z.object({ a: z.literal("settings"), c: shortId }),
 ]);
 export type ButtonAction = z.infer<typeof buttonActionSchema>;
 

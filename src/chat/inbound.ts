@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { buttonActionSchema } from "./actions.js";
 import { addressSchema, userSchema } from "./address.js";
+import { formIdSchema, formValuesSchema } from "./forms.js";
 
 /**
  * Everything that reaches the bot, whatever the platform. Adapters parse payloads into exactly one of these;
@@ -18,6 +19,8 @@ export const inboundEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("command"), text: z.string().max(4000), ...common }),
   /** A button the bot posted was clicked. */
   z.object({ kind: z.literal("action"), action: buttonActionSchema, ...common }),
+  /** A form the bot opened was submitted (Slack view_submission, a Teams card's inputs). */
+  z.object({ kind: z.literal("submit"), form: formIdSchema, values: formValuesSchema, ...common }),
   /** One of our buttons was clicked, but what it carries means nothing now (an older release's, or forged). */
   z.object({ kind: z.literal("expired"), ...common }),
   /** Free text in a conversation with the bot that is not a command (e.g. an evidence link). */

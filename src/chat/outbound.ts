@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { buttonActionSchema } from "./actions.js";
 import { addressSchema } from "./address.js";
+import { formErrorsMessageSchema, formMessageSchema } from "./forms.js";
 
 /**
  * What the bot says, in platform-neutral terms. Adapters render these as Block Kit, Adaptive Cards or terminal
@@ -62,6 +63,8 @@ export const nextStepSchema = z.object({
   unlocksLevel: levelSchema,
   why: z.string(),
   how: z.string(),
+  /** What people can do with the step (team summaries: "Adopt" it as the team's action). */
+  button: buttonSchema.optional(),
 });
 
 export type NextStep = z.infer<typeof nextStepSchema>;
@@ -150,6 +153,8 @@ export const outboundMessageSchema = z.discriminatedUnion("kind", [
   noticeMessageSchema,
   historyMessageSchema,
   fileMessageSchema,
+  formMessageSchema,
+  formErrorsMessageSchema,
 ]);
 export type OutboundMessage = z.infer<typeof outboundMessageSchema>;
 export type QuestionMessage = z.infer<typeof questionMessageSchema>;

@@ -76,6 +76,8 @@ export function createKeys(prefix = "ma") {
     response: (s: TeamScope, roundId: string, userId: string) => `${team(s)}:response:${part(roundId)}:${part(userId)}`,
     history: (s: TeamScope) => `${team(s)}:history`,
     settings: (s: TeamScope) => `${team(s)}:settings`,
+    /** The team's adopted next steps (open, done, dropped), kept with its history. */
+    actions: (s: TeamScope) => `${team(s)}:actions`,
     /** Tracked bot messages (the round invitation) -> platform message id, for updates in place. */
     message: (s: TeamScope, track: string) => `${team(s)}:message:${part(track)}`,
     /** Held for a few seconds after a round's invitation was refreshed: later completions wait for the next window. */

@@ -187,6 +187,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return { ok: true, files: JSON.parse(str("files")) };
       case "views.publish":
         return { ok: true, view: { id: "V00FAKEVIEW1" } };
+      case "views.open":
+        return { ok: true, view: { id: "V00FAKEMODAL" } };
       case "auth.test":
         return whoAmI(auth);
       case "oauth.v2.access":

@@ -77,6 +77,12 @@ function teamsHeight(element: CardElement, width = 1): number {
       return gap + Math.ceil(element.actions.length / 3) * 40;
     case "Image":
       return gap + 200;
+    case "Input.ChoiceSet":
+    case "Input.Date":
+    case "Input.Time":
+    case "Input.Text":
+      // A label line and a 32 px field.
+      return gap + TEAMS_LINE.Default + 32;
   }
 }
 

@@ -26,6 +26,8 @@ function describeEvent(event: InboundEvent): string {
       return `${event.kind}: ${event.text}`;
     case "action":
       return `action: ${event.action.a}`;
+    case "submit":
+      return `submit: ${event.form.f}`;
     case "home":
     case "joined":
     case "expired":

@@ -48,6 +48,8 @@ const SCOPE_OF: Record<string, string | null> = {
   "conversations.members": "channels:read",
   "users.info": "users:read",
   "views.publish": null,
+  /** Modals (settings, changing an action) need no scope of their own: the trigger_id is the permission. */
+  "views.open": null,
   /** The client's wrapper over files.getUploadURLExternal + files.completeUploadExternal. */
   filesUploadV2: "files:write",
 };

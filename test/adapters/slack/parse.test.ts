@@ -168,6 +168,8 @@ describe("parseSlackPayload: where the replies go, read off the same parse", () 
       address: command.event.kind === "command" ? command.event.address : undefined,
       userId: "U00FAKEUSER2",
       responseUrl: "https://hooks.slack/x",
+      // The trigger lets a reply open a modal (settings).
+      triggerId: (slash.slashCommand as { trigger_id: string }).trigger_id,
     });
     const click = parseSlackPayload(withOurButton(modals.action, encodeAction(answer)));
     expect(click.origin?.clicked).toMatchObject({ channel: "C00FAKECHAN2", ephemeral: false });

@@ -1,0 +1,24 @@
+import { teamScope } from "../context.js";
+import { privately } from "../replies.js";
+import { settingsForm } from "../settings/settings-form.js";
+import { ANYONE, defineCommand } from "./command.js";
+
+/**
+ * `settings`: the team's reminder schedule, target and privacy in one form. Anyone may look; saving runs the typed
+ * commands (schedule, target, privacy) through the registry, so the same people may change the same things.
+ */
+export const settings = defineCommand<Record<string, never>>({
+  name: "settings",
+  aliases: [],
+  usage: "settings",
+  help: "this team's schedule, target and privacy in one form",
+  suggestion: { example: "settings", inTeam: "Schedule, target and privacy in one form" },
+  parse: () => ({}),
+  permission: () => ANYONE,
+  readsOnly: true,
+  async run(ctx, { address, user }) {
+    if (address.isDirect) return [privately("Settings belong to a team: open them in the team's channel.")];
+    const form = await settingsForm(ctx, teamScope(address, address.channel), user.timeZone ?? "UTC");
+    return [{ message: form, delivery: { to: "private" } }];
+  },
+});
