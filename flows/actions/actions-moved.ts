@@ -37,7 +37,8 @@ export async function actionsMoved(
     }
   }
   const since = previous?.closedAt ?? "";
-  const adopted = [...byId.values()].filter((a) => a.adoptedAt > since);
+  // Adopted from the previous summary: at or after the moment that round closed.
+  const adopted = [...byId.values()].filter((a) => a.adoptedAt >= since);
   if (adopted.length === 0) return [];
   return [`Adopted since last round: ${adopted.map((a) => moved(ctx, a, result, previous?.snapshot)).join("; ")}`];
 }
