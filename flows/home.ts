@@ -2,10 +2,13 @@ import type { Address, ChatUser } from "../src/chat/address.js";
 import { channelRef } from "../src/chat/channel-refs.js";
 import type { Reply } from "../src/chat/outbound.js";
 import { score } from "../src/engine/score.js";
-import { helpLines } from "./commands/registry.js";
+import { helpLines, settingsButton } from "./commands/registry.js";
 import { type FlowContext, isPersonalScope, teamScope } from "./context.js";
 import { privately } from "./replies.js";
 import { personalSummary } from "./summary/summary-message.js";
+
+/** Settings buttons on the Home tab: one per team, for the first few teams listed. */
+const HOME_SETTINGS_BUTTONS = 5;
 
 /**
  * The person's home (Slack App Home): their assessment to resume, their last result, the latest level of each
@@ -38,17 +41,33 @@ export async function homeReplies(ctx: FlowContext, address: Address, user: Chat
   }
   // Personal assessments are their people's own, not teams to list.
   const teams = (await ctx.repo.teamsOf(address)).filter((channel) => !isPersonalScope(channel));
-  const lines = (
+  const shown = (
     await Promise.all(
       teams.slice(0, 20).map(async (channel) => {
         const last = (await ctx.repo.history(teamScope(address, channel))).at(-1)?.snapshot;
         return last
-          ? `${channelRef(channel)}: Level ${last.overall} ${ctx.model.levels[last.overall]?.name ?? ""}`
+          ? {
+              channel,
+              line: `${channelRef(channel)}: Level ${last.overall} ${ctx.model.levels[last.overall]?.name ?? ""}`,
+            }
           : undefined;
       }),
     )
-  ).filter((line): line is string => line !== undefined);
-  if (lines.length > 0) replies.push(privately("Latest team levels:", lines));
+  ).filter((team) => team !== undefined);
+  if (shown.length > 0) {
+    // Each team's settings form opens from here too (saving checks the same permissions as in the channel).
+    const buttons = shown.slice(0, HOME_SETTINGS_BUTTONS).map((t) => ({
+      ...settingsButton(t.channel),
+      label: `Settings: ${t.channel}`.slice(0, 75),
+    }));
+    replies.push(
+      privately(
+        "Latest team levels:",
+        shown.map((t) => t.line),
+        buttons,
+      ),
+    );
+  }
   replies.push(privately("What I can do:", helpLines()));
   return replies;
 }

@@ -1,9 +1,9 @@
 import { command } from "../src/chat/command-words.js";
-import type { Delivery, Reply } from "../src/chat/outbound.js";
+import type { Button, Delivery, Reply } from "../src/chat/outbound.js";
 
 /** A notice only the person sees (Slack: ephemeral; Teams: their 1:1 chat). */
-export function privately(text: string, lines: string[] = []): Reply {
-  return { message: { kind: "notice", text, lines, buttons: [] }, delivery: { to: "private", ephemeral: true } };
+export function privately(text: string, lines: string[] = [], buttons: Button[] = []): Reply {
+  return { message: { kind: "notice", text, lines, buttons }, delivery: { to: "private", ephemeral: true } };
 }
 
 /** A notice for the whole channel (targets, schedules, history: things the team should see). */

@@ -33,14 +33,13 @@ const help = defineCommand<{ unknown: string | undefined }>({
   suggestion: { example: "help", inTeam: "Everything the bot can do", inPersonal: "Everything the bot can do" },
   parse: ({ word }) => ({ unknown: word === "help" ? undefined : word }),
   permission: () => ANYONE,
-  run: async (_ctx, { address }, { unknown }) => {
-    const reply = privately(
+  run: async (_ctx, { address }, { unknown }) => [
+    privately(
       unknown ? `I don't know "${unknown}". Here is what I can do:` : "Here is what I can do:",
       helpLines(),
-    );
-    if (address.isDirect) return [reply];
-    return [{ ...reply, message: { ...reply.message, buttons: [settingsButton(address.channel)] } }];
-  },
+      address.isDirect ? [] : [settingsButton(address.channel)],
+    ),
+  ],
 });
 
 /** Opens the team's settings form (help in a channel, the Home tab). */

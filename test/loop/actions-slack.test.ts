@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHANNEL } from "../adapters/slack/harness.js";
+import { buttonsIn, CHANNEL } from "../adapters/slack/harness.js";
 import type { RecordedCall } from "../fakes/fake-slack-api.js";
 import { deleteKeys, uniquePrefix } from "../store/redis-helpers.js";
 import { type SlackLoop, screenOf, slackUser, startSlackLoop } from "./slack-loop.js";
@@ -20,8 +20,7 @@ afterAll(async () => {
   await loop.close();
 });
 
-const inChannel = (method = "chat.postMessage") =>
-  loop.run.api.calls(method).filter((c) => c.body.channel === CHANNEL);
+const inChannel = (method = "chat.postMessage") => loop.run.api.calls(method).filter((c) => c.body.channel === CHANNEL);
 const lastWith = (calls: RecordedCall[], text: string) => calls.findLast((c) => screenOf(c).includes(text));
 
 describe("adopted next steps on Slack", () => {
@@ -32,11 +31,9 @@ describe("adopted next steps on Slack", () => {
     await loop.say("ann", "close");
     const summary = lastWith(inChannel(), "Next steps");
     expect(screenOf(summary)).toContain("Team MLOps maturity");
-    const adoptButtons = (summary?.body.blocks as { type: string; elements?: { text: { text: string } }[] }[])
-      .filter((b) => b.type === "actions")
-      .flatMap((b) => b.elements ?? [])
-      .filter((e) => e.text.text === "Adopt");
-    expect(adoptButtons.length).toBeGreaterThan(0);
+    const adoptButtons = buttonsIn(summary as RecordedCall).filter((b) => b.label === "Adopt");
+    // One per next step that names a practice, each under its step.
+    expect(adoptButtons.map((b) => b.actionId)).toEqual(["ma:step:1", "ma:step:2", "ma:step:3"]);
 
     // Ben adopts the first next step: he owns it, due in 30 days (the clock says 2026-11-23).
     await loop.click("ben", summary, "Adopt");
@@ -79,19 +76,35 @@ describe("adopted next steps on Slack", () => {
     await run.answerEverything(slackUser("ann"), 3);
     await loop.say("ann", "close");
     const next = screenOf(lastWith(inChannel(), "Next steps") ?? lastWith(inChannel(), "Team MLOps maturity"));
-    expect(next).toMatch(new RegExp(`Adopted since last round: ${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(done\\) -> .+ L\\d -> L\\d`));
+    expect(next).toMatch(
+      new RegExp(
+        `Adopted since last round: ${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(done\\) -> .+ L\\d -> L\\d`,
+      ),
+    );
 
     // History and both export formats carry the action.
     await loop.say("ann", "history");
-    expect(screenOf(lastWith(inChannel(), "Past rounds"))).toContain(`Action: ${title} (done) · U0BEN · due 2026-12-23`);
+    expect(screenOf(lastWith(inChannel(), "Past rounds"))).toContain(
+      `Action: ${title} (done) · U0BEN · due 2026-12-23`,
+    );
     await loop.say("ann", "export");
-    const csv = run.api.calls("file_upload").map((c) => String(c.body.content)).find((c) => c.includes("record"));
+    const csv = run.api
+      .calls("file_upload")
+      .map((c) => String(c.body.content))
+      .find((c) => c.includes("record"));
     // record, …, dimension, level, person_id, person_name, question, label, answer, url, due
     expect(csv).toMatch(/^action,.*,U0BEN,U0BEN,[\w-]+,[^,]+,done,,2026-12-23$/m);
     await loop.say("ann", "export json");
-    const json = run.api.calls("file_upload").map((c) => String(c.body.content)).findLast((c) => c.startsWith("{"));
-    const exported = JSON.parse(json ?? "{}") as { actions?: { title: string; state: string; owner: { id: string } }[] };
-    expect(exported.actions).toEqual([expect.objectContaining({ title, state: "done", owner: { id: "U0BEN", name: "U0BEN" } })]);
+    const json = run.api
+      .calls("file_upload")
+      .map((c) => String(c.body.content))
+      .findLast((c) => c.startsWith("{"));
+    const exported = JSON.parse(json ?? "{}") as {
+      actions?: { title: string; state: string; owner: { id: string } }[];
+    };
+    expect(exported.actions).toEqual([
+      expect.objectContaining({ title, state: "done", owner: { id: "U0BEN", name: "U0BEN" } }),
+    ]);
   });
 
   it("changes an action's owner and due date in a modal; a past date is refused next to the field", async () => {
@@ -110,7 +123,10 @@ describe("adopted next steps on Slack", () => {
 
     const refused = await loop.submit("ann", opened, { owner: "U0CAT", due: "2020-01-01" });
     expect(refused.status).toBe(200);
-    expect(JSON.parse(refused.text)).toEqual({ response_action: "errors", errors: { due: "Pick today or a later day" } });
+    expect(JSON.parse(refused.text)).toEqual({
+      response_action: "errors",
+      errors: { due: "Pick today or a later day" },
+    });
 
     const saved = await loop.submit("ann", opened, { owner: "U0CAT", due: "2027-01-15" });
     expect(saved.text).toBe("");

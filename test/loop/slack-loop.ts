@@ -78,7 +78,11 @@ export async function startSlackLoop(prefix: string): Promise<SlackLoop> {
       return result;
     },
     async submit(who, opened, values) {
-      const view = opened?.body.view as { private_metadata: string; callback_id: string; blocks: { block_id?: string; element?: { type: string } }[] };
+      const view = opened?.body.view as {
+        private_metadata: string;
+        callback_id: string;
+        blocks: { block_id?: string; element?: { type: string } }[];
+      };
       const state: Record<string, Record<string, Record<string, unknown>>> = {};
       for (const block of view.blocks) {
         if (!block.block_id || !block.element) continue;
