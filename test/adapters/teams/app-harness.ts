@@ -1,7 +1,9 @@
 import { expect } from "vitest";
 import { readConfig } from "../../../app/config.js";
 import { createApp, type RunningApp } from "../../../app/create-app.js";
+import type { Clock } from "../../../src/chat/ports.js";
 import { createMemoryStore } from "../../../src/store/memory-store.js";
+import type { Store } from "../../../src/store/store.js";
 import { type ConnectorCall, type FakeBotConnector, startFakeBotConnector } from "../../fakes/fake-bot-connector.js";
 import { quietLogger } from "../../flows/harness.js";
 import { buttonsOf, recorded, TENANT } from "./harness.js";
@@ -35,12 +37,17 @@ export interface TeamsAppRun {
   close(): Promise<void>;
 }
 
-export async function startTeamsApp(env: Record<string, string>): Promise<TeamsAppRun> {
+export async function startTeamsApp(
+  env: Record<string, string>,
+  /** A store of the test's own (a real Redis) and an injected clock; default: memory and the system clock. */
+  options: { store?: Store; clock?: Clock } = {},
+): Promise<TeamsAppRun> {
   const connector = await startFakeBotConnector();
   const app = await createApp({
     config: readConfig(env),
     logger: process.env.DEBUG_TEAMS ? { ...quietLogger, warn: console.log, error: console.log } : quietLogger,
-    store: createMemoryStore(),
+    store: options.store ?? createMemoryStore(),
+    ...(options.clock ? { clock: options.clock } : {}),
     cron: false,
   });
   const origin = await app.listen(0, "127.0.0.1");
