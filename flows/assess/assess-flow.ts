@@ -20,15 +20,16 @@ export interface AssessStep {
 export function startAssessment(
   model: AssessmentModel,
   mode: Mode,
-  round: { roundId: string; channel: string },
+  round: { roundId: string; channel: string; focus?: string | undefined },
   userName: string | undefined,
   now: Date,
 ): AssessStep {
-  const first = questionsFor(model, mode)[0];
+  const first = questionsFor(model, mode, {}, round.focus)[0];
   const state: AssessState = {
     modelId: model.id,
     modelVersion: model.version,
     mode,
+    ...(round.focus ? { focus: round.focus } : {}),
     roundId: round.roundId,
     channel: round.channel,
     userName,
@@ -42,7 +43,7 @@ export function startAssessment(
 }
 
 function ask(model: AssessmentModel, state: AssessState, note?: string): AssessOutcome {
-  const questions = questionsFor(model, state.mode, state.answers);
+  const questions = questionsFor(model, state.mode, state.answers, state.focus);
   const index = Math.max(
     0,
     questions.findIndex((q) => q.id === state.position),
@@ -70,7 +71,7 @@ function migrate(model: AssessmentModel, state: AssessState): { state: AssessSta
   if (state.modelVersion === model.version && state.modelId === model.id) return { state };
   if (!sameScale(model, state)) {
     const given = Object.keys(state.answers).length;
-    const first = questionsFor(model, state.mode)[0];
+    const first = questionsFor(model, state.mode, {}, state.focus)[0];
     return {
       state: { ...state, modelId: model.id, modelVersion: model.version, answers: {}, position: first?.id },
       note:
@@ -79,14 +80,14 @@ function migrate(model: AssessmentModel, state: AssessState): { state: AssessSta
         "Please start again from the first question.",
     };
   }
-  const questions = questionsFor(model, state.mode, state.answers);
+  const questions = questionsFor(model, state.mode, state.answers, state.focus);
   const answers = Object.fromEntries(
     Object.entries(state.answers).filter(([id, value]) => {
       const q = questions.find((x) => x.id === id);
       return q !== undefined && isValidAnswer(q, value);
     }),
   );
-  const firstGap = questionsFor(model, state.mode, answers).find((q) => answers[q.id] === undefined);
+  const firstGap = questionsFor(model, state.mode, answers, state.focus).find((q) => answers[q.id] === undefined);
   return {
     state: { ...state, modelId: model.id, modelVersion: model.version, answers, position: firstGap?.id },
     note: "The questionnaire was updated since you started; your answers to unchanged questions are kept.",
@@ -104,12 +105,12 @@ export function assessNext(model: AssessmentModel, current: AssessState, input: 
   const state = migrated.state;
   const migratedChanged = state !== current;
   const touch = (next: AssessState): AssessState => ({ ...next, updatedAt: now.toISOString() });
-  const questions = questionsFor(model, state.mode, state.answers);
+  const questions = questionsFor(model, state.mode, state.answers, state.focus);
   const at = questions.findIndex((q) => q.id === state.position);
 
   const moveTo = (answers: AssessState["answers"], fromId: string | undefined, step: 1 | -1): AssessStep => {
     // The questionnaire can change shape (deep mode's context question), so look positions up afresh.
-    const list = questionsFor(model, state.mode, answers);
+    const list = questionsFor(model, state.mode, answers, state.focus);
     const from = list.findIndex((q) => q.id === fromId);
     const target = list[from + step];
     if (step === 1 && !target) {

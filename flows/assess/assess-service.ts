@@ -25,7 +25,13 @@ export async function beginAssessment(ctx: FlowContext, from: Address, user: Cha
     fresh = current === undefined;
     step = current
       ? assessNext(ctx.model, current, { type: "resume" }, now)
-      : startAssessment(ctx.model, round.mode, { roundId: round.id, channel: round.channel }, user.name, now);
+      : startAssessment(
+          ctx.model,
+          round.mode,
+          { roundId: round.id, channel: round.channel, focus: round.focus },
+          user.name,
+          now,
+        );
     return step.changed ? step.state : undefined;
   });
   if (!step) return [];
@@ -64,7 +70,9 @@ export async function continueAssessment(
   // crash hid the result) shows the result again: a notice would cover it, and `summary` in a DM cannot bring it back.
   const { state } = step;
   if (state.status === "completed" && !step.changed && (input.type === "answer" || input.type === "resume")) {
-    const skipped = questionsFor(ctx.model, state.mode, state.answers).filter((q) => state.answers[q.id] === undefined);
+    const skipped = questionsFor(ctx.model, state.mode, state.answers, state.focus).filter(
+      (q) => state.answers[q.id] === undefined,
+    );
     return [await personalResult(ctx, from, state, skipped.length, delivery)];
   }
   return outcomeReplies(ctx, from, ref.roundId, step, delivery);

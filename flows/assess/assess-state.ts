@@ -13,6 +13,8 @@ export const assessStateSchema = z.object({
   /** Answers are scored against the model version they were given for; a change is handled on resume. */
   modelVersion: z.string(),
   mode: modeSchema,
+  /** A partial re-check: only this dimension's deep statements are asked. */
+  focus: z.string().max(128).optional(),
   roundId: z.string(),
   /** The team channel the round belongs to (the DM itself for a personal assessment). */
   channel: z.string(),

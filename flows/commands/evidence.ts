@@ -25,7 +25,7 @@ export const evidence = defineCommand<{ text: string }>({
     if (!team || !pointer || !state) {
       return [privately(`You have no assessment to attach evidence to. Start one with ${command()}.`)];
     }
-    const questions = questionsFor(ctx.model, state.mode, state.answers);
+    const questions = questionsFor(ctx.model, state.mode, state.answers, state.focus);
     const prompts = new Map(questions.map((q) => [q.id, q.prompt]));
     const [first = "", ...rest] = text.trim().split(/\s+/);
     const numbered = /^\d{1,3}$/.test(first) ? questions[Number(first) - 1] : undefined;

@@ -37,7 +37,10 @@ export const history = defineCommand<Record<string, never>>({
       const change = prev ? trend(prev.snapshot, r.snapshot).overall.delta : 0;
       const arrow = change > 0 ? ` (up ${change})` : change < 0 ? ` (down ${-change})` : "";
       const level = ctx.model.levels[r.snapshot.overall]?.name ?? "";
-      return `${r.closedAt.slice(0, 10)} · Level ${r.snapshot.overall} ${level}${arrow} · profile ${r.snapshot.profile} · ${r.respondents} answered`;
+      const partial = r.partial
+        ? ` · partial re-check of ${ctx.model.dimensions.find((d) => d.id === r.partial)?.name ?? r.partial}`
+        : "";
+      return `${r.closedAt.slice(0, 10)} · Level ${r.snapshot.overall} ${level}${arrow} · profile ${r.snapshot.profile} · ${r.respondents} answered${partial}`;
     });
     // The chart draws the dimensions every shown round has: a model change must not draw a missing level as 0.
     const shared = ctx.model.dimensions.filter((d) =>

@@ -11,7 +11,7 @@ import { invitationMessage, roundParticipation } from "../summary/team-result.js
 import { ANYONE, defineCommand } from "./command.js";
 
 /** Open a round in the channel (closing an expired one first) or join the open one; in a DM, a personal one. */
-export const start = defineCommand<{ mode: Mode }>({
+export const start = defineCommand<{ mode: Mode; focus?: string }>({
   name: "start",
   aliases: ["assess", "quick", "deep"],
   usage: "start [quick|deep]",
@@ -23,7 +23,8 @@ export const start = defineCommand<{ mode: Mode }>({
   },
   parse: ({ word, args }) => ({ mode: word === "deep" || args[0]?.toLowerCase() === "deep" ? "deep" : "quick" }),
   permission: () => ANYONE,
-  async run(ctx, { address, user }, { mode }): Promise<Reply[]> {
+  // `focus` comes only from a webhook's Re-check button (a partial round of one dimension), never from typed words.
+  async run(ctx, { address, user }, { mode, focus }): Promise<Reply[]> {
     const team = scopeOf({ address, user });
     const latest = await ctx.repo.latestRound(team);
     const expired = latest && !latest.closedAt && !isOpen(latest, ctx.clock());
@@ -37,6 +38,7 @@ export const start = defineCommand<{ mode: Mode }>({
       minRespondents: settings.minRespondents ?? ctx.minRespondentsForSpread,
       now: ctx.clock(),
       roundDays: ctx.roundDays,
+      ...(focus ? { focus } : {}),
     });
     const { round, created } = opened;
     if (!round.personal && created) {

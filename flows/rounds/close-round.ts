@@ -2,6 +2,7 @@ import type { Address } from "../../src/chat/address.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import { channelAddress, type FlowContext, teamScope } from "../context.js";
 import { toChannel } from "../replies.js";
+import { partialSnapshot } from "../summary/partial-snapshot.js";
 import { invitationMessage, roundStanding, snapshotOf } from "../summary/team-result.js";
 import { teamSummaryReply } from "../summary/team-summary-reply.js";
 import { INVITATION_TRACK } from "./invitation-refresh.js";
@@ -12,14 +13,19 @@ export async function closeRound(ctx: FlowContext, address: Address, round: Roun
   const team = teamScope(address, round.channel);
   const standing = await roundStanding(ctx, team, round);
   const now = ctx.clock();
+  const snapshot = standing.team ? snapshotOf(standing.team) : undefined;
+  const before = round.focus ? (await ctx.repo.history(team)).findLast((h) => h.snapshot)?.snapshot : undefined;
   const record: RoundRecord = {
     roundId: round.id,
     mode: round.mode,
     openedAt: round.openedAt,
     closedAt: now.toISOString(),
     respondents: standing.participation.completed,
-    ...(standing.team ? { snapshot: snapshotOf(standing.team) } : {}),
+    ...(snapshot
+      ? { snapshot: round.focus ? partialSnapshot(ctx.model, before, snapshot, round.focus) : snapshot }
+      : {}),
     ...(round.privacy ? { privacy: round.privacy } : {}),
+    ...(round.focus ? { partial: round.focus } : {}),
   };
   if (!(await ctx.repo.closeRound(team, round, record))) return [];
   const closed = { ...round, closedAt: record.closedAt };

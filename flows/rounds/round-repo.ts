@@ -58,6 +58,8 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
         minRespondents: number;
         now: Date;
         roundDays: number;
+        /** A partial re-check of one dimension. */
+        focus?: string;
       },
     ): Promise<{ round: Round; created: boolean }> {
       let created: Round | undefined;
@@ -74,6 +76,7 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
           personal: init.personal,
           privacy: init.privacy,
           minRespondents: init.minRespondents,
+          ...(init.focus ? { focus: init.focus } : {}),
         };
         return created;
       });

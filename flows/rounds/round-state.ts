@@ -26,6 +26,8 @@ export const roundSchema = z.object({
   privacy: privacyModeSchema.optional(),
   /** The privacy floor the round was opened under: people answered under that promise, so a later change waits. */
   minRespondents: z.int().min(1).max(50).optional(),
+  /** A partial re-check of one dimension (its id): only its deep statements are asked. */
+  focus: z.string().optional(),
 });
 export type Round = z.infer<typeof roundSchema>;
 
@@ -47,6 +49,11 @@ export const roundRecordSchema = z.object({
   snapshot: snapshotSchema.optional(),
   /** The round's privacy mode; absent on records written before modes existed (confidential). */
   privacy: privacyModeSchema.optional(),
+  /**
+   * A partial re-check of this dimension: its snapshot is the previous one with only that dimension's level
+   * replaced (the others were not asked).
+   */
+  partial: z.string().optional(),
 });
 export type RoundRecord = z.infer<typeof roundRecordSchema>;
 export const historySchema = z.array(roundRecordSchema);

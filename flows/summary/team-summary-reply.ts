@@ -27,6 +27,7 @@ export async function teamSummaryReply(ctx: FlowContext, address: Address, round
       ...(round.privacy === "attributed" ? { attributed: standing.people } : {}),
       ...(round.personal ? {} : { adoptIn: round.channel }),
       notes: [
+        ...(round.focus ? [partialNote(ctx, round.focus)] : []),
         ...moved,
         ...evidenceNotes(standing.evidence, round.privacy === "attributed"),
         ...(standing.outdated > 0
@@ -44,4 +45,10 @@ export async function teamSummaryReply(ctx: FlowContext, address: Address, round
     ? { to: "private", ephemeral: false }
     : { to: "channel", address: channelAddress(address, round.channel) };
   return { message, delivery };
+}
+
+/** A partial round asked about one dimension: the others show as unrated here, and history keeps their levels. */
+function partialNote(ctx: FlowContext, focus: string): string {
+  const name = ctx.model.dimensions.find((d) => d.id === focus)?.name ?? focus;
+  return `Partial re-check of ${name}: only its statements were asked. History keeps the team's other levels from the last round.`;
 }

@@ -32,10 +32,18 @@ export function contextOf(model: AssessmentModel, answers: Answers): Applicabili
  */
 const built = new WeakMap<AssessmentModel, Map<string, readonly Question[]>>();
 
-/** The ordered questionnaire for a mode. Deep mode depends on the context answer, so pass the answers so far. */
-export function questionsFor(model: AssessmentModel, mode: Mode, answers: Answers = {}): readonly Question[] {
+/**
+ * The ordered questionnaire for a mode. Deep mode depends on the context answer, so pass the answers so far.
+ * `focus` (a dimension id) narrows deep mode to that dimension's statements: a partial re-check.
+ */
+export function questionsFor(
+  model: AssessmentModel,
+  mode: Mode,
+  answers: Answers = {},
+  focus?: string,
+): readonly Question[] {
   const context = mode === "quick" ? undefined : contextOf(model, answers);
-  const key = context ? `deep:${context.join(",")}` : "quick";
+  const key = context ? `deep:${context.join(",")}${focus ? `:${focus}` : ""}` : "quick";
   let lists = built.get(model);
   if (!lists) {
     lists = new Map();
@@ -43,7 +51,12 @@ export function questionsFor(model: AssessmentModel, mode: Mode, answers: Answer
   }
   const cached = lists.get(key);
   if (cached) return cached;
-  const list = deepFreeze(context ? deepQuestionnaire(model, context) : quickQuestionnaire(model));
+  const deep = context
+    ? deepQuestionnaire(model, context).filter(
+        (q) => !focus || q.dimension === focus || q.dimension === CONTEXT_QUESTION_ID,
+      )
+    : undefined;
+  const list = deepFreeze(deep ?? quickQuestionnaire(model));
   lists.set(key, list);
   return list;
 }
