@@ -39,6 +39,7 @@ import { createMetrics } from "./metrics.js";
 import { startNudgeTicker } from "./nudge-ticker.js";
 import { startPurgeTicker } from "./purge-ticker.js";
 import { createReadiness, type PlatformName } from "./readiness.js";
+import { createReassessHook, REASSESS_HOOK_PATH } from "./reassess-hook.js";
 import { createSlackInstalls, slackOAuthCredentials } from "./slack-installs.js";
 import { withCharts } from "./with-charts.js";
 
@@ -117,6 +118,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     admins: config.ADMIN_USER_IDS,
     events: flowMetrics(metrics),
     membership: createMembership({ store, keys, logger, platforms: memberships }),
+    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
   });
   const downloads = config.PUBLIC_URL
     ? createDownloads({ store, keys, publicUrl: config.PUBLIC_URL, logger })
@@ -228,6 +230,9 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       ...(charts ? { [CHART_PATH]: charts.handler, [HISTORY_CHART_PATH]: charts.handler } : {}),
       ...(downloads ? { [DOWNLOAD_PATH]: downloads.handler } : {}),
       ...multiWorkspace?.routes,
+    },
+    prefixRoutes: {
+      [REASSESS_HOOK_PATH]: createReassessHook({ store, keys, model, clock, notifier, logger }),
     },
   });
   const metricsServer = config.METRICS_PORT

@@ -22,6 +22,8 @@ export interface HttpServerOptions {
   getRoutes?: Record<string, RequestHandler>;
   /** What a slow client is allowed; defaults to CLIENT_LIMITS (tests shorten the times). */
   clientLimits?: Partial<ClientLimits>;
+  /** Endpoints whose path carries a capability after a prefix (re-check webhooks): prefix -> handler (POST only). */
+  prefixRoutes?: Record<string, RequestHandler>;
 }
 
 /**
@@ -72,8 +74,16 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const server = createServer(serverOptions, (req, res) => {
     const started = process.hrtime.bigint();
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const prefix = Object.keys(options.prefixRoutes ?? {}).find((p) => path.startsWith(p));
+    // A prefix route is labelled by its prefix: the rest of the path is a secret, never a metric label.
     const route =
-      routes[path] || getRoutes[path] ? path : ["/healthz", "/readyz", "/metrics"].includes(path) ? path : "other";
+      routes[path] || getRoutes[path]
+        ? path
+        : prefix
+          ? prefix
+          : ["/healthz", "/readyz", "/metrics"].includes(path)
+            ? path
+            : "other";
     const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();
     res.setHeader("x-request-id", requestId);
     res.on("finish", () => {
@@ -84,7 +94,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       logger.debug({ requestId, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, "request");
     });
 
-    const handler = routes[path];
+    const handler = routes[path] ?? (prefix ? options.prefixRoutes?.[prefix] : undefined);
     if (handler) {
       if (req.method !== "POST") return send(res, 405, JSON.stringify({ error: "use POST" }));
       unfinished.admit(req, res);

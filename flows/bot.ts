@@ -20,6 +20,7 @@ import { start } from "./commands/start.js";
 import { channelAddress, type FlowContext, teamScope } from "./context.js";
 import { type FlowEvents, ignoreEvents } from "./events.js";
 import { homeReplies } from "./home.js";
+import { createWebhookRepo } from "./hooks/webhook-repo.js";
 import { createScheduleRepo } from "./nudge/schedule-repo.js";
 import { privately } from "./replies.js";
 import { createRoundRepo } from "./rounds/round-repo.js";
@@ -47,6 +48,8 @@ export interface BotDeps {
   admins?: readonly string[];
   /** Channel membership as each platform tells it; without it, joins count only from the round's own channel. */
   membership?: Membership;
+  /** The app's public base URL: webhook addresses are built on it. */
+  publicUrl?: string;
 }
 
 const NOBODY_CONFIRMED: Membership = { isMember: async () => false };
@@ -65,6 +68,8 @@ export function createBot(deps: BotDeps): ChatBot {
     ),
     schedules: createScheduleRepo(deps.store, deps.keys),
     actions: createActionRepo(deps.store, deps.keys),
+    webhooks: createWebhookRepo(deps.store, deps.keys),
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
     model: deps.model,
     clock: deps.clock,
     logger: deps.logger,
@@ -141,6 +146,8 @@ export function createBot(deps: BotDeps): ChatBot {
           { address: { ...event.address, channel: action.c, isDirect: false }, user: event.user },
           { mode: action.m ?? "quick" },
         );
+      case "recheck":
+        return start.run(ctx, { address: event.address, user: event.user }, { mode: "deep", focus: action.d });
       case "adopt":
         return adoptStep(ctx, event, action);
       case "act":

@@ -3,6 +3,7 @@ import type { Clock, Logger, Membership } from "../src/chat/ports.js";
 import type { AssessmentModel } from "../src/engine/model-schema.js";
 import type { ActionRepo } from "./actions/action-repo.js";
 import type { FlowEvents } from "./events.js";
+import type { WebhookRepo } from "./hooks/webhook-repo.js";
 import type { ScheduleRepo } from "./nudge/schedule-repo.js";
 import type { RoundRepo } from "./rounds/round-repo.js";
 
@@ -12,6 +13,10 @@ export interface FlowContext {
   schedules: ScheduleRepo;
   /** The team's adopted next steps. */
   actions: ActionRepo;
+  /** The teams' re-check webhooks. */
+  webhooks: WebhookRepo;
+  /** The app's public base URL (webhook addresses), when it has one. */
+  publicUrl?: string;
   model: AssessmentModel;
   clock: Clock;
   logger: Logger;

@@ -133,6 +133,11 @@ export async function clickRefusal(
       if (!event.address.isDirect && event.address.channel !== action.c)
         return privately(`Open the settings in the team's channel with ${command("settings")}.`);
       return undefined;
+    case "recheck":
+      // Posted by a webhook in its team's channel only; the dimension must be one of the model's.
+      if (event.address.channel !== action.c || !ctx.model.dimensions.some((d) => d.id === action.d))
+        return privately(`Start a round in the team's channel with ${command()}.`);
+      return undefined;
     case "act":
     case "change":
       // Anyone who sees an action (the channel's list, the owner's follow-up) may move it on.

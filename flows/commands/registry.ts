@@ -22,6 +22,7 @@ import { start } from "./start.js";
 import { status } from "./status.js";
 import { summary } from "./summary.js";
 import { target } from "./target.js";
+import { webhook } from "./webhook.js";
 
 /** `help`: the list of commands. It lives here, beside the list it prints. */
 const help = defineCommand<{ unknown: string | undefined }>({
@@ -66,6 +67,7 @@ export const COMMANDS: readonly Command[] = [
   snooze,
   privacy,
   settings,
+  webhook,
   org,
   forgetMe,
   help,

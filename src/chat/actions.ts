@@ -25,6 +25,8 @@ export const buttonActionSchema = z.discriminatedUnion("a", [
   z.object({ a: z.literal("act"), c: shortId, i: shortId, s: z.enum(["done", "dropped", "open"]) }),
   /** Open the form that changes an action's owner and due date. */
   z.object({ a: z.literal("change"), c: shortId, i: shortId }),
+  /** Start a partial re-check of one dimension `d` (its deep statements) for the team (a webhook's post). */
+  z.object({ a: z.literal("recheck"), c: shortId, d: shortId }),
   /** Open the team's settings form. */
   z.object({ a: z.literal("settings"), c: shortId }),
 ]);

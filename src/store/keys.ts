@@ -78,6 +78,10 @@ export function createKeys(prefix = "ma") {
     settings: (s: TeamScope) => `${team(s)}:settings`,
     /** The team's adopted next steps (open, done, dropped), kept with its history. */
     actions: (s: TeamScope) => `${team(s)}:actions`,
+    /** The team's re-check webhook: the hash of its token (never the token). */
+    webhook: (s: TeamScope) => `${team(s)}:webhook`,
+    /** Times of the webhook's recent accepted requests (the hourly limit). */
+    webhookHits: (s: TeamScope) => `${team(s)}:webhook-hits`,
     /** Tracked bot messages (the round invitation) -> platform message id, for updates in place. */
     message: (s: TeamScope, track: string) => `${team(s)}:message:${part(track)}`,
     /** Held for a few seconds after a round's invitation was refreshed: later completions wait for the next window. */
@@ -123,6 +127,8 @@ export function createKeys(prefix = "ma") {
     /** Global: all due reminders in one sorted set (single-key operations only). */
     nudgesDue: () => `${prefix}:nudges-due`,
     lock: (name: string) => `${prefix}:lock:${part(name)}`,
+    /** Global: a webhook token's hash -> its team (single-key lookups only; the token itself is never stored). */
+    webhookToken: (hash: string) => `${prefix}:webhook-token:${part(hash)}`,
     /** A file waiting to be downloaded through its link (Teams exports); the id is an unguessable capability. */
     download: (id: string) => `${prefix}:download:${part(id)}`,
   };
