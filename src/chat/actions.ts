@@ -36,12 +36,20 @@ export function encodeAction(action: ButtonAction): string {
   return JSON.stringify(action);
 }
 
-export function decodeAction(value: unknown): ButtonAction | undefined {
+/**
+ * A short JSON string that came back from a client (a button value, a form's metadata), checked against its
+ * schema; undefined for anything else, however it fails.
+ */
+export function decodeJson<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
   if (typeof value !== "string" || value.length > 2000) return undefined;
   try {
-    const parsed = buttonActionSchema.safeParse(JSON.parse(value));
+    const parsed = schema.safeParse(JSON.parse(value));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
+}
+
+export function decodeAction(value: unknown): ButtonAction | undefined {
+  return decodeJson(buttonActionSchema, value);
 }

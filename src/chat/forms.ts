@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decodeJson } from "./actions.js";
 
 /**
  * A form the bot asks a person to fill in (settings, an action's owner and due date). Slack shows it as a modal
@@ -19,13 +20,7 @@ export function encodeFormId(id: FormId): string {
 }
 
 export function decodeFormId(value: unknown): FormId | undefined {
-  if (typeof value !== "string" || value.length > 2000) return undefined;
-  try {
-    const parsed = formIdSchema.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return decodeJson(formIdSchema, value);
 }
 
 /** Field ids are short words: Slack's block and action ids, Teams' input ids, the keys of submitted values. */

@@ -5,25 +5,13 @@ import { buttonClick, buttonsIn, CHANNEL, TEAM } from "../adapters/slack/harness
 import { type SlackAppRun, startSlackApp } from "../app/slack-app-harness.js";
 import type { RecordedCall } from "../fakes/fake-slack-api.js";
 import { interactionBody, type PostResult } from "../fakes/slack-signing.js";
+import { screenOf, settled } from "../scenarios/slack-driver.js";
 import { REDIS_URL } from "../store/redis-helpers.js";
 
 /** Slack ids are upper-case letters and digits: a person called "ann" is U0ANN. */
 export const slackUser = (who: string) => `U0${who.toUpperCase()}`;
 
-/** Every text in a recorded message's blocks (or a modal's), entities decoded: what a person reads. */
-export function screenOf(call: RecordedCall | undefined): string {
-  const texts: string[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (typeof node === "object" && node !== null) {
-      const o = node as Record<string, unknown>;
-      if (typeof o.text === "string") texts.push(o.text);
-      Object.values(o).forEach(visit);
-    }
-  };
-  visit(call?.body.blocks ?? call?.body.view);
-  return texts.join("\n").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
+export { screenOf };
 
 export interface SlackLoop {
   run: SlackAppRun;
@@ -44,12 +32,7 @@ export async function startSlackLoop(prefix: string): Promise<SlackLoop> {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   const run = await startSlackApp({ store: createRedisStore(redis), env: { KEY_PREFIX: prefix } });
   const { api } = run;
-  const settle = async () => {
-    for (let seen = -1; seen !== api.calls().length; ) {
-      seen = api.calls().length;
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  };
+  const settle = () => settled(api);
   return {
     run,
     redis,

@@ -1,15 +1,15 @@
 import { decodeAction } from "../../src/chat/actions.js";
 import { buttonClick, buttonsIn, CHANNEL } from "../adapters/slack/harness.js";
 import { startSlackApp } from "../app/slack-app-harness.js";
-import type { RecordedCall } from "../fakes/fake-slack-api.js";
+import type { FakeSlackApi, RecordedCall } from "../fakes/fake-slack-api.js";
 import { interactionBody } from "../fakes/slack-signing.js";
 import type { ChatDriver } from "./chat-driver.js";
 
 /** Slack ids are upper-case letters and digits: a person called "ann" is U0ANN. */
 const userId = (who: string) => `U0${who.toUpperCase()}`;
 
-/** The mrkdwn of a posted message as people read it: every text in its blocks, entities decoded. */
-function screenOf(call: RecordedCall | undefined): string {
+/** The mrkdwn of a posted message (or an opened modal) as people read it: every text in it, entities decoded. */
+export function screenOf(call: RecordedCall | undefined): string {
   const texts: string[] = [];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
@@ -19,20 +19,22 @@ function screenOf(call: RecordedCall | undefined): string {
       Object.values(o).forEach(visit);
     }
   };
-  visit(call?.body.blocks);
+  visit(call?.body.blocks ?? call?.body.view);
   return texts.join("\n").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/** Replies go out after the ack: wait until the fake Slack has heard nothing new for a moment. */
+export async function settled(api: FakeSlackApi): Promise<void> {
+  for (let seen = -1; seen !== api.calls().length; ) {
+    seen = api.calls().length;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
 }
 
 export async function startSlackDriver(): Promise<ChatDriver> {
   const run = await startSlackApp();
   const { api } = run;
-  /** Replies go out after the ack: wait until the fake Slack has heard nothing new for a moment. */
-  const settle = async () => {
-    for (let seen = -1; seen !== api.calls().length; ) {
-      seen = api.calls().length;
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  };
+  const settle = () => settled(api);
   return {
     platform: "slack",
     async say(who, words) {
