@@ -67,5 +67,15 @@ describe("adopted actions and the team's answers", () => {
     const unknown = await t.click("eve", { a: "adopt", c: "C1", p: "no-such-practice" }, channel("C1"));
     expect(textOf(unknown)).toContain("not in the current questionnaire");
     expect(textOf(await t.say("eve", "actions"))).toContain("No open actions");
+    const gone = await t.click("eve", { a: "act", c: "C1", i: "nope", s: "done" }, channel("C1"));
+    expect(textOf(gone)).toContain("That action is gone");
+    // A Re-check or Settings button naming a channel other than the one it was clicked in is forged.
+    const recheck = await t.click("eve", { a: "recheck", c: "C-other", d: "deployment-release" }, channel("C1"));
+    expect(textOf(recheck)).toContain("Start a round in the team's channel");
+    const unknownDimension = await t.click("eve", { a: "recheck", c: "C1", d: "astrology" }, channel("C1"));
+    expect(messages(unknownDimension, "question")).toEqual([]);
+    const settings = await t.click("eve", { a: "settings", c: "C-other" }, channel("C1"));
+    expect(messages(settings, "form")).toEqual([]);
+    expect(textOf(settings)).toContain("Open the settings in the team's channel");
   });
 });
