@@ -13,7 +13,6 @@ import {
   neutralButton,
   section,
   sections,
-  sectionWithButton,
 } from "./render-elements.js";
 import type { Block, SlackMessage } from "./render-schema.js";
 import { escapeMrkdwn as esc, fitPlain } from "./text.js";
@@ -31,13 +30,13 @@ const NAME_MAX = 120;
 export function renderSummary(s: SummaryMessage, ids: ActionIds): SlackMessage {
   const headline = headlineOf(s);
   const rows = s.dimensions.flatMap((d) => [`*${esc(fitPlain(d.name, NAME_MAX))}*`, esc(shortLevel(d))]);
-  // Each step is a section of its own, so its button (Adopt) sits beside it.
-  const steps = s.nextSteps.map((n, i) => {
-    const text = `*${i + 1}. ${esc(n.title)}*
-${esc(n.dimension)}, ${stepAim(n)}`;
-    return n.button ? sectionWithButton(text, neutralButton(ids(`step:${i + 1}`), n.button)) : section(text);
-  });
-  const buttons = s.buttons.map((b, i) => neutralButton(ids(`button:${i + 1}`), b));
+  const steps = s.nextSteps.map((n, i) => section(`*${i + 1}. ${esc(n.title)}*\n${esc(n.dimension)}, ${stepAim(n)}`));
+  // The steps' own buttons (Adopt) join the summary's row, numbered like the steps: a button beside each step
+  // narrows its text and pushes the summary past one phone screen.
+  const stepButtons = s.nextSteps.flatMap((n, i) =>
+    n.button ? [neutralButton(ids(`step:${i + 1}`), { ...n.button, label: `${n.button.label} ${i + 1}` })] : [],
+  );
+  const buttons = [...stepButtons, ...s.buttons.map((b, i) => neutralButton(ids(`button:${i + 1}`), b))];
   return {
     text: fallbackText(`${esc(s.title)}: ${esc(headline)}`),
     blocks: [

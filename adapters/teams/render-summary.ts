@@ -29,12 +29,16 @@ function nextSteps(s: SummaryMessage, cap: Cap): CardElement[] {
       textBlock(`${safe(n.dimension, cap(80))}, ${stepAim(n)}`, { isSubtle: true, spacing: "None" }),
     ],
   }));
-  // Each step's own button (Adopt) sits right under it.
-  const withButtons = s.nextSteps.flatMap((n, i) => [
-    ...steps.slice(i, i + 1),
-    ...actionSets(n.button ? buttons([n.button]) : []),
-  ]);
-  return [textBlock("Next steps", { weight: "Bolder", separator: true, spacing: "Medium" }), ...withButtons];
+  // The steps' own buttons (Adopt) share one row, numbered like the steps: a row per step would push the summary
+  // past one phone screen.
+  const stepButtons = s.nextSteps.flatMap((n, i) =>
+    n.button ? [{ ...n.button, label: `${n.button.label} ${i + 1}` }] : [],
+  );
+  return [
+    textBlock("Next steps", { weight: "Bolder", separator: true, spacing: "Medium" }),
+    ...steps,
+    ...actionSets(buttons(stepButtons)),
+  ];
 }
 
 /**

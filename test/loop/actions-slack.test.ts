@@ -31,17 +31,21 @@ describe("adopted next steps on Slack", () => {
     await loop.say("ann", "close");
     const summary = lastWith(inChannel(), "Next steps");
     expect(screenOf(summary)).toContain("Team MLOps maturity");
-    const adoptButtons = buttonsIn(summary as RecordedCall).filter((b) => b.label === "Adopt");
-    // One per next step that names a practice, each under its step.
-    expect(adoptButtons.map((b) => b.actionId)).toEqual(["ma:step:1", "ma:step:2", "ma:step:3"]);
+    const adoptButtons = buttonsIn(summary as RecordedCall).filter((b) => b.label.startsWith("Adopt"));
+    // One per next step that names a practice, numbered like the steps.
+    expect(adoptButtons.map((b) => [b.actionId, b.label])).toEqual([
+      ["ma:step:1", "Adopt 1"],
+      ["ma:step:2", "Adopt 2"],
+      ["ma:step:3", "Adopt 3"],
+    ]);
 
     // Ben adopts the first next step: he owns it, due in 30 days (the clock says 2026-11-23).
-    await loop.click("ben", summary, "Adopt");
+    await loop.click("ben", summary, "Adopt 1");
     const adopted = lastWith(inChannel(), "adopted");
     expect(screenOf(adopted)).toMatch(/u0ben adopted ".+" as a team action, due 2026-12-23/i);
     const title = /adopted "(.+)" as a team action/.exec(screenOf(adopted))?.[1] ?? "";
     // A double click adopts once.
-    await loop.click("ben", summary, "Adopt");
+    await loop.click("ben", summary, "Adopt 1");
     expect(inChannel().filter((c) => screenOf(c).includes("adopted")).length).toBe(1);
 
     // `actions` lists it with Done / Drop / Change, privately.
@@ -111,7 +115,7 @@ describe("adopted next steps on Slack", () => {
     const { run } = loop;
     await loop.say("ann", "summary");
     const summary = lastWith(inChannel(), "Next steps");
-    await loop.click("ann", summary, "Adopt");
+    await loop.click("ann", summary, "Adopt 1");
     const adopted = lastWith(inChannel(), "ann adopted") ?? lastWith(inChannel(), "U0ANN adopted");
     await loop.click("ann", adopted, "Change owner or date");
     const opened = run.api.calls("views.open").at(-1);
