@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { tracked } from "./children.js";
 import { commandBody, postSigned } from "./signed.js";
 import { percentile } from "./stats.js";
 
@@ -13,15 +14,17 @@ export async function startBareBolt(
   port: number,
   redis?: { url: string; keyPrefix: string },
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const child = spawn(join(root, "node_modules", ".bin", "tsx"), ["bench/bare-bolt.ts"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      ...(redis ? { BARE_REDIS_URL: redis.url, BARE_KEY_PREFIX: redis.keyPrefix } : {}),
-    },
-  });
+  const child = tracked(
+    spawn(join(root, "node_modules", ".bin", "tsx"), ["bench/bare-bolt.ts"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        ...(redis ? { BARE_REDIS_URL: redis.url, BARE_KEY_PREFIX: redis.keyPrefix } : {}),
+      },
+    }),
+  );
   const url = `http://127.0.0.1:${port}/slack/events`;
   for (let tries = 0; ; tries++) {
     const up = await fetch(url, { method: "POST" }).then(
@@ -44,10 +47,12 @@ export async function startBareBolt(
 
 /** The fake Slack Web API in its own process; resolves with its base URL once it listens. */
 export async function startFakeSlackProcess(): Promise<{ apiUrl: string; close: () => void }> {
-  const child = spawn(join(root, "node_modules", ".bin", "tsx"), ["bench/fake-slack-process.ts"], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = tracked(
+    spawn(join(root, "node_modules", ".bin", "tsx"), ["bench/fake-slack-process.ts"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    }),
+  );
   const apiUrl = await new Promise<string>((resolve, reject) => {
     child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
     child.once("exit", (code) => reject(new Error(`fake Slack API exited (${code})`)));

@@ -7,17 +7,21 @@ import { commandBody, loadBalancerConnections, post, postSigned, sign } from "./
 
 const QUESTIONS = defaultModel.quick.map((q) => q.id);
 
-/** The signed-ready form body of `user` clicking a button that carries `action`, in their DM `dm`. */
-export function click(user: string, action: unknown, dm: string): string {
+/**
+ * The signed-ready form body of `user` clicking a button that carries `action` on a message in conversation `where`:
+ * their DM for a question, the team's channel for the invitation's join (a join from anywhere else needs Slack to
+ * confirm the person is in the channel).
+ */
+export function click(user: string, action: unknown, where: string): string {
   const payload = {
     type: "block_actions",
     user: { id: user, username: user, name: user, team_id: "TBENCH0001" },
     api_app_id: "ABENCH",
     token: "x",
-    container: { type: "message", message_ts: "1700000000.000100", channel_id: dm, is_ephemeral: false },
+    container: { type: "message", message_ts: "1700000000.000100", channel_id: where, is_ephemeral: false },
     trigger_id: "1.2.3",
     team: { id: "TBENCH0001", domain: "bench" },
-    channel: { id: dm, name: "directmessage" },
+    channel: { id: where, name: where.startsWith("D") ? "directmessage" : "bench" },
     response_url: "http://127.0.0.1:1/never",
     actions: [
       {
@@ -75,7 +79,7 @@ export async function answersPerSecond(
   const round = JSON.stringify(invitation?.body.blocks).match(/\\"r\\":\\"([^\\]+)\\"/)?.[1];
   if (!round) throw new Error("no round id in the invitation");
   const users = Array.from({ length: people }, (_, i) => `UB${i}`);
-  await Promise.all(users.map((u, i) => postSigned(at(i), click(u, { a: "join", c: channel, r: round }, `D${u}`))));
+  await Promise.all(users.map((u, i) => postSigned(at(i), click(u, { a: "join", c: channel, r: round }, channel))));
   await until(
     () => api.calls("chat.postMessage").filter((c) => String(c.body.channel).startsWith("DB")).length >= people,
     30_000,

@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { burst, startFakeSlackProcess, summarise } from "./ack.js";
+import { tracked } from "./children.js";
 import { replicaEnv } from "./replicas.js";
 import { ms, percentile, type Row } from "./stats.js";
 
@@ -40,12 +41,14 @@ export async function coldBurst(
   count = 1000,
 ): Promise<ColdRun> {
   const started = process.hrtime.bigint();
-  const child = spawn(launcher.command, launcher.args, {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-    // "info": the "listening" line is what the burst waits for.
-    env: replicaEnv({ ...env, logLevel: "info" }),
-  });
+  const child = tracked(
+    spawn(launcher.command, launcher.args, {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+      // "info": the "listening" line is what the burst waits for.
+      env: replicaEnv({ ...env, logLevel: "info" }),
+    }),
+  );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {
     await new Promise<void>((resolve, reject) => {

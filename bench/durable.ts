@@ -36,10 +36,16 @@ export async function durableClicks(
     click(user, { a: "answer", c: channel, r: round, q: FIRST.id, v }, `D${user}`);
   await Promise.all(
     users.map(async (user) => {
-      await ok(click(user, { a: "join", c: channel, r: round }, `D${user}`), "a join");
+      await ok(click(user, { a: "join", c: channel, r: round }, channel), "a join");
       await ok(answer(user, "1"), "the first answer");
     }),
   );
+  // A refused click is answered 200 too (with its refusal): make sure these people's answers are really stored,
+  // or every click below would measure a refusal instead of the durable path.
+  const team = { platform: "slack" as const, workspace: WORKSPACE, channel };
+  const stored = await Promise.all(users.map((user) => redis.exists(keys.response(team, round, user))));
+  const missing = stored.filter((n) => n === 0).length;
+  if (missing > 0) throw new Error(`${missing} of ${people} people's first answers were not stored`);
   return {
     /** Click bodies in order: everybody once with option "2", then everybody with "1", and so on. */
     stream() {

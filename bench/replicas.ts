@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { tracked } from "./children.js";
 import { type CpuLimit, createCpuLimit } from "./cpu-limit.js";
 import { BENCH_METRICS_TOKEN, BENCH_SECRET } from "./signed.js";
 
@@ -63,12 +64,14 @@ export async function startReplicas(
       command = limit.wrap(command.command, command.args);
     }
     children.push(
-      spawn(command.command, command.args, {
-        cwd: root,
-        // Their logs (pino, on stdout) only when asked for: BENCH_LOG_LEVEL=warn shows what went wrong in a run.
-        stdio: ["ignore", process.env.BENCH_LOG_LEVEL ? "inherit" : "ignore", "inherit"],
-        env: { ...replicaEnv({ ...env, port, logLevel: process.env.BENCH_LOG_LEVEL ?? "error" }), ...env.extra },
-      }),
+      tracked(
+        spawn(command.command, command.args, {
+          cwd: root,
+          // Their logs (pino, on stdout) only when asked for: BENCH_LOG_LEVEL=warn shows what went wrong in a run.
+          stdio: ["ignore", process.env.BENCH_LOG_LEVEL ? "inherit" : "ignore", "inherit"],
+          env: { ...replicaEnv({ ...env, port, logLevel: process.env.BENCH_LOG_LEVEL ?? "error" }), ...env.extra },
+        }),
+      ),
     );
     urls.push(`http://127.0.0.1:${port}`);
   }

@@ -9,6 +9,7 @@ import { defaultModel } from "../src/engine/default-model/index.js";
 import { sampleSummary } from "../test/chart/sample-summary.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../test/fakes/fake-slack-api.js";
 import { atRate, burst, type Sample, sideBySide, startBareBolt, startFakeSlackProcess, summarise } from "./ack.js";
+import { stopAll } from "./children.js";
 import { deleteKeysUnder } from "./cleanup.js";
 import { compareLaunchers } from "./cold-start.js";
 import { durableClicks, fetchAtOnce, storeErrors } from "./durable.js";
@@ -35,6 +36,13 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const middle = (values: number[]) => percentile(values, 50);
 
 const cleanup = () => deleteKeysUnder(redisUrl, prefix);
+
+/** `npm run bench -- durable answers` runs only those parts (ack, durable, cold, tokens, answers, memory, nudges). */
+const PARTS = ["ack", "durable", "cold", "tokens", "answers", "memory", "nudges"] as const;
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((p) => !(PARTS as readonly string[]).includes(p));
+if (unknown.length > 0) throw new Error(`unknown bench parts ${unknown.join(", ")}: choose from ${PARTS.join(", ")}`);
+const wanted = (part: (typeof PARTS)[number]) => chosen.length === 0 || chosen.includes(part);
 
 /** Each replica's CPU limit for the scaling rows: what a container limit of half a CPU gives it. */
 const CPU_LIMIT = 0.5;
@@ -188,9 +196,34 @@ async function durableIntake(urls: { bare: string; bareWrite: string; ours: stri
   ];
 }
 
+/** Filled as the parts finish, so a part that fails still leaves the others' numbers on the screen. */
+const rows: Row[] = [];
+
 async function main() {
-  const rows: Row[] = [];
-  const api = await startFakeSlackApi();
+  if (wanted("ack") || wanted("durable") || wanted("cold")) await ackParts();
+  if (wanted("tokens")) {
+    console.error("bot token lookup (multi-workspace mode) ...");
+    rows.push(...(await tokenLookupCost(redisUrl, `${prefix}-tokens`, ROUNDS)));
+  }
+  if (wanted("answers")) await answerParts();
+  if (wanted("memory")) await memoryParts();
+  if (wanted("nudges")) {
+    console.error("nudge fan-out: 10,000 teams due in one minute, three instances ...");
+    const fan = await nudgeFanOut(redisUrl, `${prefix}-nudge`, 10_000);
+    rows.push({
+      measure: "10,000 due nudges claimed+queued by 3 instances",
+      ours: `${fan.seconds.toFixed(2)} s`,
+      reference: `${fan.sent} sent, ${fan.duplicates} dup`,
+      ratio: "",
+      goal: "< 5 s, 0 dup",
+    });
+  }
+  await cleanup();
+  printTable(rows);
+}
+
+/** Slash command and click acks against bare Bolt, then start-up: all on the same app and reference processes. */
+async function ackParts() {
   // Both servers run in processes of their own, like production; the load generator and fake Slack stay here.
   const bare = await startBareBolt(PORT_BASE);
   const bareWrite = await startBareBolt(PORT_BASE + 2, { url: redisUrl, keyPrefix: `${prefix}-bare` });
@@ -211,6 +244,25 @@ async function main() {
     await atRate(url, 200, 2, "UW");
     await burst(url, 1000, "UC");
   }
+  if (wanted("ack")) await slashCommandAcks(urls, app.urls);
+  if (wanted("durable"))
+    rows.push(...(await durableIntake({ bare: bare.url, bareWrite: bareWrite.url, ours }, oursOrigin)));
+  await app.stop();
+  await bare.close();
+  await bareWrite.close();
+  if (wanted("cold")) {
+    console.error("start-up and a cold burst, tsx and compiled, 3 times each ...");
+    rows.push(
+      ...(await compareLaunchers(
+        { redisUrl, slackApiUrl: ackApi.apiUrl, keyPrefix: `${prefix}-cold`, port: PORT_BASE + 90 },
+        ROUNDS,
+      )),
+    );
+  }
+  ackApi.close();
+}
+
+async function slashCommandAcks(urls: { bare: string; ours: string }, replicaUrls: string[]) {
   console.error(`ack latency at 200 requests/s, ${ROUNDS} x 5 s each ...`);
   let cpuSeconds = 0;
   let commands = 0;
@@ -219,9 +271,9 @@ async function main() {
     urls,
     ROUNDS,
     async (run) => {
-      const before = await replicaCpuSeconds(app.urls);
+      const before = await replicaCpuSeconds(replicaUrls);
       const samples = await run();
-      cpuSeconds += (await settledCpuSeconds(app.urls)) - before;
+      cpuSeconds += (await settledCpuSeconds(replicaUrls)) - before;
       commands += samples.length;
       return samples;
     },
@@ -290,22 +342,11 @@ async function main() {
       goal: "0",
     },
   );
-  rows.push(...(await durableIntake({ bare: bare.url, bareWrite: bareWrite.url, ours }, oursOrigin)));
-  await app.stop();
-  await bare.close();
-  await bareWrite.close();
-  console.error("start-up and a cold burst, tsx and compiled, 3 times each ...");
-  rows.push(
-    ...(await compareLaunchers(
-      { redisUrl, slackApiUrl: ackApi.apiUrl, keyPrefix: `${prefix}-cold`, port: PORT_BASE + 90 },
-      ROUNDS,
-    )),
-  );
-  ackApi.close();
+}
 
-  console.error("bot token lookup (multi-workspace mode) ...");
-  rows.push(...(await tokenLookupCost(redisUrl, `${prefix}-tokens`, ROUNDS)));
-
+/** Answers per second through the whole path, one and two replicas (then with each held to half a core). */
+async function answerParts() {
+  const api = await startFakeSlackApi();
   console.error("answers per second, one and two replicas ...");
   const { one: oneRate, two: twoRate } = await oneAndTwoReplicas(api, {
     redisUrl,
@@ -345,7 +386,13 @@ async function main() {
     await limitedScaling(api),
   );
   await api.close();
+  lastAnswerRun = oneRate;
+}
 
+/** The one-replica answers run, for the Redis commands per answer row (when the answers part ran). */
+let lastAnswerRun: { redisCommandsPerAnswer: number } | undefined;
+
+async function memoryParts() {
   console.error("conversation costs with 10,000 in progress ...");
   const costs = await conversationCosts(redisUrl, `${prefix}-mem`, 10_000);
   rows.push(
@@ -358,7 +405,7 @@ async function main() {
     },
     {
       measure: "Redis commands per answer, whole HTTP path (one replica run)",
-      ours: oneRate.redisCommandsPerAnswer.toFixed(2),
+      ours: lastAnswerRun ? lastAnswerRun.redisCommandsPerAnswer.toFixed(2) : "not measured (answers part)",
       reference: "",
       ratio: "",
       goal: "",
@@ -378,25 +425,14 @@ async function main() {
       goal: "~0 (stateless)",
     },
   );
-
-  console.error("nudge fan-out: 10,000 teams due in one minute, three instances ...");
-  const fan = await nudgeFanOut(redisUrl, `${prefix}-nudge`, 10_000);
-  rows.push({
-    measure: "10,000 due nudges claimed+queued by 3 instances",
-    ours: `${fan.seconds.toFixed(2)} s`,
-    reference: `${fan.sent} sent, ${fan.duplicates} dup`,
-    ratio: "",
-    goal: "< 5 s, 0 dup",
-  });
-
-  await cleanup();
-  printTable(rows);
 }
 
 main().then(
   () => process.exit(0),
   async (error: unknown) => {
     console.error(error);
+    stopAll();
+    if (rows.length > 0) printTable(rows);
     await cleanup().catch(() => undefined);
     process.exit(1);
   },

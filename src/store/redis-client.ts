@@ -32,8 +32,8 @@ export function createRedisClient(options: RedisClientOptions): Redis | Cluster 
     maxRetriesPerRequest: failFast ? 1 : 20,
     // A black-holed host (no RST, packets dropped) would otherwise hold a connect attempt for 10 s.
     connectTimeout: failFast ? 1000 : 10_000,
-    // A connected but stalled Redis (failover, a slow script) answers nothing; give up on the command after 1 s.
-    ...(failFast ? { commandTimeout: 1000 } : {}),
+    // A connected but stalled Redis answers nothing: the store gives up on a command after 1 s (redis-store.ts,
+    // not ioredis' commandTimeout, which takes a busy process for a stalled Redis).
   };
   if (options.clusterNodes) {
     return new Cluster(options.clusterNodes, {

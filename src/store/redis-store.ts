@@ -41,6 +41,36 @@ interface ScriptedRedis {
  */
 const TRANSIENT_REPLY = /^(LOADING|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|READONLY|BUSY|OOM|MISCONF|NOREPLICAS)\b/;
 
+/** A connected but stalled Redis (failover, a slow script) answers nothing: a command gives up after this long. */
+const COMMAND_TIMEOUT_MS = 1000;
+
+/**
+ * The request, or "Command timed out" once Redis has not answered for COMMAND_TIMEOUT_MS. Not ioredis'
+ * `commandTimeout`: Node runs expired timers before it reads sockets, so after the process was busy for a second (a
+ * burst of requests) that timeout fires although the reply sits unread in the socket, and healthy Redis looks down.
+ * Here an expired deadline waits one turn of the event loop (setImmediate runs after sockets are read) and only
+ * rejects if the reply is still missing then.
+ */
+function withinDeadline<T>(request: Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      finish();
+    };
+    const timer = setTimeout(
+      () => setImmediate(() => settle(() => reject(new Error("Command timed out")))),
+      COMMAND_TIMEOUT_MS,
+    );
+    request.then(
+      (value) => settle(() => resolve(value)),
+      (error: unknown) => settle(() => reject(error)),
+    );
+  });
+}
+
 /**
  * Everything ioredis rejects with that is not a Redis reply is about the connection: closed, offline queue
  * disabled ("Stream isn't writeable"), MaxRetriesPerRequestError, "Command timed out", cluster/sentinel failures.
@@ -48,7 +78,7 @@ const TRANSIENT_REPLY = /^(LOADING|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|READONLY|BUSY
  */
 async function call<T>(request: Promise<T>): Promise<T> {
   try {
-    return await request;
+    return await withinDeadline(request);
   } catch (error) {
     const reply = error instanceof Error && error.name === "ReplyError";
     if (!reply || TRANSIENT_REPLY.test(error.message)) throw new StoreUnavailableError(error);

@@ -1,0 +1,17 @@
+import type { ChildProcess } from "node:child_process";
+
+/**
+ * Every process the bench starts, so a failed run stops them all: left running, they keep their ports (the next
+ * run cannot start) and hold the bench's output pipe open (a `| tail` never ends).
+ */
+const running = new Set<ChildProcess>();
+
+export function tracked<T extends ChildProcess>(child: T): T {
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  return child;
+}
+
+export function stopAll(): void {
+  for (const child of running) child.kill("SIGKILL");
+}
