@@ -1,4 +1,6 @@
-import { Resvg, type ResvgRenderOptions, renderAsync } from "@resvg/resvg-js";
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
 
 /**
  * SVG to PNG with resvg (its binary ships inside the npm package: no system libraries, no browser). Rendered at
@@ -15,9 +17,74 @@ export function svgToPng(svg: string, scale = 2): Buffer {
 }
 
 /**
- * The same PNG, drawn on a libuv worker thread: a chart takes a few hundred milliseconds of CPU, which on the
- * event loop would hold up every Slack ack (and every Redis reply) in the meantime.
+ * The drawing thread's code. Plain CommonJS evaluated in the worker, so it runs the same under tsx, vitest and the
+ * compiled build (a worker file would need a path that differs between them); resvg is loaded by its resolved path.
  */
-export async function svgToPngOffThread(svg: string, scale = 2): Promise<Buffer> {
-  return (await renderAsync(svg, options(scale))).asPng();
+const THREAD_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { Resvg } = require(workerData.resvg);
+parentPort.on("message", ({ id, svg, options }) => {
+  try {
+    parentPort.postMessage({ id, png: new Resvg(svg, options).render().asPng() });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.message ? error.message : error) });
+  }
+});`;
+
+interface Drawn {
+  id: number;
+  png?: Uint8Array;
+  error?: string;
+}
+
+/**
+ * One thread draws (and encodes) every chart of this process, one after another: a chart takes a few hundred
+ * milliseconds of CPU, and even resvg's own async render encodes the PNG (~20 ms) back on the event loop, where it
+ * would hold up every Slack ack and Redis reply meanwhile. Started on the first chart; it keeps the process alive only while
+ * drawing, and a thread that dies is replaced on the next chart (its pending drawings fail).
+ */
+function createDrawingThread() {
+  let worker: Worker | undefined;
+  let nextId = 0;
+  const pending = new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>();
+
+  function failAll(thread: Worker, error: Error) {
+    if (worker !== thread) return;
+    worker = undefined;
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  }
+
+  function start(): Worker {
+    const resvg = createRequire(import.meta.url).resolve("@resvg/resvg-js");
+    const thread = new Worker(THREAD_SOURCE, { eval: true, workerData: { resvg } });
+    thread.on("message", ({ id, png, error }: Drawn) => {
+      const waiting = pending.get(id);
+      pending.delete(id);
+      if (pending.size === 0) thread.unref();
+      if (!waiting) return;
+      if (png) waiting.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+      else waiting.reject(new Error(`chart drawing failed: ${error ?? "no picture"}`));
+    });
+    thread.on("error", (error) => failAll(thread, error));
+    thread.on("exit", (code) => failAll(thread, new Error(`chart drawing thread exited (${code})`)));
+    return thread;
+  }
+
+  return (svg: string, scale: number): Promise<Buffer> => {
+    worker ??= start();
+    // The thread keeps the process alive only while it has a drawing to deliver.
+    worker.ref();
+    const id = nextId++;
+    const drawn = new Promise<Buffer>((resolve, reject) => pending.set(id, { resolve, reject }));
+    worker.postMessage({ id, svg, options: options(scale) });
+    return drawn;
+  };
+}
+
+const drawOnThread = createDrawingThread();
+
+/** The same PNG as svgToPng, drawn and encoded on the drawing thread: the event loop only receives the bytes. */
+export function svgToPngOffThread(svg: string, scale = 2): Promise<Buffer> {
+  return drawOnThread(svg, scale);
 }

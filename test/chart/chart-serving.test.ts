@@ -104,26 +104,30 @@ describe("serving chart links", () => {
     expect(count.most).toBe(1);
   });
 
-  it("draws off the event loop: timers keep firing while a chart is drawn (on it, every ack would wait)", async () => {
+  it("draws off the event loop: the loop stays free while a chart is drawn and encoded (on it, every ack would wait)", async () => {
     const svg = summarySvg(sampleSummary, LEVEL_NAMES);
     svgToPng(svg); // warm-up: fonts and code loaded once
-    /** Timer ticks (every 1 ms) between the start and the end of one drawing. */
-    async function ticksDuring(draw: () => Promise<unknown>): Promise<{ ticks: number; ms: number }> {
-      let ticks = 0;
-      const ticker = setInterval(() => ticks++, 1);
+    await svgToPngOffThread(svg); // and the drawing thread started
+    /** How long the event loop itself was busy (not waiting for I/O) while one chart was drawn. */
+    async function busyDuring(draw: () => Promise<unknown>): Promise<{ busyMs: number; ms: number }> {
+      const before = performance.eventLoopUtilization();
       const started = performance.now();
       await draw();
       const ms = performance.now() - started;
-      clearInterval(ticker);
-      return { ticks, ms };
+      return { busyMs: performance.eventLoopUtilization(before).active, ms };
     }
-    const on = await ticksDuring(async () => svgToPng(svg));
-    const off = await ticksDuring(() => svgToPngOffThread(svg));
+    const on = await busyDuring(async () => svgToPng(svg));
+    // The least of three: a test runner's own work can land inside any one of them.
+    const offs = [];
+    for (let i = 0; i < 3; i++) offs.push(await busyDuring(() => svgToPngOffThread(svg)));
+    const off = offs.reduce((least, o) => (o.busyMs < least.busyMs ? o : least));
     console.log(
-      `[charts] one drawing: ${on.ms.toFixed(0)} ms on the event loop (${on.ticks} timer ticks meanwhile), ` +
-        `${off.ms.toFixed(0)} ms off it (${off.ticks} ticks; the PNG encoding at its end stays on the loop)`,
+      `[charts] one drawing: ${on.ms.toFixed(0)} ms, the event loop busy ${on.busyMs.toFixed(1)} ms on it; ` +
+        `${off.ms.toFixed(0)} ms, the loop busy ${off.busyMs.toFixed(1)} ms off it`,
     );
-    expect(on.ticks).toBe(0);
-    expect(off.ticks).toBeGreaterThanOrEqual(5);
+    // resvg's own async render still encodes the PNG on the loop (18-60 ms measured): not allowed here.
+    expect(off.busyMs).toBeLessThan(on.busyMs / 30);
+    const png = await svgToPngOffThread(svg);
+    expect(png.equals(svgToPng(svg))).toBe(true);
   });
 });
