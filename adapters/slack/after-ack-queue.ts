@@ -19,10 +19,18 @@ export interface AfterAckQueue {
 export interface AfterAckQueueOptions {
   /** At most this many run at once (Infinity: no bound, only the order per key). */
   concurrency: number;
+  /**
+   * Start each piece of work only after the event loop has read what already arrived (setImmediate runs after
+   * the poll for I/O): requests waiting for their ack are taken in before a reply is rendered, instead of waiting
+   * behind every reply whose ack went out just before them.
+   */
+  afterPendingIo?: boolean;
 }
 
+const pendingIoRead = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function createAfterAckQueue(options: AfterAckQueueOptions): AfterAckQueue {
-  const { concurrency } = options;
+  const { concurrency, afterPendingIo = false } = options;
   let running = 0;
   const waiting: Array<() => void> = [];
   let idleWaiters: Array<() => void> = [];
@@ -44,6 +52,7 @@ export function createAfterAckQueue(options: AfterAckQueueOptions): AfterAckQueu
       pump();
     });
     try {
+      if (afterPendingIo) await pendingIoRead();
       await work();
     } finally {
       running--;

@@ -101,7 +101,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   });
   // Changes are written before their ack, one person's at a time in arrival order (no bound: they are the acks).
   const beforeAck = createAfterAckQueue({ concurrency: Number.POSITIVE_INFINITY });
-  const afterAck = createAfterAckQueue({ concurrency: AFTER_ACK_CONCURRENCY });
+  const afterAck = createAfterAckQueue({ concurrency: AFTER_ACK_CONCURRENCY, afterPendingIo: true });
   const app = new App({
     receiver,
     logger: bolt,

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import net from "node:net";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { createAfterAckQueue } from "../../../adapters/slack/after-ack-queue.js";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
@@ -66,5 +67,31 @@ describe("work after the ack", () => {
     expect(log.indexOf("ana 2 start")).toBeGreaterThan(log.indexOf("ana 1 end"));
     expect(log.indexOf("bo 1 start")).toBeLessThan(log.indexOf("ana 1 end"));
     expect(await doneWhenIdle).toContain("ana 2 end");
+  });
+  it("takes in a request that already arrived before it starts a reply (its ack does not wait behind the reply)", async () => {
+    const order: string[] = [];
+    const server = net.createServer((socket) => socket.on("data", () => order.push("request read")));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    onTestFinished(() => void server.close());
+    const { port } = server.address() as net.AddressInfo;
+    const client = net.connect(port, "127.0.0.1");
+    onTestFinished(() => void client.destroy());
+    await new Promise((resolve) => client.once("connect", resolve));
+    await tick(); // the server has accepted the connection
+    async function replyWhileARequestWaits(afterPendingIo: boolean) {
+      order.length = 0;
+      const queue = createAfterAckQueue({ concurrency: 1, afterPendingIo });
+      client.write("POST /slack/events");
+      // The next request is in the server's socket by now, but the loop is still busy with this one's ack.
+      const busyUntil = Date.now() + 20;
+      while (Date.now() < busyUntil) {}
+      await queue.run(async () => {
+        order.push("reply rendered");
+      });
+      await tick();
+      return [...order];
+    }
+    expect(await replyWhileARequestWaits(false)).toEqual(["reply rendered", "request read"]);
+    expect(await replyWhileARequestWaits(true)).toEqual(["request read", "reply rendered"]);
   });
 });
