@@ -12,6 +12,7 @@ export function tracked<T extends ChildProcess>(child: T): T {
   return child;
 }
 
+/** SIGTERM, not SIGKILL: a tsx launcher passes SIGTERM on to the app it started, while SIGKILL would orphan it. */
 export function stopAll(): void {
-  for (const child of running) child.kill("SIGKILL");
+  for (const child of running) child.kill("SIGTERM");
 }

@@ -397,7 +397,7 @@ async function memoryParts() {
   const costs = await conversationCosts(redisUrl, `${prefix}-mem`, 10_000);
   rows.push(
     {
-      measure: "Redis round trips per answer (flow: read, compare-and-set)",
+      measure: "Redis round trips per answer (round still open?, read, compare-and-set)",
       ours: String(costs.roundTrips),
       reference: "",
       ratio: "",
@@ -426,6 +426,11 @@ async function memoryParts() {
     },
   );
 }
+
+process.once("SIGINT", () => {
+  stopAll();
+  process.exit(130);
+});
 
 main().then(
   () => process.exit(0),
