@@ -1,5 +1,5 @@
 import { decodeAction } from "../../src/chat/actions.js";
-import type { Address, ChatUser } from "../../src/chat/address.js";
+import { type Address, type ChatUser, conversationName } from "../../src/chat/address.js";
 import { decodeFormId } from "../../src/chat/forms.js";
 import { type InboundEvent, inboundEventSchema, type SupportedEvent } from "../../src/chat/inbound.js";
 import type { Origin } from "./origin.js";
@@ -47,6 +47,17 @@ const address = (workspace: string, channel: string, thread?: string, isDirect =
 
 const user = (id: string, name: string | undefined): ChatUser => ({ id, ...(name ? { name } : {}) });
 
+/** What Slack calls conversations that are not a team's channel by name: a DM, and private channels in old payloads. */
+const PLACEHOLDER_NAMES = new Set(["directmessage", "privategroup"]);
+/** The channel as people write it ("#ml-platform"), for the address, when the payload names a real one. */
+const named = (channelName: string | undefined): Pick<Address, "name"> => {
+  const name =
+    channelName && !PLACEHOLDER_NAMES.has(channelName) && !isGroupDm(channelName)
+      ? conversationName(`#${channelName}`)
+      : undefined;
+  return name ? { name } : {};
+};
+
 /**
  * A Slack payload (as Bolt parsed it) as exactly one InboundEvent, and where its replies go. Never throws: anything
  * that is not one of ours (other action ids, buttons whose value does not decode, events we do not subscribe to,
@@ -76,7 +87,10 @@ function parse(body: unknown): SlackRequest {
       kind: "command" as const,
       text: c.text.slice(0, TEXT_MAX),
       // A group DM is no team either: its id does not say so (G… or C…), its name does.
-      address: address(c.team_id, c.channel_id, undefined, isDirectId(c.channel_id) || isGroupDm(c.channel_name)),
+      address: {
+        ...address(c.team_id, c.channel_id, undefined, isDirectId(c.channel_id) || isGroupDm(c.channel_name)),
+        ...named(c.channel_name),
+      },
       user: user(c.user_id, c.user_name),
       raw: body,
     };
@@ -141,7 +155,10 @@ function parseClick(p: BlockActionsPayload, body: unknown): SlackRequest {
   // A click in the Home tab has no channel: the person's id stands for their DM with the app (Slack posts there).
   const where =
     p.container.type === "message"
-      ? address(workspace, p.container.channel_id, p.container.thread_ts)
+      ? {
+          ...address(workspace, p.container.channel_id, p.container.thread_ts),
+          ...named(p.channel?.id === p.container.channel_id ? p.channel.name : undefined),
+        }
       : address(workspace, p.user.id, undefined, true);
   const who = user(p.user.id, p.user.name ?? p.user.username);
   const { container } = p;

@@ -14,7 +14,10 @@ export const commandPayload = z.object({
   channel_id: id,
   user_id: id,
   user_name: z.string().optional(),
-  /** "directmessage" in a DM, "mpdm-…" in a group DM: conversations that are not a team's channel. */
+  /**
+   * The channel's name without "#"; "directmessage" in a DM, "privategroup" in some private channels and "mpdm-…" in
+   * a group DM: conversations that are not (or not by name) a team's channel.
+   */
   channel_name: z.string().optional(),
   response_url: z.string().optional(),
   trigger_id: z.string().optional(),
@@ -33,6 +36,8 @@ export const blockActionsPayload = z.object({
   type: z.literal("block_actions"),
   user: z.object({ id, name: z.string().optional(), username: z.string().optional(), team_id: z.string().optional() }),
   team: z.object({ id }).nullish(),
+  /** Where the clicked message is, with its name (absent for clicks in the Home tab or a modal). */
+  channel: z.object({ id, name: z.string().optional() }).nullish(),
   container: z.discriminatedUnion("type", [messageContainer, viewContainer]),
   actions: z.array(z.object({ type: z.string(), action_id: z.string(), value: z.string().optional() })).min(1),
   response_url: z.string().optional(),

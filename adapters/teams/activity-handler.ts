@@ -1,12 +1,14 @@
 import { type InvokeResponse, TeamsActivityHandler, type TurnContext } from "botbuilder";
+import { conversationName } from "../../src/chat/address.js";
 import { errorMessage } from "../../src/chat/error-message.js";
+import type { SupportedEvent } from "../../src/chat/inbound.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import type { ChatBot, Logger } from "../../src/chat/ports.js";
 import type { Conversations } from "./conversations.js";
 import type { TeamsDelivery, TurnOutcome } from "./deliver.js";
 import { parseTeamsActivity, type TeamsOrigin } from "./parse.js";
 
-import type { ConversationRefs } from "./references.js";
+import type { ConversationRefs, StoredConversation } from "./references.js";
 import { CARD_CONTENT_TYPE } from "./render-schema.js";
 import type { FirstDelivery } from "./replays.js";
 import { splitConversationId } from "./schema.js";
@@ -31,6 +33,15 @@ const isBotAmong = (context: TurnContext, members: readonly { id: string }[] | u
   const bot = (context.activity.recipient as { id?: string } | undefined)?.id;
   return bot !== undefined && (members ?? []).some((m) => m.id === bot);
 };
+
+/**
+ * A channel's event with the name its conversation keeps ("Acme Corp › Chat SDK", stored at install, or the channel's
+ * own from its messages): rounds opened there are titled with it. Most activities do not carry it themselves.
+ */
+function namedAfter(event: SupportedEvent, stored: StoredConversation | undefined): SupportedEvent {
+  const name = event.address.isDirect ? undefined : conversationName(stored?.name);
+  return name ? { ...event, address: { ...event.address, name } } : event;
+}
 
 /**
  * The Teams side of a turn: messages and Universal Action invokes go to the bot, installs and removals keep the
@@ -93,19 +104,24 @@ export class MlopsAssessTeamsHandler extends TeamsActivityHandler {
     return { status: 200, body };
   }
 
-  /** Storage trouble must not cost the person their answer: the turn goes on, and the next message retries. */
-  private async remember(origin: TeamsOrigin | undefined): Promise<void> {
+  /**
+   * Storage trouble must not cost the person their answer: the turn goes on, and the next message retries.
+   * Returns the conversation as stored, with the name it keeps (the install's "team › channel").
+   */
+  private async remember(origin: TeamsOrigin | undefined): Promise<StoredConversation | undefined> {
     const found = origin?.reference;
-    if (!origin || !found) return;
+    if (!origin || !found) return undefined;
     const { activity } = origin;
     try {
-      await this.deps.refs.save(found);
+      const stored = await this.deps.refs.save(found);
       if (activity.conversation?.conversationType === "personal" && activity.from) {
         const chat = splitConversationId(activity.conversation.id).channel;
         await this.deps.refs.rememberPersonalChat(found.workspace, activity.from.id, chat);
       }
+      return stored;
     } catch (error) {
       this.deps.logger.warn({ err: error, type: activity.type }, "teams conversation reference not stored");
+      return undefined;
     }
   }
 
@@ -117,12 +133,13 @@ export class MlopsAssessTeamsHandler extends TeamsActivityHandler {
 
   private async turn(context: TurnContext, invoke: boolean): Promise<TurnOutcome | undefined> {
     const { bot, conversations, delivery, logger } = this.deps;
-    const { event, origin } = parseTeamsActivity(context.activity);
-    await this.remember(origin);
-    if (event.kind === "unsupported") {
-      logger.info({ reason: event.reason }, "teams activity ignored");
+    const { event: parsed, origin } = parseTeamsActivity(context.activity);
+    const stored = await this.remember(origin);
+    if (parsed.kind === "unsupported") {
+      logger.info({ reason: parsed.reason }, "teams activity ignored");
       return undefined;
     }
+    const event = namedAfter(parsed, stored);
     // A replay was answered the first time: the card stays as it is and nothing else happens.
     const { conversation, id } = context.activity;
     if (!(await this.deps.firstDelivery(event.address.workspace, conversation.id, id))) {

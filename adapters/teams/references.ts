@@ -3,7 +3,7 @@ import type { Clock } from "../../src/chat/ports.js";
 import { CONVERSATION_REF_TTL_MS, type Keys } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import { DAY_MS } from "../../src/time-units.js";
-import { splitConversationId, type TeamsActivity, teamNameOf, tenantOf } from "./schema.js";
+import { channelDataNamesOf, splitConversationId, type TeamsActivity, tenantOf } from "./schema.js";
 
 /**
  * What a proactive post needs (botbuilder's ConversationReference, minus the person and the message), stored per
@@ -52,11 +52,19 @@ export interface FoundReference {
   reference: StoredReference;
   /** The conversation's name, when this activity carried it (installs do; most messages do not). */
   name?: string;
+  /**
+   * The name is a channel's without its team's (channel messages carry only that): it names a conversation stored
+   * without a name, but does not replace the "team › channel" an install stored.
+   */
+  partialName?: boolean;
 }
 
 export interface ConversationRefs {
-  /** Store (or refresh) a reference: one read off an activity, or one we built (a 1:1 chat the bot just created). */
-  save(found: FoundReference): Promise<void>;
+  /**
+   * Store (or refresh) a reference: one read off an activity, or one we built (a 1:1 chat the bot just created).
+   * Returns what is stored now, with the name it keeps.
+   */
+  save(found: FoundReference): Promise<StoredConversation | undefined>;
   /** The app was removed there: keep the reference (for the record) but send nothing. */
   uninstalled(found: FoundReference): Promise<void>;
   unreachable(workspace: string, conversationId: string, reason: string): Promise<void>;
@@ -81,13 +89,17 @@ export function referenceOf(activity: TeamsActivity): FoundReference | undefined
     },
     bot: { id: recipient.id, ...(recipient.name ? { name: recipient.name } : {}) },
   };
-  const name = [teamNameOf(activity), conversation.name]
+  const names = channelDataNamesOf(activity);
+  const name = [names.team, names.channel ?? conversation.name]
     .filter((part): part is string => Boolean(part?.trim()))
     .join(" › ")
     .slice(0, NAME_MAX);
+  const partialName = Boolean(name) && !names.team && conversation.conversationType === "channel";
   // Stored references are read back through referenceSchema: one that would not read back (an empty channelId)
   // is not written, or it would break every later post to that conversation until it expires.
-  return referenceSchema.safeParse(reference).success ? { workspace, reference, ...(name ? { name } : {}) } : undefined;
+  return referenceSchema.safeParse(reference).success
+    ? { workspace, reference, ...(name ? { name } : {}), ...(partialName ? { partialName } : {}) }
+    : undefined;
 }
 
 const sameReference = (a: StoredReference, b: StoredReference) =>
@@ -100,14 +112,14 @@ export function createConversationRefs(deps: { store: Store; keys: Keys; clock: 
     keys.conversationRef(scope(workspace), splitConversationId(conversationId).channel);
   const personalKey = (workspace: string, userId: string) => keys.userProfile(scope(workspace), userId);
 
-  async function upsert({ workspace, reference, name: seen }: FoundReference): Promise<void> {
+  async function upsert({ workspace, reference, name: seen, partialName }: FoundReference) {
     const now = clock();
-    await store.update(
+    const { value } = await store.update(
       refKey(workspace, reference.conversation.id),
       storedConversationSchema,
       (current) => {
         const fresh = current && now.getTime() - Date.parse(current.seenAt) < REFRESH_AFTER_MS;
-        const name = seen ?? current?.name;
+        const name = partialName && current?.name ? current.name : (seen ?? current?.name);
         const same = current?.state === "installed" && sameReference(current.reference, reference);
         if (same && fresh && name === current.name) return undefined;
         const next: StoredConversation = {
@@ -120,6 +132,7 @@ export function createConversationRefs(deps: { store: Store; keys: Keys; clock: 
       },
       CONVERSATION_REF_TTL_MS,
     );
+    return value;
   }
 
   async function mark(workspace: string, conversationId: string, state: StoredConversation["state"], reason: string) {

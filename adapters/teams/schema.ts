@@ -22,12 +22,16 @@ const teamsChannelData = z.object({
   tenant: z.object({ id: z.string().min(1) }).optional(),
   /** The team a channel belongs to; its name comes with installs and team events. */
   team: z.object({ name: z.string().optional() }).optional(),
+  /** The channel, with its name when Teams sends one (channel events; the General channel has none). */
+  channel: z.object({ name: z.string().optional() }).optional(),
 });
 
-/** The team's name in an activity's channelData, when Teams sent it. */
-export function teamNameOf(activity: { channelData?: unknown }): string | undefined {
+/** The team's and the channel's names in an activity's channelData, when Teams sent them. */
+export function channelDataNamesOf(activity: { channelData?: unknown }): { team?: string; channel?: string } {
   const parsed = teamsChannelData.safeParse(activity.channelData);
-  return parsed.success ? parsed.data.team?.name : undefined;
+  if (!parsed.success) return {};
+  const { team, channel } = parsed.data;
+  return { ...(team?.name ? { team: team.name } : {}), ...(channel?.name ? { channel: channel.name } : {}) };
 }
 
 const accountWithId = z.object({ id: z.string() });

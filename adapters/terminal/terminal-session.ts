@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ButtonAction } from "../../src/chat/actions.js";
-import type { Address, ChatUser } from "../../src/chat/address.js";
+import { type Address, type ChatUser, conversationName } from "../../src/chat/address.js";
 import type { QuestionMessage, Reply } from "../../src/chat/outbound.js";
 import type { ChatBot } from "../../src/chat/ports.js";
 import { optionKeys, renderText } from "./render-message.js";
@@ -28,7 +28,15 @@ const KEYS: Record<string, ButtonAction["a"]> = { b: "back", s: "skip", c: "canc
 /** Drive the bot from a terminal: one question at a time, answers typed as the keys printed (levels on a ladder). */
 export async function runTerminalSession(options: TerminalSessionOptions): Promise<TerminalOutcome> {
   const { bot, user, output } = options;
-  const address: Address = { platform: "terminal", workspace: "local", channel: options.team, isDirect: false };
+  // The team's name, as typed, is what its summary is titled with.
+  const name = conversationName(options.team);
+  const address: Address = {
+    platform: "terminal",
+    workspace: "local",
+    channel: options.team,
+    isDirect: false,
+    ...(name ? { name } : {}),
+  };
   const lines = createInterface({ input: options.input, terminal: false })[Symbol.asyncIterator]();
   const print = (text: string) => output.write(`${text}\n`);
 

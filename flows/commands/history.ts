@@ -1,10 +1,12 @@
 import { command } from "../../src/chat/command-words.js";
+import { dayOf } from "../../src/chat/day-words.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import { type LevelSnapshot, trend } from "../../src/engine/compare.js";
 import { actionLine } from "../actions/action-messages.js";
 import { type FlowContext, scopeOf } from "../context.js";
 import { privately } from "../replies.js";
 import type { RoundRecord } from "../rounds/round-state.js";
+import { historyTitle, UNNAMED_HISTORY } from "../summary/titles.js";
 import { ANYONE, defineCommand } from "./command.js";
 
 type ClosedRound = RoundRecord & { snapshot: NonNullable<RoundRecord["snapshot"]> };
@@ -40,15 +42,18 @@ export const history = defineCommand<Record<string, never>>({
       const partial = r.partial
         ? ` · partial re-check of ${ctx.model.dimensions.find((d) => d.id === r.partial)?.name ?? r.partial}`
         : "";
-      return `${r.closedAt.slice(0, 10)} · Level ${r.snapshot.overall} ${level}${arrow} · profile ${r.snapshot.profile} · ${r.respondents} answered${partial}`;
+      return `${dayOf(r.closedAt)} · Level ${r.snapshot.overall} ${level}${arrow} · profile ${r.snapshot.profile} · ${r.respondents} answered${partial}`;
     });
     // The chart draws the dimensions every shown round has: a model change must not draw a missing level as 0.
     const shared = ctx.model.dimensions.filter((d) =>
       rounds.every((r) => r.snapshot.dimensions.some((x) => x.dimension === d.id)),
     );
     const levelOf = (r: ClosedRound, id: string) => r.snapshot.dimensions.find((x) => x.dimension === id)?.level ?? 0;
+    // The channel's name as this event gives it, or as it was when the latest round opened; none in a DM.
+    const name = event.address.isDirect ? undefined : (event.address.name ?? (await ctx.repo.latestRound(team))?.name);
     const series = {
-      title: "MLOps maturity over time",
+      // Whose: the chart adds the days of the rounds it draws (the latest ones, when there are many).
+      title: name ?? UNNAMED_HISTORY,
       dimensions: shared.map((d) => d.name),
       rounds: rounds.map((r) => ({
         label: r.closedAt.slice(0, 10),
@@ -61,7 +66,7 @@ export const history = defineCommand<Record<string, never>>({
       {
         message: {
           kind: "history",
-          text: "Past rounds:",
+          text: historyTitle(name, rounds[0]?.closedAt ?? "", rounds.at(-1)?.closedAt ?? ""),
           lines: [
             ...lines,
             ...whatChanged(ctx, rounds.at(-2)?.snapshot, rounds.at(-1)?.snapshot),

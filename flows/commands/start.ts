@@ -32,6 +32,8 @@ export const start = defineCommand<{ mode: Mode; focus?: string }>({
     const settings = await ctx.repo.settings(team);
     const opened = await ctx.repo.openOrJoin(team, {
       mode,
+      // A personal round is titled for its person, not after the conversation it was started in.
+      ...(address.name && !address.isDirect ? { name: address.name } : {}),
       openedBy: { id: user.id, ...(user.name ? { name: user.name } : {}) },
       personal: address.isDirect,
       privacy: settings.privacy ?? "confidential",

@@ -52,6 +52,8 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
       team: TeamScope,
       init: {
         mode: Mode;
+        /** The channel's name as people know it, when the event said. */
+        name?: string;
         openedBy: Round["openedBy"];
         personal: boolean;
         privacy: PrivacyMode;
@@ -69,6 +71,7 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
         created = {
           id: randomUUID().slice(0, 8),
           channel: team.channel,
+          ...(init.name ? { name: init.name } : {}),
           mode: init.mode,
           openedBy: init.openedBy,
           openedAt: init.now.toISOString(),

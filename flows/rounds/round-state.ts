@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONVERSATION_NAME_MAX } from "../../src/chat/address.js";
 import { modeSchema } from "../../src/engine/answers.js";
 import { levelSchema } from "../../src/engine/model-schema.js";
 
@@ -14,6 +15,11 @@ export type PrivacyMode = z.infer<typeof privacyModeSchema>;
 export const roundSchema = z.object({
   id: z.string(),
   channel: z.string(),
+  /**
+   * What people called the channel when the round opened ("#ml-platform"), for titles and charts that get forwarded;
+   * absent when the platform did not say, and on rounds opened before names were kept.
+   */
+  name: z.string().max(CONVERSATION_NAME_MAX).optional(),
   mode: modeSchema,
   openedBy: z.object({ id: z.string(), name: z.string().optional() }),
   openedAt: z.iso.datetime(),

@@ -6,6 +6,7 @@ import { type Round, spreadFloor } from "../rounds/round-state.js";
 import { evidenceNotes } from "./evidence.js";
 import { teamSummary } from "./summary-message.js";
 import { roundStanding } from "./team-result.js";
+import { roundTitle } from "./titles.js";
 
 /** The round's team summary for its channel (in a DM: the person's own result); none while nobody has completed. */
 export async function teamSummaryReply(ctx: FlowContext, address: Address, round: Round): Promise<Reply | undefined> {
@@ -20,7 +21,7 @@ export async function teamSummaryReply(ctx: FlowContext, address: Address, round
   const message = teamSummary(
     {
       model: ctx.model,
-      title: round.personal ? "Your MLOps maturity" : "Team MLOps maturity",
+      title: round.personal ? "Your MLOps maturity" : roundTitle(round, ctx.clock()),
       ...(previous ? { previous } : {}),
       ...(settings.target === undefined ? {} : { target: settings.target }),
       minRespondentsForSpread: spreadFloor(round, settings, ctx.minRespondentsForSpread),

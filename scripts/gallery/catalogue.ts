@@ -1,3 +1,4 @@
+import type { Address } from "../../src/chat/address.js";
 import { errorMessage } from "../../src/chat/error-message.js";
 import type { OutboundMessage, Reply } from "../../src/chat/outbound.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
@@ -20,8 +21,8 @@ export interface GalleryEntry {
   message: OutboundMessage;
 }
 
-/** A Slack-shaped channel id, so the gallery shows what people would see for a real one. */
-const TEAM = channel("C07MLPLATF");
+/** A Slack-shaped channel id and its name, so the gallery shows what people would see for a real one. */
+const TEAM: Address = { ...channel("C07MLPLATF"), name: "#ml-platform" };
 
 const first = (replies: Reply[], kind: OutboundMessage["kind"], what: string): OutboundMessage => {
   const found = replies.map((r) => r.message).find((m) => m.kind === kind);

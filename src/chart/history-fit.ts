@@ -1,7 +1,8 @@
-import { ellipsize } from "./svg-parts.js";
+import { ellipsize } from "../chat/short-text.js";
 
 /** A team's levels over its rounds, as the history chart draws them. */
 export interface HistoryChartData {
+  /** Whose history it is ("#ml-platform"); the chart's title adds the days of the rounds it draws. */
   title: string;
   /** Dimension names, in model order. */
   dimensions: string[];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ellipsize } from "./short-text.js";
 import { mapStrings } from "./text-tokens.js";
 
 /**
@@ -21,7 +22,7 @@ export function linkTo(url: string, label: string): string {
 /** What a link shows as text: a short form of its address ("ci.example.com/runs/42"). */
 export function shortAddress(url: string, max = 40): string {
   const short = url.replace(/^https?:\/\/(www\.)?/, "").replace(/\/$/, "");
-  return short.length <= max ? short : `${short.slice(0, max - 1)}…`;
+  return ellipsize(short, max);
 }
 
 function decode(hex: string): Link | undefined {

@@ -123,6 +123,7 @@ export const historyMessageSchema = z.object({
   text: z.string(),
   lines: z.array(z.string()).default([]),
   series: z.object({
+    /** Whose history it is ("#ml-platform"): the chart's title adds the days of the rounds it draws. */
     title: z.string(),
     dimensions: z.array(z.string()),
     rounds: z.array(z.object({ label: z.string(), overall: levelSchema, levels: z.array(levelSchema) })),

@@ -36,7 +36,7 @@ describe("privacy changes wait for the next round", () => {
     mark = world.mark();
     await world.slackCommand("U0CARL", "summary");
     const summary = world.heardSince(mark);
-    expect(summary).toContain("Team MLOps maturity");
+    expect(summary).toContain("#support-agent-dev · as of ");
     expect(summary).toContain(SPREAD_HIDDEN);
     expect(summary).not.toContain(DISAGREEMENT);
   });

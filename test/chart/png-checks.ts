@@ -14,3 +14,23 @@ export function pixel(svg: string, x: number, y: number): string {
   const at = (Math.round(y) * image.width + Math.round(x)) * 4;
   return `#${[...image.pixels.subarray(at, at + 3)].map((v) => v.toString(16).padStart(2, "0")).join("")}`;
 }
+
+/** Whether every pixel of a rectangle of the SVG (rendered at its own size) is the white background. */
+export function blank(svg: string, box: { x: number; y: number; width: number; height: number }): boolean {
+  const image = new Resvg(svg).render();
+  // Read once: every read of `pixels` copies the whole image out of resvg.
+  const pixels = image.pixels;
+  for (let y = Math.round(box.y); y < Math.round(box.y + box.height); y++) {
+    for (let x = Math.round(box.x); x < Math.round(box.x + box.width); x++) {
+      const at = (y * image.width + x) * 4;
+      if (pixels[at] !== 255 || pixels[at + 1] !== 255 || pixels[at + 2] !== 255) return false;
+    }
+  }
+  return true;
+}
+
+/** Nothing runs off the right: the last 6 units of the chart are background from top to bottom. */
+export function rightEdgeIsBlank(svg: string): boolean {
+  const [width, height] = [/width="(\d+)"/, /height="(\d+)"/].map((r) => Number(r.exec(svg)?.[1]));
+  return blank(svg, { x: (width ?? 0) - 6, y: 0, width: 6, height: height ?? 0 });
+}

@@ -3,10 +3,11 @@ import { defaultModel } from "../../src/engine/default-model/index.js";
 
 /**
  * A year of quarterly rounds with the default model: levels rise unevenly, one dimension slips in the last round,
- * and the overall level (the weakest dimension) climbs from 0 to 2 towards a target of 3.
+ * and the overall level (the weakest dimension) climbs from 0 to 2 towards a target of 3. The title says whose it
+ * is; the chart adds the days.
  */
 export const sampleHistory: HistoryChartData = {
-  title: "MLOps maturity over time",
+  title: "#ml-platform",
   dimensions: defaultModel.dimensions.map((d) => d.name),
   rounds: [
     { label: "2025-03-31", overall: 0, levels: [1, 0, 1, 0, 0, 1, 0, 1] },

@@ -23,7 +23,7 @@ const line = (
 export const sampleSummary: SummaryMessage = {
   kind: "summary",
   scope: "team",
-  title: "Team MLOps maturity",
+  title: "#ml-platform · 5 Dec 2026",
   overall: { level: 1, name: LEVEL_NAMES[1] ?? "", previous: 0, unrated: 0 },
   profile: 2.1,
   dimensions: [

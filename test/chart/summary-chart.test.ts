@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { svgToPng } from "../../src/chart/png.js";
-import { summarySvg } from "../../src/chart/summary-svg.js";
-import { pixel, pngSize } from "./png-checks.js";
+import { chartAltText, summarySvg } from "../../src/chart/summary-svg.js";
+import { pixel, pngSize, rightEdgeIsBlank } from "./png-checks.js";
 import { LEVEL_NAMES, sampleSummary } from "./sample-summary.js";
 
 const golden = join(import.meta.dirname, "golden", "summary.svg");
@@ -79,5 +79,16 @@ describe("summary chart", () => {
     expect(svg).toContain(">Reproducibility &#38;</text>");
     expect(svg).toContain(">traceability</text>");
     expect(svg).toContain("no diamond: unchanged");
+    expect(rightEdgeIsBlank(svg)).toBe(true);
+  });
+
+  it("says whose it is and when, in the picture and in its words; a long name wraps and keeps the date", () => {
+    expect(svg).toContain('font-weight="bold" fill="#1f2933">#ml-platform · 5 Dec 2026</text>');
+    expect(chartAltText(sampleSummary).startsWith("#ml-platform · 5 Dec 2026: Level 1")).toBe(true);
+    const title = "Contoso Data Science Platform › Model Monitoring · as of 5 Dec 2026";
+    const long = summarySvg({ ...sampleSummary, title }, LEVEL_NAMES);
+    expect(long).toContain(">Contoso Data Science Platform › Model Monitoring</text>");
+    expect(long).toContain(">as of 5 Dec 2026</text>");
+    expect(rightEdgeIsBlank(long)).toBe(true);
   });
 });

@@ -30,7 +30,8 @@ describe("adopted next steps on Slack", () => {
     await run.answerEverything(slackUser("ann"), 2);
     await loop.say("ann", "close");
     const summary = lastWith(inChannel(), "Next steps");
-    expect(screenOf(summary)).toContain("Team MLOps maturity");
+    // Titled with the channel's name (from the command's channel_name) and the day the round closed.
+    expect(screenOf(summary)).toMatch(/#support-agent-dev · \d{1,2} [A-Z][a-z]{2} \d{4}/);
     const adoptButtons = buttonsIn(summary as RecordedCall).filter((b) => b.label.startsWith("Adopt"));
     // One per next step that names a practice, numbered like the steps.
     expect(adoptButtons.map((b) => [b.actionId, b.label])).toEqual([
@@ -79,7 +80,7 @@ describe("adopted next steps on Slack", () => {
     await loop.say("ann", "start");
     await run.answerEverything(slackUser("ann"), 3);
     await loop.say("ann", "close");
-    const next = screenOf(lastWith(inChannel(), "Next steps") ?? lastWith(inChannel(), "Team MLOps maturity"));
+    const next = screenOf(lastWith(inChannel(), "Next steps") ?? lastWith(inChannel(), "Adopted since last round"));
     expect(next).toMatch(
       new RegExp(
         `Adopted since last round: ${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(done\\) -> .+ L\\d -> L\\d`,
@@ -88,7 +89,7 @@ describe("adopted next steps on Slack", () => {
 
     // History and both export formats carry the action.
     await loop.say("ann", "history");
-    expect(screenOf(lastWith(inChannel(), "Past rounds"))).toContain(
+    expect(screenOf(lastWith(inChannel(), "What changed since the round before"))).toContain(
       `Action: ${title} (done) · U0BEN · due 2026-12-23`,
     );
     await loop.say("ann", "export");

@@ -60,7 +60,7 @@ describe("adopted next steps on Teams", () => {
     await loop.say("ann", "start");
     await run.answerAll("ann", 3);
     await loop.say("ann", "close");
-    expect(cardText(lastWith(loop.cards(CHANNEL), "Team MLOps maturity"))).toMatch(
+    expect(cardText(lastWith(loop.cards(CHANNEL), "Adopted since last round"))).toMatch(
       /Adopted since last round: .+ \(done\) -> .+ L\d -> L\d/,
     );
   });

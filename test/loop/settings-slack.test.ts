@@ -76,7 +76,8 @@ describe("settings in a Slack modal", () => {
     expect(posted.join("\n")).toContain("Target set to Level 2");
     await loop.say("ann", "schedule weekly tue 09:30 Europe/Berlin");
     const typed = await store.get(keys.schedule(team), teamScheduleSchema);
-    expect(fromForm).toEqual(typed);
+    // The typed command also knows the channel's name, which a modal's submission does not carry.
+    expect(fromForm).toEqual(typed && { ...typed, address: { ...typed.address, name: undefined } });
   });
 
   // The refusal is issue 18's rule for schedules (whoever set them), reached through the registry, not the form.

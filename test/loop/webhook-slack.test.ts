@@ -173,8 +173,8 @@ describe("the re-check webhook", () => {
     expect(now["deployment-release"]).toBeGreaterThan(was["deployment-release"] ?? 0);
     expect({ ...now, "deployment-release": undefined }).toEqual({ ...was, "deployment-release": undefined });
     await loop.say("ann", "history");
-    expect(screenOf(channelPosts().findLast((c) => screenOf(c).includes("Past rounds")))).toContain(
-      "partial re-check of Deployment & release",
-    );
+    expect(
+      screenOf(channelPosts().findLast((c) => screenOf(c).includes("What changed since the round before"))),
+    ).toContain("partial re-check of Deployment & release");
   });
 });

@@ -375,7 +375,7 @@ describe("a hostile corpus against the running app", () => {
       .calls("chat.postMessage")
       .filter((c) => c.body.channel === "C0AFTERWARDS")
       .at(-1);
-    expect(slackText(summary!)).toContain("Team MLOps maturity");
+    expect(slackText(summary!)).toContain("#support-agent-dev · as of ");
 
     const teams = teamsPeople(`${origin}/api/messages`, connector, TENANT);
     await teams.say(GINA, TEAMS.open, "resume");

@@ -24,11 +24,35 @@ describe("parseSlackPayload: slash commands", () => {
     expect(eventOf(slash.slashCommandWithArgs)).toEqual({
       kind: "command",
       text: "some arguments here",
-      address: { platform: "slack", workspace: "T00FAKE00BB", channel: "C00FAKECHAN3", isDirect: false },
+      address: {
+        platform: "slack",
+        workspace: "T00FAKE00BB",
+        channel: "C00FAKECHAN3",
+        isDirect: false,
+        name: "#support-agent-dev",
+      },
       user: { id: "U00FAKEUSER2", name: "testuser" },
       raw: slash.slashCommandWithArgs,
     });
     expect(eventOf(slash.slashCommand)).toMatchObject({ kind: "command", text: "" });
+  });
+
+  it("names the channel as people write it, and no conversation Slack names only by a placeholder", () => {
+    const named = (channel_name: string) => eventOf({ ...(slash.slashCommand as object), channel_name });
+    expect(named("ml-platform")).toMatchObject({ address: { name: "#ml-platform" } });
+    for (const placeholder of ["directmessage", "privategroup", "mpdm-ann--bob--carl-1"]) {
+      expect(named(placeholder), placeholder).toMatchObject({
+        address: expect.not.objectContaining({ name: expect.anything() }),
+      });
+    }
+    // A name must not smuggle in the private-use characters that mark tokens in outbound text, nor run long.
+    expect(named(`a\uE002C1\uE003b${"x".repeat(200)}`)).toMatchObject({
+      address: { name: expect.stringMatching(/^#aC1bx+…$/) },
+    });
+    expect(
+      (eventOf({ ...(slash.slashCommand as object), channel_name: "x".repeat(200) }) as { address: { name: string } })
+        .address.name,
+    ).toHaveLength(100);
   });
 
   it("reads Slack's signed test vector (a private channel G…, not a DM)", () => {
@@ -63,6 +87,7 @@ describe("parseSlackPayload: button clicks", () => {
         channel: "C00FAKECHAN2",
         thread: "1769220155.940449",
         isDirect: false,
+        name: "#spam-report-formatting",
       },
       user: { id: "U00FAKEUSER2", name: "jane.smith" },
       raw: payload,
@@ -71,7 +96,21 @@ describe("parseSlackPayload: button clicks", () => {
 
   it("reads a click on an ephemeral message (no `message` in the payload)", () => {
     const payload = withOurButton(modals.ephemeralAction, encodeAction(answer));
-    expect(eventOf(payload)).toMatchObject({ kind: "action", address: { channel: "C00FAKECHAN3" } });
+    expect(eventOf(payload)).toMatchObject({
+      kind: "action",
+      address: { channel: "C00FAKECHAN3", name: "#support-agent-dev" },
+    });
+  });
+
+  it("names a click's channel from the payload's channel, not a DM's placeholder", () => {
+    const inDm = withOurButton(reactions.action, encodeAction(answer)) as Record<string, unknown>;
+    inDm.channel = { id: "D00FAKEDM001", name: "directmessage" };
+    inDm.container = { ...(inDm.container as object), channel_id: "D00FAKEDM001" };
+    expect(eventOf(withOurButton(reactions.action, encodeAction(answer)))).toMatchObject({
+      address: { name: "#chat-sdk" },
+    });
+    expect(eventOf(inDm)).toMatchObject({ address: { isDirect: true } });
+    expect(eventOf(inDm)).toMatchObject({ address: expect.not.objectContaining({ name: expect.anything() }) });
   });
 
   it("places a click in the Home tab in the person's DM with the app", () => {

@@ -41,7 +41,7 @@ export function summary(dimensions = 8, nameLength = 24, extra: Partial<SummaryM
   return {
     kind: "summary",
     scope: "team",
-    title: "Team MLOps maturity: #ml-platform",
+    title: "#ml-platform · 5 Dec 2026",
     overall: { level: 2, name: "Automated training", previous: 1, unrated: 0 },
     profile: 2.4,
     dimensions: Array.from({ length: dimensions }, (_, i) => ({

@@ -60,6 +60,11 @@ const stored = () =>
     teams.keys.conversationRef({ platform: "teams", workspace: TENANT }, CHANNEL),
     storedConversationSchema,
   );
+/** Where the first event the bot got came from, as the adapter told it. */
+const firstAddress = () => {
+  const event = bot.events[0];
+  return event && "address" in event ? event.address : undefined;
+};
 const announceInstall = async () => {
   expect((await teams.post(recorded("vercel-chat_installationUpdate_add.json"))).status).toBe(200);
   expect((await teams.post(recorded("vercel-chat_conversationUpdate_botAdded_team.json"))).status).toBe(200);
@@ -107,6 +112,32 @@ describe("conversation references", () => {
     await teams.channelMessage("help");
     expect(await stored()).toMatchObject({ name: "Acme Corp › Chat SDK" });
     expect(Date.parse((await stored())?.seenAt ?? "")).toBeGreaterThan(Date.parse("2025-01-01"));
+  });
+
+  it("gives a channel's events the name stored at install: rounds opened there are titled with it", async () => {
+    await install();
+    await teams.channelMessage("start");
+    expect(firstAddress()).toMatchObject({ channel: CHANNEL, name: "Acme Corp › Chat SDK" });
+  });
+
+  it("names a channel from the channel's own name in later activities, without replacing the install's", async () => {
+    // A recorded card click carries the channel's name ("Chat SDK") but not its team's.
+    const click = recorded("vercel-chat_channel_teams.json", "channel_post_action");
+    await teams.post(click);
+    await teams.channelMessage("start");
+    expect(firstAddress()?.name).toBe("Chat SDK");
+    bot.events.length = 0;
+    await install();
+    await teams.post({ ...click, id: "f:another" });
+    expect(await stored()).toMatchObject({ name: "Acme Corp › Chat SDK" });
+    await teams.channelMessage("start");
+    expect(firstAddress()?.name).toBe("Acme Corp › Chat SDK");
+  });
+
+  it("names no personal chat: a person's own assessment is titled for them", async () => {
+    await teams.directMessage("start");
+    expect(firstAddress()).toMatchObject({ isDirect: true });
+    expect(firstAddress()?.name).toBeUndefined();
   });
 
   it("ignores members joining who are not the bot", async () => {
