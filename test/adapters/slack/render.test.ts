@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderHome } from "../../../adapters/slack/render-home.js";
-import { renderMessage } from "../../../adapters/slack/render-message.js";
+import { renderMessage, renderThreaded } from "../../../adapters/slack/render-message.js";
 import { homeViewSchema, slackMessageSchema } from "../../../adapters/slack/render-schema.js";
 import { decodeAction } from "../../../src/chat/actions.js";
 import { command } from "../../../src/chat/command-words.js";
@@ -178,6 +178,30 @@ describe("question", () => {
 });
 
 describe("summary", () => {
+  it("threads the details: the first screen points to the thread, the reply carries what it leaves out", () => {
+    const { message, thread } = renderThreaded(summary(6));
+    const first = mrkdwnOf(message);
+    expect(first.at(-1)).toMatch(/^Details in the thread: /);
+    expect(message.blocks.map((b) => b.type)).not.toContain("divider");
+    expect(first.join("\n")).not.toContain("*What blocks the next level:*");
+    const details = mrkdwnOf(thread ?? { text: "", blocks: [] }).join("\n");
+    expect(details).toContain("*Details*");
+    expect(details).toContain("*What blocks the next level:* Model deployment is manual");
+    expect(details).toContain("5 completed · 2 in progress");
+    expect(thread?.text).toMatch(/^Details · Team MLOps maturity/);
+    // A message with nothing to add has no thread and no pointer to one.
+    const { explanation: _, participation: __, ...plain } = summary(1);
+    const level = { id: "d0", name: "Data", level: 4, levelName: "Full MLOps", progress: 0 };
+    const bare = renderThreaded({
+      ...plain,
+      dimensions: [{ ...level, disagreement: false, unresolved: false }],
+      nextSteps: [],
+      notes: [],
+    });
+    expect(bare.thread).toBeUndefined();
+    expect(mrkdwnOf(bare.message).join("\n")).not.toContain("in the thread");
+  });
+
   it("heads with the overall level, then one short two-column row per dimension, the target said once", () => {
     const { blocks } = renderMessage(summary(6));
     expect(blocks[0]).toEqual({
