@@ -37,6 +37,8 @@ export const trackedMessage = z.object({
   thread: z.string().optional(),
 });
 type Posted = z.infer<typeof trackedMessage>;
+/** Long enough for the copies of one click to have arrived; a reply whose post failed is tried again after it. */
+const REPLY_CLAIM_MS = 60_000;
 /** chat.update refuses: the tracked message was deleted or can no longer be edited, so a fresh one is posted. */
 const GONE = new Set(["message_not_found", "cant_update_message", "channel_not_found", "edit_window_closed"]);
 /** The app cannot post where it is not a member (a private channel, someone else's DM). */
@@ -99,6 +101,9 @@ export function createDelivery(deps: {
     try {
       const earlier = await store.get(key, trackedMessage);
       if (earlier && (await updated(api, earlier, thread))) return;
+      // A double click handled by two replicas shows the same result twice at once: one of them adds the reply.
+      const claim = keys.eventSeen({ platform: "slack", workspace }, `details:${under.channel}:${under.ts}`);
+      if (!earlier && !(await store.setIfAbsent(claim, 1, REPLY_CLAIM_MS))) return;
       await store.set(key, await api.postMessage(under.channel, thread, parent), TRACKED_MESSAGE_TTL_MS);
     } catch (error) {
       logger.error(

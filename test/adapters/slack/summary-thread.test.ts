@@ -126,4 +126,19 @@ describe("a result that replaces the clicked message", () => {
     expect(updates.map((u) => u.body.ts)).toEqual([where.messageTs, where.messageTs, reply?.response?.ts]);
     expect(slack.api.calls("chat.postMessage")).toHaveLength(1);
   });
+
+  it("adds one reply when two clicks show the result in the same message at once", async () => {
+    const where = { channel: CHANNEL, messageTs: "1769220161.503009" };
+    bot.reply = () => [summaryReply({ to: "replace" })];
+    // Two people: their clicks are not queued behind each other, as on two replicas.
+    await Promise.all([
+      slack.interaction(buttonClick(answer, { ...where, user: "U00FAKEANNA" })),
+      slack.interaction(buttonClick(answer, { ...where, user: "U00FAKEBEN0" })),
+    ]);
+    await slack.api.waitFor("chat.update", 2);
+    await bot.handled(2);
+    await slack.api.waitFor("chat.postMessage");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(slack.api.calls("chat.postMessage").map((c) => c.body.thread_ts)).toEqual([where.messageTs]);
+  });
 });
