@@ -1,5 +1,6 @@
 import { spellCommands } from "../../src/chat/command-words.js";
 import { formLines } from "../../src/chat/forms.js";
+import { invitationStanding } from "../../src/chat/invitation-words.js";
 import type { InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
 import { spellSlackCommand } from "./command-spelling.js";
 import { slackLinks } from "./links.js";
@@ -92,8 +93,7 @@ function renderWhole(message: Exclude<OutboundMessage, { kind: "summary" }>, ids
 /** The round's invitation in the channel: who started it and who has answered (never what). */
 function renderInvitation(m: InvitationMessage, ids: ActionIds): SlackMessage {
   const mode = m.mode === "quick" ? "Quick" : "Deep";
-  const facts = [`Started by *${esc(m.startedBy)}*`, mode, `${m.completed.length} answered`];
-  if (m.inProgress > 0) facts.push(`${m.inProgress} in progress`);
+  const facts = [`Started by *${esc(m.startedBy)}*`, mode, ...invitationStanding(m).map(esc)];
   const who = m.completed.length > 0 ? [`Answered: ${m.completed.map(esc).join(", ")}`] : [];
   const join =
     m.button && !m.closed ? [neutralButton(ids("join"), { ...m.button, style: m.button.style ?? "primary" })] : [];

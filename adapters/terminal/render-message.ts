@@ -2,6 +2,7 @@ import { nameChannels } from "../../src/chat/channel-refs.js";
 import { type CommandSpelling, spellCommands } from "../../src/chat/command-words.js";
 import { dimensionBar, dimensionLevel, headline, levelTrend, stepAim } from "../../src/chat/dimension-notes.js";
 import { formLines } from "../../src/chat/forms.js";
+import { invitationStanding } from "../../src/chat/invitation-words.js";
 import { writeLinks } from "../../src/chat/links.js";
 import type { OutboundMessage, QuestionMessage, SummaryMessage } from "../../src/chat/outbound.js";
 import { averageLine } from "../../src/chat/summary-words.js";
@@ -46,7 +47,12 @@ export function renderText(neutral: OutboundMessage): string {
     case "summary":
       return renderSummary(message);
     case "invitation":
-      return `\n${message.text}${message.completed.length > 0 ? `\nAnswered: ${message.completed.join(", ")}` : ""}`;
+      return [
+        "",
+        message.text,
+        invitationStanding(message).join(" · "),
+        ...(message.completed.length > 0 ? [`Answered: ${message.completed.join(", ")}`] : []),
+      ].join("\n");
     case "notice":
     case "error":
     case "history":

@@ -99,8 +99,14 @@ export const invitationMessageSchema = z.object({
   startedBy: z.string(),
   mode: z.enum(["quick", "deep"]),
   completed: z.array(z.string()),
+  /** Started and not finished: still answering while the round is open; left out of every result once closed. */
   inProgress: z.int().min(0),
   closed: z.boolean(),
+  /**
+   * When the round closes ("Sat, 12 Dec 2026, 09:30 CET") or, once closed, the day it closed ("Sat, 12 Dec 2026"),
+   * written once by the flows so that every platform shows the same unambiguous date.
+   */
+  closes: z.string().min(1),
   button: buttonSchema.optional(),
   text: z.string(),
 });

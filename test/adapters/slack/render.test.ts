@@ -233,9 +233,18 @@ describe("invitation and notices", () => {
     expect(buttons(open.blocks)).toMatchObject([{ text: { text: "Take the assessment" }, style: "primary" }]);
     expect(decodeAction(buttons(open.blocks)[0]?.value)).toEqual({ a: "join", c: "C1", r: "round-1", m: "quick" });
     expect(mrkdwnOf(open).join("\n")).toContain(
-      "Started by *Jane &lt;!channel&gt;* · Quick · 2 answered · 3 in progress",
+      "Started by *Jane &lt;!channel&gt;* · Quick · Closes Sat, 12 Dec 2026, 09:30 CET · 2 answered · 3 in progress",
     );
     expect(buttons(renderMessage(invitation(["Ann"], true)).blocks)).toEqual([]);
+  });
+
+  it("says when a closed round closed, how many answered, and that unfinished answers are not counted", () => {
+    const closed = mrkdwnOf(renderMessage(invitation(["Ann"], true))).join("\n");
+    expect(closed).toContain(
+      "Closed on Sat, 12 Dec 2026: 1 answered · 3 did not finish: their answers are not counted",
+    );
+    expect(closed).not.toContain("in progress");
+    expect(closed).not.toContain("Closes");
   });
 
   it("shows a notice's lines and buttons, and marks errors", () => {
