@@ -1,6 +1,6 @@
 import { headline as headlineOf, stepAim } from "../../src/chat/dimension-notes.js";
 import type { SummaryMessage } from "../../src/chat/outbound.js";
-import { averageLine, detailNotes, legend, shortLevel } from "../../src/chat/summary-words.js";
+import { averageLine, detailNotes, legend, participationLine, shortLevel } from "../../src/chat/summary-words.js";
 import {
   type ActionIds,
   actions,
@@ -67,9 +67,7 @@ function detailBlocks(s: SummaryMessage): Block[] {
     const notes = detailNotes(d);
     return notes.length > 0 ? [`${esc(fitPlain(d.name, NAME_MAX))}: ${esc(notes.join(", "))}`] : [];
   });
-  const participation = s.participation
-    ? [`${s.participation.completed} completed · ${s.participation.inProgress} in progress`]
-    : [];
+  const participation = s.participation ? [esc(participationLine(s.participation))] : [];
   const small = [...perDimension, ...participation, ...s.notes.map(esc)];
   const explanation = s.explanation ? [`*What blocks the next level:* ${esc(s.explanation)}`] : [];
   if (small.length === 0 && steps.length === 0 && explanation.length === 0 && !s.chart) return [];

@@ -86,7 +86,10 @@ export const summaryMessageSchema = z.object({
   /** What blocks the next level of the weakest dimension. */
   explanation: z.string().optional(),
   nextSteps: z.array(nextStepSchema).max(3),
-  participation: z.object({ completed: z.int().min(0), inProgress: z.int().min(0) }).optional(),
+  /** `closed`: the round no longer takes answers, so those in progress did not finish (and are not counted). */
+  participation: z
+    .object({ completed: z.int().min(0), inProgress: z.int().min(0), closed: z.boolean().optional() })
+    .optional(),
   notes: z.array(z.string()).default([]),
   buttons: z.array(buttonSchema).default([]),
   /** The summary as a picture (added by the app when it has a public URL); `alt` says the same in words. */

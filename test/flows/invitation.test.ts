@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { renderThreaded } from "../../adapters/slack/render-message.js";
+import { renderCard } from "../../adapters/teams/render-message.js";
 import { renderText } from "../../adapters/terminal/render-message.js";
 import type { Round } from "../../flows/rounds/round-state.js";
 import { invitationMessage } from "../../flows/summary/team-result.js";
@@ -6,7 +8,10 @@ import type { InvitationMessage, Reply, SummaryMessage } from "../../src/chat/ou
 import { createMemoryStore } from "../../src/store/memory-store.js";
 import { answerAll, channel, createTranscript, messages, option, questionIn, testClock } from "./harness.js";
 
-/** The round's invitation says when the round closes and, once closed, what became of everyone's answers. */
+/**
+ * The round's invitation says when the round closes and, once closed, what became of everyone's answers; the
+ * summary posted at the close says the same.
+ */
 const invitationIn = (replies: Reply[]) => messages(replies, "invitation")[0] as InvitationMessage | undefined;
 
 describe("the round invitation", () => {
@@ -51,7 +56,17 @@ describe("the round invitation", () => {
     );
     // What the invitation says is what happened: the summary is alice's answers alone.
     const summary = messages(closing, "summary")[0] as SummaryMessage;
-    expect(summary.participation?.completed).toBe(1);
+    expect(summary.participation).toEqual({ completed: 1, inProgress: 1, closed: true });
+    // The summary's details say the same, on every platform: nobody is "in progress" after the close.
+    const unfinished = "1 completed · 1 did not finish: their answers are not counted";
+    for (const text of [
+      JSON.stringify(renderThreaded(summary).thread?.blocks),
+      JSON.stringify(renderCard(summary)),
+      renderText(summary),
+    ]) {
+      expect(text).toContain(unfinished);
+      expect(text).not.toContain("in progress");
+    }
     const alone = createTranscript(createMemoryStore(), { clock: time.clock });
     const soloOpened = await alone.say("alice", "");
     await answerAll(alone, "alice", soloOpened, [3, 3, 3, 3, 3, 3, 3, 3]);
