@@ -16,7 +16,7 @@ import type { Profiles } from "./profiles.js";
 import { section } from "./render-elements.js";
 import { renderForm } from "./render-form.js";
 import { renderHome } from "./render-home.js";
-import { renderMessage } from "./render-message.js";
+import { renderMessage, renderThreaded } from "./render-message.js";
 import {
   type HomeView,
   homeViewSchema,
@@ -30,7 +30,15 @@ type ParsedDelivery = z.output<typeof deliverySchema>;
 
 /** A tracked message (the round invitation) is edited for as long as the round's answers are kept. */
 const TRACKED_MESSAGE_TTL_MS = RESPONSE_TTL_MS;
-export const trackedMessage = z.object({ channel: z.string(), ts: z.string() });
+export const trackedMessage = z.object({
+  channel: z.string(),
+  ts: z.string(),
+  /** The thread the message was posted in, if any: its details reply there too (Slack threads do not nest). */
+  thread: z.string().optional(),
+});
+type Posted = z.infer<typeof trackedMessage>;
+/** Long enough for the copies of one click to have arrived; a reply whose post failed is tried again after it. */
+const REPLY_CLAIM_MS = 60_000;
 /** chat.update refuses: the tracked message was deleted or can no longer be edited, so a fresh one is posted. */
 const GONE = new Set(["message_not_found", "cant_update_message", "channel_not_found", "edit_window_closed"]);
 /** The app cannot post where it is not a member (a private channel, someone else's DM). */
@@ -66,9 +74,55 @@ export function createDelivery(deps: {
    */
   function render(message: OutboundMessage): SlackMessage {
     const rendered = renderMessage(message);
-    if (message.kind === "question") return rendered;
+    return message.kind === "question" ? rendered : checked(rendered, message.kind);
+  }
+
+  function checked(rendered: SlackMessage, kind: OutboundMessage["kind"]): SlackMessage {
     const fallback = () => ({ text: rendered.text, blocks: [section(rendered.text)] });
-    return checkedRender(rendered, slackMessageSchema, fallback, { logger, what: "slack message", kind: message.kind });
+    return checkedRender(rendered, slackMessageSchema, fallback, { logger, what: "slack message", kind });
+  }
+
+  /** For a message the bot posts or edits itself: its first screen, and its details for a thread reply under it. */
+  function renderForThread(message: OutboundMessage): { message: SlackMessage; thread?: SlackMessage } {
+    if (message.kind === "question") return { message: renderMessage(message) };
+    const { message: first, thread } = renderThreaded(message);
+    return { message: checked(first, message.kind), ...(thread ? { thread: checked(thread, message.kind) } : {}) };
+  }
+
+  /**
+   * A message's details, as a reply in the thread under it (or in the thread it sits in: Slack threads do not
+   * nest). Sent again for the same message (a tracked message updated, a clicked message replaced twice), the
+   * earlier reply is edited rather than a second one added. A failure is logged, not thrown: the message itself is
+   * out, and a caller retrying would post it twice.
+   */
+  async function postThread(api: SlackApi, workspace: string, under: Posted, thread: SlackMessage): Promise<void> {
+    const key = keys.message({ platform: "slack", workspace, channel: under.channel }, `details:${under.ts}`);
+    const parent = under.thread ?? under.ts;
+    try {
+      const earlier = await store.get(key, trackedMessage);
+      if (earlier && (await updated(api, earlier, thread))) return;
+      // A double click handled by two replicas shows the same result twice at once: one of them adds the reply.
+      const claim = keys.eventSeen({ platform: "slack", workspace }, `details:${under.channel}:${under.ts}`);
+      if (!earlier && !(await store.setIfAbsent(claim, 1, REPLY_CLAIM_MS))) return;
+      await store.set(key, await api.postMessage(under.channel, thread, parent), TRACKED_MESSAGE_TTL_MS);
+    } catch (error) {
+      logger.error(
+        { err: error, code: slackErrorCode(error), channel: under.channel, parent },
+        "slack thread reply failed: the message went out without its details",
+      );
+    }
+  }
+
+  /** Edit a message the bot posted; false when it is gone (deleted, too old to edit), so a new one is posted. */
+  async function updated(api: SlackApi, at: Posted, message: SlackMessage): Promise<boolean> {
+    try {
+      await api.update(at.channel, at.ts, message);
+      return true;
+    } catch (error) {
+      if (!GONE.has(slackErrorCode(error) ?? "")) throw error;
+      logger.info({ code: slackErrorCode(error), ts: at.ts }, "slack message to edit is gone: posting a new one");
+      return false;
+    }
   }
 
   function home(messages: readonly OutboundMessage[]): HomeView {
@@ -87,7 +141,10 @@ export function createDelivery(deps: {
         : undefined;
     if (!channel) throw new InvariantError("a private reply needs a person or a direct conversation");
     if (message.kind === "file") return upload(address.workspace, channel, message);
-    await (await apiFor(address.workspace)).postMessage(channel, render(message));
+    const api = await apiFor(address.workspace);
+    const { message: first, thread } = renderForThread(message);
+    const posted = await api.postMessage(channel, first);
+    if (thread) await postThread(api, address.workspace, posted, thread);
   }
 
   /** Files go up as files, whatever the delivery asked for (an ephemeral message cannot carry one). */
@@ -118,30 +175,27 @@ export function createDelivery(deps: {
       if (!origin.responseUrl) return direct(origin, message);
       return api.respond(origin.responseUrl, { ...render(message), replace_original: true });
     }
-    await api.update(clicked.channel, clicked.ts, render(message));
+    const { message: first, thread } = renderForThread(message);
+    await api.update(clicked.channel, clicked.ts, first);
+    const { thread: within } = origin.address;
+    const under = { channel: clicked.channel, ts: clicked.ts, ...(within ? { thread: within } : {}) };
+    if (thread) await postThread(api, origin.address.workspace, under, thread);
   }
 
   async function toChannel(origin: Origin, message: OutboundMessage, d: Extract<ParsedDelivery, { to: "channel" }>) {
     const target = d.address ?? origin.address;
-    const rendered = render(message);
+    const { message: first, thread } = renderForThread(message);
     const api = await apiFor(target.workspace);
     const key = d.track ? keys.message(teamOf(target), d.track) : undefined;
-    if (key && d.update) {
-      const stored = await store.get(key, trackedMessage);
-      if (stored) {
-        try {
-          return await api.update(stored.channel, stored.ts, rendered);
-        } catch (error) {
-          if (!GONE.has(slackErrorCode(error) ?? "")) throw error;
-          logger.info(
-            { code: slackErrorCode(error), track: d.track },
-            "tracked slack message is gone: posting a new one",
-          );
-        }
-      }
+    const stored = key && d.update ? await store.get(key, trackedMessage) : undefined;
+    let at: Posted;
+    if (stored && (await updated(api, stored, first))) at = stored;
+    else {
+      const posted = await api.postMessage(target.channel, first, target.thread);
+      at = target.thread ? { ...posted, thread: target.thread } : posted;
+      if (key) await store.set(key, at, TRACKED_MESSAGE_TTL_MS);
     }
-    const posted = await api.postMessage(target.channel, rendered, target.thread);
-    if (key) await store.set(key, posted, TRACKED_MESSAGE_TTL_MS);
+    if (thread) await postThread(api, target.workspace, at, thread);
   }
 
   /** A form opens as a modal where Slack gave a trigger (a command or a click); elsewhere its values are posted. */

@@ -1,5 +1,6 @@
 import { spellCommands } from "../../src/chat/command-words.js";
 import { formLines } from "../../src/chat/forms.js";
+import { invitationStanding } from "../../src/chat/invitation-words.js";
 import type { InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
 import { spellSlackCommand } from "./command-spelling.js";
 import { slackLinks } from "./links.js";
@@ -10,6 +11,7 @@ import {
   actions,
   capBlocks,
   context,
+  divider,
   fallbackText,
   image,
   neutralButton,
@@ -17,26 +19,50 @@ import {
 } from "./render-elements.js";
 import { renderQuestion } from "./render-question.js";
 import { LIMITS, type SlackMessage } from "./render-schema.js";
-import { renderSummary } from "./render-summary.js";
+import { renderSummary, type SplitMessage } from "./render-summary.js";
 import { escapeMrkdwn as esc } from "./text.js";
 
 /**
- * A neutral message as Block Kit `{ text, blocks }`; `text` is the notification and screen-reader fallback.
- * `scope` prefixes action ids when several messages share one view (the Home tab). Commands the flows name are
- * written as the slash command.
+ * A neutral message as Block Kit `{ text, blocks }`, in one message: a summary's details follow its first screen,
+ * below a divider. For where a message cannot have a thread (ephemeral messages, the Home tab). `text` is the
+ * notification and screen-reader fallback. `scope` prefixes action ids when several messages share one view (the
+ * Home tab). Commands the flows name are written as the slash command.
  */
 export function renderMessage(message: OutboundMessage, scope = ""): SlackMessage {
-  const ids = actionIds(scope);
-  const rendered = slackLinks(mentionChannels(render(spellCommands(message, spellSlackCommand), ids)));
+  const { message: first, details } = render(spellCommands(message, spellSlackCommand), actionIds(scope));
+  return finish(details ? { ...first, blocks: [...first.blocks, divider(), ...details.blocks] } : first);
+}
+
+/**
+ * A neutral message for a conversation where the bot can start a thread: the first screen, ending with a line that
+ * points to the thread, and the details as the thread's reply. Messages without details have no thread.
+ */
+export function renderThreaded(message: OutboundMessage): { message: SlackMessage; thread?: SlackMessage } {
+  const { message: first, details } = render(spellCommands(message, spellSlackCommand), actionIds());
+  if (!details) return { message: finish(first) };
+  return {
+    message: finish({ ...first, blocks: [...first.blocks, context([IN_THE_THREAD])] }),
+    thread: finish(details),
+  };
+}
+
+/** One line on a phone: the first screen stays one screen. */
+const IN_THE_THREAD = "Details in the thread: what blocks, how, spread";
+
+function finish(message: SlackMessage): SlackMessage {
+  const rendered = slackLinks(mentionChannels(message));
   return { text: rendered.text, blocks: capBlocks(rendered.blocks, LIMITS.messageBlocks) };
 }
 
-function render(message: OutboundMessage, ids: ActionIds): SlackMessage {
+/** Summaries keep their details apart; every other message is whole. */
+function render(message: OutboundMessage, ids: ActionIds): SplitMessage {
+  return message.kind === "summary" ? renderSummary(message, ids) : { message: renderWhole(message, ids) };
+}
+
+function renderWhole(message: Exclude<OutboundMessage, { kind: "summary" }>, ids: ActionIds): SlackMessage {
   switch (message.kind) {
     case "question":
       return renderQuestion(message, ids);
-    case "summary":
-      return renderSummary(message, ids);
     case "invitation":
       return renderInvitation(message, ids);
     case "notice":
@@ -67,8 +93,7 @@ function render(message: OutboundMessage, ids: ActionIds): SlackMessage {
 /** The round's invitation in the channel: who started it and who has answered (never what). */
 function renderInvitation(m: InvitationMessage, ids: ActionIds): SlackMessage {
   const mode = m.mode === "quick" ? "Quick" : "Deep";
-  const facts = [`Started by *${esc(m.startedBy)}*`, mode, `${m.completed.length} answered`];
-  if (m.inProgress > 0) facts.push(`${m.inProgress} in progress`);
+  const facts = [`Started by *${esc(m.startedBy)}*`, mode, ...invitationStanding(m).map(esc)];
   const who = m.completed.length > 0 ? [`Answered: ${m.completed.map(esc).join(", ")}`] : [];
   const join =
     m.button && !m.closed ? [neutralButton(ids("join"), { ...m.button, style: m.button.style ?? "primary" })] : [];

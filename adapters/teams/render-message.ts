@@ -1,5 +1,6 @@
 import { nameChannels } from "../../src/chat/channel-refs.js";
 import { spellCommands } from "../../src/chat/command-words.js";
+import { invitationStanding } from "../../src/chat/invitation-words.js";
 import { linkSafeUrl, writeLinks } from "../../src/chat/links.js";
 import type { FileMessage, InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
 import { UNNAMED_CHANNEL } from "./channel-names.js";
@@ -100,8 +101,7 @@ function renderInvitation(m: InvitationMessage, cap: Cap): CardElement[] {
   const facts = [
     `Started by **${safe(m.startedBy, cap(80))}**`,
     m.mode === "quick" ? "Quick" : "Deep",
-    `${m.completed.length} answered`,
-    ...(m.inProgress > 0 ? [`${m.inProgress} in progress`] : []),
+    ...invitationStanding(m).map((fact) => safe(fact, cap(200))),
   ];
   const shown = m.completed.slice(0, cap(50));
   const more = m.completed.length - shown.length;

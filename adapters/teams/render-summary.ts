@@ -1,6 +1,6 @@
 import { headline, stepAim } from "../../src/chat/dimension-notes.js";
 import type { DimensionLine, SummaryMessage } from "../../src/chat/outbound.js";
-import { averageLine, detailNotes, legend, shortLevel } from "../../src/chat/summary-words.js";
+import { averageLine, detailNotes, legend, participationLine, shortLevel } from "../../src/chat/summary-words.js";
 import type { Cap } from "./render-cap.js";
 import { actionSets, buttons, chartImage, textBlock } from "./render-elements.js";
 import type { CardAction, CardElement } from "./render-schema.js";
@@ -58,9 +58,7 @@ function details(s: SummaryMessage, cap: Cap): CardAction[] {
     const notes = detailNotes(d);
     return notes.length > 0 ? [`- **${safe(d.name, cap(80))}**: ${safe(notes.join(", "), cap(200))}`] : [];
   });
-  const participation = s.participation
-    ? [`- ${s.participation.completed} completed · ${s.participation.inProgress} in progress`]
-    : [];
+  const participation = s.participation ? [`- ${safe(participationLine(s.participation), cap(200))}`] : [];
   const shown = s.notes.slice(0, cap(10));
   const notes = shown.map((n) => `- ${safe(n, cap(300))}`);
   if (s.notes.length > shown.length) notes.push(`- …and ${s.notes.length - shown.length} more`);

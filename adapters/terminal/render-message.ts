@@ -2,9 +2,10 @@ import { nameChannels } from "../../src/chat/channel-refs.js";
 import { type CommandSpelling, spellCommands } from "../../src/chat/command-words.js";
 import { dimensionBar, dimensionLevel, headline, levelTrend, stepAim } from "../../src/chat/dimension-notes.js";
 import { formLines } from "../../src/chat/forms.js";
+import { invitationStanding } from "../../src/chat/invitation-words.js";
 import { writeLinks } from "../../src/chat/links.js";
 import type { OutboundMessage, QuestionMessage, SummaryMessage } from "../../src/chat/outbound.js";
-import { averageLine } from "../../src/chat/summary-words.js";
+import { averageLine, participationLine } from "../../src/chat/summary-words.js";
 
 /** A command in terminal text: its words (the bare command, which starts an assessment, reads `start`). */
 const spellTerminalCommand: CommandSpelling = (words) => `\`${words === "" ? "start" : words}\``;
@@ -46,7 +47,12 @@ export function renderText(neutral: OutboundMessage): string {
     case "summary":
       return renderSummary(message);
     case "invitation":
-      return `\n${message.text}${message.completed.length > 0 ? `\nAnswered: ${message.completed.join(", ")}` : ""}`;
+      return [
+        "",
+        message.text,
+        invitationStanding(message).join(" · "),
+        ...(message.completed.length > 0 ? [`Answered: ${message.completed.join(", ")}`] : []),
+      ].join("\n");
     case "notice":
     case "error":
     case "history":
@@ -95,8 +101,7 @@ function renderSummary(s: SummaryMessage): string {
       out.push(`  ${i + 1}. ${n.title} (${n.dimension}, ${stepAim(n)})`, `     Why: ${n.why}`, `     How: ${n.how}`);
     });
   }
-  if (s.participation)
-    out.push("", `Participation: ${s.participation.completed} completed, ${s.participation.inProgress} in progress`);
+  if (s.participation) out.push("", `Participation: ${participationLine(s.participation)}`);
   for (const note of s.notes) out.push(`Note: ${note}`);
   return out.join("\n");
 }

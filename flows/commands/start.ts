@@ -1,6 +1,7 @@
 import { command } from "../../src/chat/command-words.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import type { Mode } from "../../src/engine/answers.js";
+import { canonicalZone } from "../../src/schedule/zoned-time.js";
 import { beginAssessment } from "../assess/assess-service.js";
 import { scopeOf } from "../context.js";
 import { privately } from "../replies.js";
@@ -30,6 +31,7 @@ export const start = defineCommand<{ mode: Mode; focus?: string }>({
     const expired = latest && !latest.closedAt && !isOpen(latest, ctx.clock());
     const replies: Reply[] = expired ? await closeRound(ctx, address, latest) : [];
     const settings = await ctx.repo.settings(team);
+    const timeZone = user.timeZone && canonicalZone(user.timeZone);
     const opened = await ctx.repo.openOrJoin(team, {
       mode,
       // A personal round is titled for its person, not after the conversation it was started in.
@@ -41,6 +43,7 @@ export const start = defineCommand<{ mode: Mode; focus?: string }>({
       now: ctx.clock(),
       roundDays: ctx.roundDays,
       ...(focus ? { focus } : {}),
+      ...(timeZone ? { timeZone } : {}),
     });
     const { round, created } = opened;
     if (!round.personal && created) {

@@ -62,6 +62,7 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
         roundDays: number;
         /** A partial re-check of one dimension. */
         focus?: string;
+        timeZone?: string;
       },
     ): Promise<{ round: Round; created: boolean }> {
       let created: Round | undefined;
@@ -80,6 +81,7 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
           privacy: init.privacy,
           minRespondents: init.minRespondents,
           ...(init.focus ? { focus: init.focus } : {}),
+          ...(init.timeZone ? { timeZone: init.timeZone } : {}),
         };
         return created;
       });

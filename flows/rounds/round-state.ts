@@ -34,6 +34,8 @@ export const roundSchema = z.object({
   minRespondents: z.int().min(1).max(50).optional(),
   /** A partial re-check of one dimension (its id): only its deep statements are asked. */
   focus: z.string().optional(),
+  /** The opener's time zone: the invitation tells the closing date on that clock (UTC when unknown). */
+  timeZone: z.string().max(64).optional(),
 });
 export type Round = z.infer<typeof roundSchema>;
 

@@ -79,7 +79,7 @@ function build(
   standings: DimensionStanding[],
   /** The team's spread of answers per dimension, when it may be shown. */
   team?: TeamResult,
-  participation?: { completed: number; inProgress: number },
+  participation?: SummaryMessage["participation"],
 ): SummaryMessage {
   const { model } = ctx;
   const weakest = standings.find((s) => s.dimension === result.weakest[0]);
@@ -122,7 +122,7 @@ export function personalSummary(ctx: SummaryContext, result: AssessmentResult): 
 export function teamSummary(
   ctx: SummaryContext,
   team: TeamResult,
-  participation: { completed: number; inProgress: number },
+  participation: NonNullable<SummaryMessage["participation"]>,
 ): SummaryMessage {
   const floor = ctx.minRespondentsForSpread ?? 0;
   if (team.respondents < floor) {

@@ -2,6 +2,8 @@ import type { TeamScope } from "../../src/chat/address.js";
 import type { InvitationMessage } from "../../src/chat/outbound.js";
 import { aggregate, type LevelSnapshot, type TeamResult } from "../../src/engine/compare.js";
 import { type AssessmentResult, score } from "../../src/engine/score.js";
+import { formatDay, formatLocal } from "../../src/schedule/parse-schedule.js";
+import { canonicalZone } from "../../src/schedule/zoned-time.js";
 import { sameScale } from "../assess/assess-flow.js";
 import type { AssessState } from "../assess/assess-state.js";
 import type { FlowContext } from "../context.js";
@@ -99,12 +101,21 @@ export function snapshotOf(team: TeamResult): LevelSnapshot & { profile: number 
   };
 }
 
+/**
+ * The round's invitation: open, when it closes and who has answered; closed, the day it closed. People who started
+ * and did not finish by then are counted apart: roundStanding leaves their answers out of every result.
+ */
 export function invitationMessage(round: Round, standing: Participation, now: Date): InvitationMessage {
   const closed = Boolean(round.closedAt) || new Date(round.closesAt) <= now;
   const starter = round.openedBy.name ?? round.openedBy.id;
-  const { completed, inProgress } = standing.participation;
+  const { inProgress } = standing.participation;
+  // The opener's clock: the round was opened for a whole number of days from that moment, not to a midnight.
+  const zone = (round.timeZone && canonicalZone(round.timeZone)) ?? "UTC";
+  const closes = closed
+    ? formatDay(new Date(round.closedAt ?? round.closesAt), zone)
+    : formatLocal(new Date(round.closesAt), zone);
   const text = closed
-    ? `This MLOps maturity round is closed: ${completed} answered.`
+    ? "This MLOps maturity round is closed."
     : `${starter} started an MLOps maturity round (${round.mode}, about ${round.mode === "quick" ? "3" : "10"} minutes). ` +
       (round.privacy === "attributed"
         ? "This channel runs attributed rounds: the team summary and exports show who answered what."
@@ -116,6 +127,7 @@ export function invitationMessage(round: Round, standing: Participation, now: Da
     completed: standing.completedNames,
     inProgress,
     closed,
+    closes,
     ...(closed
       ? {}
       : {

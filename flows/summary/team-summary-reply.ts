@@ -2,6 +2,7 @@ import type { Address } from "../../src/chat/address.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import { actionsMoved } from "../actions/actions-moved.js";
 import { channelAddress, type FlowContext, teamScope } from "../context.js";
+import { isOpen } from "../rounds/round-repo.js";
 import { type Round, spreadFloor } from "../rounds/round-state.js";
 import { evidenceNotes } from "./evidence.js";
 import { teamSummary } from "./summary-message.js";
@@ -39,7 +40,8 @@ export async function teamSummaryReply(ctx: FlowContext, address: Address, round
       ],
     },
     standing.team,
-    standing.participation,
+    // Closed, or past its closing time: nobody is answering any more.
+    { ...standing.participation, ...(isOpen(round, ctx.clock()) ? {} : { closed: true }) },
   );
   // A personal round is kept under its person, not a conversation: its result goes to that person.
   const delivery: Reply["delivery"] = round.personal

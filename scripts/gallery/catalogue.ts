@@ -79,6 +79,9 @@ export async function gallery(): Promise<GalleryEntry[]> {
   add("question", "Question (quick mode ladder)", firstQuestion);
   await answerAll(t, "ana", [{ message: firstQuestion, delivery: { to: "private" } }], [2, 3, 2, 1, 2, 3, 1, 2]);
   for (const user of ["ben", "chen"] as const) await answeredBy(t, user);
+  // Dan starts and does not finish: the closed invitation says what became of his answers.
+  const dansFirst = questionIn(await joinOrFirst(t, "dan", await t.say("dan", "start", TEAM)));
+  await t.click("dan", option(dansFirst, 2));
   await t.say("ana", "target 3", TEAM);
   const closed = await t.say("ana", "close", TEAM);
   add("invitation-closed", "Round invitation (closed)", first(closed, "invitation", "close"));

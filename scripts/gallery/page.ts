@@ -8,6 +8,8 @@ export interface RenderedEntry {
   slackHtml: string;
   teamsCard: unknown;
   builderUrl: string;
+  /** The Slack thread reply the bot posts under the message (a summary's details). */
+  thread?: { html: string; builderUrl: string };
 }
 
 const plain = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -21,11 +23,18 @@ export function galleryPage(
   entries: readonly RenderedEntry[],
   charts: readonly { id: string; file: string }[],
 ): string {
-  const sections = entries.map(({ entry, slackHtml, builderUrl }) => {
+  const sections = entries.map(({ entry, slackHtml, builderUrl, thread }) => {
+    const threadLinks = thread
+      ? ` · <a href="${plain(thread.builderUrl)}">Thread reply in Block Kit Builder</a> · <a href="json/${entry.id}.slack-thread.json">Thread reply JSON</a>`
+      : "";
+    const threadFrame = thread
+      ? `<h3>Slack: the reply in its thread</h3><div class="frame" id="${entry.id}-slack-thread">${thread.html}</div>`
+      : "";
     return `<section>
 <h2>${plain(entry.title)} <small>${entry.id}</small></h2>
-<p><a href="${plain(builderUrl)}">Open in Block Kit Builder</a> · <a href="json/${entry.id}.slack.json">Slack JSON</a> · <a href="json/${entry.id}.teams.json">Teams card JSON</a></p>
+<p><a href="${plain(builderUrl)}">Open in Block Kit Builder</a> · <a href="json/${entry.id}.slack.json">Slack JSON</a> · <a href="json/${entry.id}.teams.json">Teams card JSON</a>${threadLinks}</p>
 <h3>Slack</h3><div class="frame" id="${entry.id}-slack">${slackHtml}</div>
+${threadFrame}
 <h3>Teams</h3><div class="frame teams" id="${entry.id}-teams"></div>
 </section>`;
   });

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { renderMessage } from "../../adapters/slack/render-message.js";
+import { renderThreaded } from "../../adapters/slack/render-message.js";
 import { renderCard } from "../../adapters/teams/render-message.js";
 import { fitHistory } from "../../src/chart/history-fit.js";
 import { historySvg } from "../../src/chart/history-svg.js";
@@ -32,11 +32,20 @@ async function main(): Promise<void> {
   const entries = await gallery();
   const rendered: RenderedEntry[] = [];
   for (const entry of entries) {
-    const slack = renderMessage(entry.message);
+    // As the bot posts it in a channel or a DM: a summary's details go in a thread reply under it.
+    const { message: slack, thread } = renderThreaded(entry.message);
     const card = renderCard(entry.message);
     await writeFile(join(OUT, "json", `${entry.id}.slack.json`), `${JSON.stringify(slack, null, 2)}\n`);
+    if (thread)
+      await writeFile(join(OUT, "json", `${entry.id}.slack-thread.json`), `${JSON.stringify(thread, null, 2)}\n`);
     await writeFile(join(OUT, "json", `${entry.id}.teams.json`), `${JSON.stringify(card, null, 2)}\n`);
-    rendered.push({ entry, slackHtml: slackHtml(slack), teamsCard: card, builderUrl: builderUrl(slack.blocks) });
+    rendered.push({
+      entry,
+      slackHtml: slackHtml(slack),
+      teamsCard: card,
+      builderUrl: builderUrl(slack.blocks),
+      ...(thread ? { thread: { html: slackHtml(thread), builderUrl: builderUrl(thread.blocks) } } : {}),
+    });
   }
   const levelNames = defaultModel.levels.map((l) => l.name);
   const charts: { id: string; file: string }[] = [];
@@ -61,7 +70,11 @@ async function main(): Promise<void> {
     return;
   }
   const ids = [
-    ...rendered.flatMap(({ entry }) => [`${entry.id}-slack`, `${entry.id}-teams`]),
+    ...rendered.flatMap(({ entry, thread }) => [
+      `${entry.id}-slack`,
+      ...(thread ? [`${entry.id}-slack-thread`] : []),
+      `${entry.id}-teams`,
+    ]),
     ...charts.map((c) => `chart-${c.id}`),
   ];
   const heights = await screenshots({ chromium: CHROMIUM, page: join(OUT, "index.html"), out: OUT, ids });

@@ -86,7 +86,10 @@ export const summaryMessageSchema = z.object({
   /** What blocks the next level of the weakest dimension. */
   explanation: z.string().optional(),
   nextSteps: z.array(nextStepSchema).max(3),
-  participation: z.object({ completed: z.int().min(0), inProgress: z.int().min(0) }).optional(),
+  /** `closed`: the round no longer takes answers, so those in progress did not finish (and are not counted). */
+  participation: z
+    .object({ completed: z.int().min(0), inProgress: z.int().min(0), closed: z.boolean().optional() })
+    .optional(),
   notes: z.array(z.string()).default([]),
   buttons: z.array(buttonSchema).default([]),
   /** The summary as a picture (added by the app when it has a public URL); `alt` says the same in words. */
@@ -99,8 +102,14 @@ export const invitationMessageSchema = z.object({
   startedBy: z.string(),
   mode: z.enum(["quick", "deep"]),
   completed: z.array(z.string()),
+  /** Started and not finished: still answering while the round is open; left out of every result once closed. */
   inProgress: z.int().min(0),
   closed: z.boolean(),
+  /**
+   * When the round closes ("Sat, 12 Dec 2026, 09:30 CET") or, once closed, the day it closed ("Sat, 12 Dec 2026"),
+   * written once by the flows so that every platform shows the same unambiguous date.
+   */
+  closes: z.string().min(1),
   button: buttonSchema.optional(),
   text: z.string(),
 });

@@ -39,6 +39,13 @@ export function legend(s: Pick<SummaryMessage, "dimensions">): string {
   ].join(" · ");
 }
 
+/** Who answered; once the round is closed nobody is "in progress": those who had not finished are not counted. */
+export function participationLine(p: NonNullable<SummaryMessage["participation"]>): string {
+  const completed = `${p.completed} completed`;
+  if (!p.closed) return `${completed} · ${p.inProgress} in progress`;
+  return p.inProgress > 0 ? `${completed} · ${p.inProgress} did not finish: their answers are not counted` : completed;
+}
+
 /** What a dimension's row leaves for the details: spread, disagreement, progress (not the trend or the target). */
 export function detailNotes(d: DimensionLine): string[] {
   const trend = levelTrend(d.previous, d.level);

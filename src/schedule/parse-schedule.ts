@@ -177,8 +177,14 @@ function zoneAbbreviation(date: Date, timeZone: string): string {
 /** "Tue, 24 Nov 2026, 09:30 CET": an instant on the team's wall clock. Own names: en-GB now says "Sept". */
 export function formatLocal(date: Date, timeZone: string): string {
   const local = toLocal(date.getTime(), timeZone);
+  const time = [local.hour, local.minute].map((n) => String(n).padStart(2, "0")).join(":");
+  return `${formatDay(date, timeZone)}, ${time} ${zoneAbbreviation(date, timeZone)}`;
+}
+
+/** "Tue, 24 Nov 2026": the day of an instant on the team's wall clock, the same in every locale (no 11/24 or 24/11). */
+export function formatDay(date: Date, timeZone: string): string {
+  const local = toLocal(date.getTime(), timeZone);
   const weekday = WEEKDAY_NAMES[isoWeekday(local) - 1]?.slice(0, 3);
   const month = MONTH_NAMES[local.month - 1]?.slice(0, 3);
-  const time = [local.hour, local.minute].map((n) => String(n).padStart(2, "0")).join(":");
-  return `${weekday}, ${local.day} ${month} ${local.year}, ${time} ${zoneAbbreviation(date, timeZone)}`;
+  return `${weekday}, ${local.day} ${month} ${local.year}`;
 }

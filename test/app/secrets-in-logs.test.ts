@@ -38,13 +38,15 @@ describe("logs of a full run", () => {
       await run.answerEverything("U0ALICE", 3);
       // Each command's replies are awaited: commands run side by side, and `export` needs the closed round.
       const posts = () => run.api.calls("chat.postMessage").length;
+      // Posts so far: the invitation, the first question, the result's details in a thread under it.
+      await expect.poll(posts).toBe(3);
       run.api.fail("chat.postMessage", "not_in_channel");
       await run.command("U0ALICE", "summary");
       await run.api.waitFor("chat.postEphemeral"); // the apology for the refused post
       await run.command("U0ALICE", "close");
-      await expect.poll(posts).toBe(4);
+      await expect.poll(posts).toBe(6); // the summary and its thread reply
       await run.command("U0ALICE", "history");
-      await expect.poll(posts).toBe(5);
+      await expect.poll(posts).toBe(7);
       await run.command("U0ALICE", "export csv");
       await run.api.waitFor("files.completeUploadExternal");
       // A forged request: signed with the wrong secret.

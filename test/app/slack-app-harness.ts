@@ -23,6 +23,7 @@ export interface SlackAppRun {
   sign(body: string): Promise<PostResult>;
   command(user: string, text: string): Promise<PostResult>;
   dmOf(user: string): Promise<string>;
+  /** The latest message the conversation shows (posted or edited); replies in threads are not in it. */
   latestIn(channel: string): RecordedCall | undefined;
   answerEverything(user: string, option: number): Promise<void>;
   close(): Promise<void>;
@@ -61,7 +62,9 @@ export async function startSlackApp(
   const latestIn = (channel: string): RecordedCall | undefined =>
     [...api.calls()]
       .reverse()
-      .find((c) => ["chat.postMessage", "chat.update"].includes(c.method) && c.body.channel === channel);
+      .find(
+        (c) => ["chat.postMessage", "chat.update"].includes(c.method) && c.body.channel === channel && !api.inThread(c),
+      );
 
   return {
     api,

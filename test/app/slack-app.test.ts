@@ -4,6 +4,7 @@ import { decodeAction } from "../../src/chat/actions.js";
 import { buttonClick, buttonsIn, CHANNEL } from "../adapters/slack/harness.js";
 import type { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { interactionBody } from "../fakes/slack-signing.js";
+import { summaryIn } from "../reliability/round-audit.js";
 import { type SlackAppRun, startSlackApp } from "./slack-app-harness.js";
 
 /** Two people complete a round by clicking what the bot posted; scheduled nudges go out when their time comes. */
@@ -13,12 +14,11 @@ let app: RunningApp;
 let origin: string;
 let command: SlackAppRun["command"];
 let sign: SlackAppRun["sign"];
-let latestIn: SlackAppRun["latestIn"];
 let answerEverything: SlackAppRun["answerEverything"];
 
 beforeEach(async () => {
   run = await startSlackApp();
-  ({ api, app, origin, command, sign, latestIn, answerEverything } = run);
+  ({ api, app, origin, command, sign, answerEverything } = run);
 });
 afterEach(() => run.close());
 
@@ -42,17 +42,19 @@ describe("the app on Slack", () => {
 
     await answerEverything("U0ALICE", 3);
     await answerEverything("U0BOB", 4);
+    const before = api.calls().length;
     expect((await command("U0ALICE", "summary")).status).toBe(200);
-    await api.waitFor("chat.postMessage", posts + 2);
-    const summary = latestIn(CHANNEL);
-    const text = JSON.stringify(summary?.body.blocks);
+    await api.waitUntil(() => summaryIn(api.calls(), CHANNEL, before) !== undefined, "the summary and its thread");
+    const shown = summaryIn(api.calls(), CHANNEL, before);
+    const text = JSON.stringify(shown?.summary.body.blocks);
     expect(text).toContain("Level 2");
     expect(text).toContain("Team &amp; ownership");
     expect(text).not.toMatch(/U0ALICE|U0BOB/);
     expect(ackMs).toBeLessThan(3000);
 
-    // The chart: an image block whose signed link, fetched from the app as Slack would, is the PNG.
-    const blocks = summary?.body.blocks as { type: string; image_url?: string; alt_text?: string }[];
+    // The chart, in the thread under the summary: an image block whose signed link, fetched from the app as Slack
+    // would, is the PNG.
+    const blocks = shown?.details.body.blocks as { type: string; image_url?: string; alt_text?: string }[];
     const chart = blocks.find((b) => b.type === "image");
     expect(chart?.image_url).toMatch(/^https:\/\/mlops-assess\.example\.com\/charts\/summary\.png\?/);
     // Whose and when, from the recorded command's channel_name: the picture says it when forwarded on its own.

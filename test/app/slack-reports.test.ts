@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CHANNEL } from "../adapters/slack/harness.js";
 import type { RecordedCall } from "../fakes/fake-slack-api.js";
 import { roundsFromCsv } from "../flows/csv-export-reader.js";
+import { summaryIn } from "../reliability/round-audit.js";
 import { type SlackAppRun, startSlackApp } from "./slack-app-harness.js";
 
 /**
@@ -21,9 +22,12 @@ async function closedRound() {
   expect((await run.command("U0ALICE", "")).status).toBe(200);
   await run.api.waitFor("chat.postMessage", 2);
   await run.answerEverything("U0ALICE", 3);
-  const posts = run.api.calls("chat.postMessage").length;
+  const before = run.api.calls().length;
   await run.command("U0ALICE", "close");
-  await run.api.waitFor("chat.postMessage", posts + 1);
+  await run.api.waitUntil(
+    () => summaryIn(run.api.calls(), CHANNEL, before) !== undefined,
+    "the summary and its thread",
+  );
 }
 
 const firstCallAfter = async (method: string, action: () => Promise<unknown>): Promise<RecordedCall> => {

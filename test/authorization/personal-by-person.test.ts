@@ -21,6 +21,8 @@ describe("Slack: a DM between two people", () => {
   it("keeps the first person's assessment under them, not under the DM", async () => {
     await world.slackCommand("U0ANN", "", SHARED_DM);
     await world.slack.answerEverything("U0ANN", 4);
+    // The result's details follow it in a thread: the next test's snapshot starts once they are in.
+    await world.settle();
     const keys = createKeys(world.prefix);
     const scope = (channel: string) => ({ platform: "slack" as const, workspace: TEAM, channel });
     expect(await world.redis.get(keys.openRound(scope("personal:U0ANN")))).not.toBeNull();

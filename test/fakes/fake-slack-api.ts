@@ -45,14 +45,19 @@ export interface FakeSlackApi {
   /** A response_url served by this fake. */
   responseUrl(name?: string): string;
   calls(method?: string): RecordedCall[];
+  /** Whether a call posted or edited a reply in a thread: not what the conversation itself shows. */
+  inThread(call: RecordedCall): boolean;
   /** Resolve once `count` calls of `method` have arrived (rejects after `timeoutMs`). */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
   /** Resolve as soon as `check` holds, looked at after every answered call (rejects after `timeoutMs`). */
   waitUntil(check: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   /** Answer the next `times` calls of `method` with HTTP 429 and Retry-After. */
   rateLimit(method: string, times?: number, retryAfterSec?: number): void;
-  /** Answer the next `times` calls of `method` with `{ ok: false, error }`. */
-  fail(method: string, error: string, times?: number): void;
+  /**
+   * Answer the next `times` calls of `method` with `{ ok: false, error }`; with `when`, only calls whose body it
+   * accepts (a thread reply, not the message above it).
+   */
+  fail(method: string, error: string, times?: number, when?: (body: Record<string, unknown>) => boolean): void;
   /** Hold every answer back this long (a slow Slack). */
   delay(ms: number): void;
   users: Map<string, FakeUser>;
@@ -93,7 +98,10 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const recorded: RecordedCall[] = [];
-  const faults = new Map<string, Array<{ status: 429; retryAfter: number } | { status: 200; error: string }>>();
+  type Fault = ({ status: 429; retryAfter: number } | { status: 200; error: string }) & {
+    when?: (body: Record<string, unknown>) => boolean;
+  };
+  const faults = new Map<string, Fault[]>();
   const waiters = new Set<() => void>();
   const users = new Map<string, FakeUser>();
   const members = new Map<string, string[]>();
@@ -105,6 +113,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const installsByToken = new Map<string, FakeInstall>();
   let codeCounter = 0;
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, "0")}`;
+  /** `channel:ts` of every message posted as a thread reply. */
+  const threadReplies = new Set<string>();
 
   /** oauth.v2.access as Slack answers it: the client first, then the (single-use) code. */
   function exchange(body: Record<string, unknown>): Record<string, unknown> {
@@ -147,7 +157,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case "chat.postMessage": {
         // Like Slack, a user id as channel means the app's DM with that person.
         const channel = str("channel").startsWith("U") ? `D${str("channel").slice(1)}` : str("channel");
-        return { ok: true, channel, ts: nextTs(), message: { text: body.text } };
+        const ts = nextTs();
+        if (body.thread_ts !== undefined) threadReplies.add(`${channel}:${ts}`);
+        return { ok: true, channel, ts, message: { text: body.text } };
       }
       case "chat.update":
         return { ok: true, channel: str("channel"), ts: str("ts") };
@@ -211,7 +223,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     });
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
 
-    const fault = faults.get(method)?.shift();
+    const pending = faults.get(method) ?? [];
+    const index = pending.findIndex((f) => !f.when || f.when(body));
+    const fault = index < 0 ? undefined : pending.splice(index, 1)[0];
     if (fault?.status === 429) {
       res.writeHead(429, { "retry-after": String(fault.retryAfter), "content-type": "application/json" });
       res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
@@ -242,7 +256,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       check();
     });
   }
-  const addFault = (method: string, fault: NonNullable<ReturnType<typeof faults.get>>[number], times: number) => {
+  const addFault = (method: string, fault: Fault, times: number) => {
     faults.set(method, [...(faults.get(method) ?? []), ...Array.from({ length: times }, () => fault)]);
   };
 
@@ -250,6 +264,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     apiUrl: `${base}/api/`,
     responseUrl: (name = "hook") => `${base}/hooks/${name}`,
     calls,
+    inThread: (call) =>
+      call.method === "chat.postMessage"
+        ? call.body.thread_ts !== undefined
+        : call.method === "chat.update" && threadReplies.has(`${call.body.channel}:${call.body.ts}`),
     async waitFor(method, count = 1, timeoutMs = 5000) {
       await waitUntil(
         () => calls(method).length >= count,
@@ -261,7 +279,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     waitUntil,
     rateLimit: (method, times = 1, retryAfterSec = 0) =>
       addFault(method, { status: 429, retryAfter: retryAfterSec }, times),
-    fail: (method, error, times = 1) => addFault(method, { status: 200, error }, times),
+    fail: (method, error, times = 1, when) =>
+      addFault(method, { status: 200, error, ...(when ? { when } : {}) }, times),
     delay(ms) {
       delayMs = ms;
     },
@@ -274,6 +293,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     members,
     reset() {
       recorded.length = 0;
+      threadReplies.clear();
       faults.clear();
       users.clear();
       members.clear();

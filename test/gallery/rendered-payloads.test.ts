@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import * as AC from "adaptivecards";
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderMessage } from "../../adapters/slack/render-message.js";
+import { renderMessage, renderThreaded } from "../../adapters/slack/render-message.js";
 import type { SlackButton, SlackMessage } from "../../adapters/slack/render-schema.js";
 import { fallbackText, renderCard } from "../../adapters/teams/render-message.js";
 import type { AdaptiveCard } from "../../adapters/teams/render-schema.js";
@@ -176,19 +176,21 @@ describe("the team summary on a phone", () => {
     return s;
   };
 
-  it("fits one phone screen for eight dimensions before its details, on Slack and on Teams", () => {
+  it("fits one phone screen for eight dimensions, its details in a Slack thread and behind Teams' Details", () => {
     const s = eight();
     expect(s.dimensions).toHaveLength(8);
-    const slack = renderMessage(s).blocks;
-    const firstScreen = slack.slice(
-      0,
-      slack.findIndex((b) => b.type === "divider"),
-    );
-    const slackHeight = slackPhoneHeight(firstScreen);
+    const { message, thread } = renderThreaded(s);
+    const slackHeight = slackPhoneHeight(message.blocks);
     const teamsHeight = teamsPhoneHeight(renderCard(s).body);
-    console.log(`team summary on a 400 px phone: Slack ${slackHeight} px before Details, Teams ${teamsHeight} px`);
+    console.log(
+      `team summary on a 400 px phone: Slack ${slackHeight} px (details in the thread: ${slackPhoneHeight(thread?.blocks ?? [])} px), Teams ${teamsHeight} px`,
+    );
     expect(slackHeight).toBeLessThanOrEqual(PHONE_SCREEN_PX);
     expect(teamsHeight).toBeLessThanOrEqual(PHONE_SCREEN_PX);
+    const details = slackMrkdwn(thread ?? { text: "", blocks: [] }).join("\n");
+    expect(details).toContain("*What blocks the next level:*");
+    expect(details).toMatch(/\*How:\*[\s\S]*\*Why:\*/);
+    expect(slackMrkdwn(message).join("\n")).not.toContain("*How:*");
   });
 
   it("gives each dimension one short line: no row wraps on a phone, no code span, the target once", () => {
@@ -204,7 +206,7 @@ describe("the team summary on a phone", () => {
 
   it("would fail a summary that does not fit: sixteen dimensions are more than a screen by the same measure", () => {
     const sixteen = summary(16, 24);
-    expect(slackPhoneHeight(renderMessage(sixteen).blocks)).toBeGreaterThan(PHONE_SCREEN_PX);
+    expect(slackPhoneHeight(renderThreaded(sixteen).message.blocks)).toBeGreaterThan(PHONE_SCREEN_PX);
     expect(teamsPhoneHeight(renderCard(sixteen).body)).toBeGreaterThan(PHONE_SCREEN_PX);
   });
 });

@@ -76,12 +76,13 @@ describe("adopted next steps on Slack", () => {
     await loop.say("ann", "actions");
     expect(screenOf(run.api.calls("chat.postEphemeral").at(-1))).toContain("No open actions");
 
-    // The next round's summary says what moved since the last one.
+    // The next round's summary says what moved since the last one, in the thread under it.
     await loop.say("ann", "start");
     await run.answerEverything(slackUser("ann"), 3);
     await loop.say("ann", "close");
-    const next = screenOf(lastWith(inChannel(), "Next steps") ?? lastWith(inChannel(), "Adopted since last round"));
-    expect(next).toMatch(
+    const next = inChannel().findLast((c) => !run.api.inThread(c) && screenOf(c).includes("Details in the thread"));
+    const details = screenOf(inChannel().find((c) => c.body.thread_ts === next?.response?.ts));
+    expect(details).toMatch(
       new RegExp(
         `Adopted since last round: ${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(done\\) -> .+ L\\d -> L\\d`,
       ),

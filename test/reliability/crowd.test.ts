@@ -3,7 +3,7 @@ import { createKeys } from "../../src/store/keys.js";
 import { CHANNEL, TEAM } from "../adapters/slack/harness.js";
 import { REDIS_URL, redisTestScope, uniquePrefix } from "../store/redis-helpers.js";
 import { type LiveApp, startLiveApp } from "./live-app.js";
-import { audit, expectedTeam, levelsShown, optionValue, QUICK, roundIdOf } from "./round-audit.js";
+import { audit, expectedTeam, levelsShown, optionValue, QUICK, roundIdOf, summaryIn } from "./round-audit.js";
 import { progressOf, slackPeople, until } from "./slack-people.js";
 
 /**
@@ -43,10 +43,10 @@ describe("50 people answering at once in one team, over HTTP", () => {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    const posts = live.api.calls("chat.postMessage").length;
+    const before = live.api.calls().length;
     await slack.command(PEOPLE[0] ?? "", "summary");
-    await until(() => live.api.calls("chat.postMessage").length > posts, "the summary");
-    const summary = live.api.calls("chat.postMessage").at(-1);
+    await until(() => summaryIn(live.api.calls(), CHANNEL, before) !== undefined, "the summary and its thread");
+    const shown = summaryIn(live.api.calls(), CHANNEL, before);
     const result = await audit(scope.admin, keys, team, roundIdOf(invitation), acknowledged);
     const answers = PEOPLE.length * QUICK.length;
     console.log(
@@ -56,7 +56,7 @@ describe("50 people answering at once in one team, over HTTP", () => {
     );
     expect(result).toEqual({ lost: 0, duplicates: 0 });
     expect(PEOPLE.every((p) => progressOf(slack.screen(p)) === undefined)).toBe(true);
-    expect(JSON.stringify(summary?.body.blocks)).toContain(`${PEOPLE.length} completed · 0 in progress`);
-    expect(levelsShown(summary)).toEqual(expectedTeam(acknowledged.values()));
+    expect(JSON.stringify(shown?.details.body.blocks)).toContain(`${PEOPLE.length} completed · 0 in progress`);
+    expect(levelsShown(shown?.summary)).toEqual(expectedTeam(acknowledged.values()));
   });
 });

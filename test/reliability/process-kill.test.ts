@@ -6,7 +6,16 @@ import type { PostResult } from "../fakes/slack-signing.js";
 import { REDIS_URL, redisTestScope, uniquePrefix } from "../store/redis-helpers.js";
 import { appWithReplacements, type ReplacedApp } from "./app-process.js";
 import { liveEnv } from "./live-app.js";
-import { audit, expectedTeam, levelsShown, optionValue, QUICK, roundIdOf, storedStates } from "./round-audit.js";
+import {
+  audit,
+  expectedTeam,
+  levelsShown,
+  optionValue,
+  QUICK,
+  roundIdOf,
+  storedStates,
+  summaryIn,
+} from "./round-audit.js";
 import { advancedFrom, isResult, option, progressOf, slackPeople, until } from "./slack-people.js";
 
 /**
@@ -116,10 +125,10 @@ describe("the app process killed between a click and its write", () => {
       );
     }
 
-    const posts = api.calls("chat.postMessage").length;
+    const before = api.calls().length;
     await slack.command(PEOPLE[0] ?? "", "summary");
-    await until(() => api.calls("chat.postMessage").length > posts, "the summary");
-    const summary = api.calls("chat.postMessage").at(-1);
+    await until(() => summaryIn(api.calls(), CHANNEL, before) !== undefined, "the summary and its thread");
+    const shown = summaryIn(api.calls(), CHANNEL, before);
     const final = await audit(scope.admin, keys, team, roundIdOf(invitation), acknowledged);
     const states = await storedStates(scope.admin, keys, team, roundIdOf(invitation));
     const answers = [...acknowledged.values()].reduce((n, a) => n + a.size, 0);
@@ -136,9 +145,10 @@ describe("the app process killed between a click and its write", () => {
     expect([...states.values()].every((s) => s.status === "completed")).toBe(true);
     expect(PEOPLE.every((p) => isResult(slack.screen(p)))).toBe(true);
     expect(tally.inFlight).toBeGreaterThan(0);
-    expect(api.calls("chat.postMessage").filter((c) => c.body.channel === CHANNEL && !isResult(c))).toHaveLength(1);
-    expect(JSON.stringify(summary?.body.blocks)).toContain(`${PEOPLE.length} completed · 0 in progress`);
-    expect(levelsShown(summary)).toEqual(expectedTeam(acknowledged.values()));
+    const inChannel = api.calls("chat.postMessage").filter((c) => c.body.channel === CHANNEL && !api.inThread(c));
+    expect(inChannel.filter((c) => !isResult(c))).toHaveLength(1);
+    expect(JSON.stringify(shown?.details.body.blocks)).toContain(`${PEOPLE.length} completed · 0 in progress`);
+    expect(levelsShown(shown?.summary)).toEqual(expectedTeam(acknowledged.values()));
     expect(progressOf(slack.screen(PEOPLE[0] ?? ""))).toBeUndefined();
   }, 60_000);
 });

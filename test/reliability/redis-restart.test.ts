@@ -4,7 +4,16 @@ import { createKeys } from "../../src/store/keys.js";
 import { CHANNEL, TEAM } from "../adapters/slack/harness.js";
 import { type LiveApp, startLiveApp } from "./live-app.js";
 import { type OwnRedis, startOwnRedis } from "./own-redis.js";
-import { audit, expectedTeam, levelsShown, optionValue, QUICK, roundIdOf, storedStates } from "./round-audit.js";
+import {
+  audit,
+  expectedTeam,
+  levelsShown,
+  optionValue,
+  QUICK,
+  roundIdOf,
+  storedStates,
+  summaryIn,
+} from "./round-audit.js";
 import { dmOf, option, progressOf, slackPeople, textOf, until } from "./slack-people.js";
 
 /**
@@ -83,11 +92,10 @@ describe("Redis restarted in the middle of a round", () => {
         for (let q = BEFORE_OUTAGE; q < QUICK.length; q++) await answerOne(i);
       }),
     );
-    const posts = api.calls("chat.postMessage").length;
+    const before = api.calls().length;
     await slack.command(PEOPLE[0] ?? "", "summary");
-    await api.waitFor("chat.postMessage", posts + 1);
-    const summary = api.calls("chat.postMessage").at(-1);
-    expect(summary?.body.channel).toBe(CHANNEL);
+    await until(() => summaryIn(api.calls(), CHANNEL, before) !== undefined, "the summary and its thread");
+    const shown = summaryIn(api.calls(), CHANNEL, before);
 
     const final = await audit(admin, keys, team, roundIdOf(invitation), acknowledged);
     const states = await storedStates(admin, keys, team, roundIdOf(invitation));
@@ -101,8 +109,9 @@ describe("Redis restarted in the middle of a round", () => {
     expect(ackMs).toBeLessThan(3000);
     expect(final).toEqual({ lost: 0, duplicates: 0 });
     expect([...states.values()].every((s) => s.status === "completed")).toBe(true);
-    expect(JSON.stringify(summary?.body.blocks)).toContain(`${PEOPLE.length} completed · 0 in progress`);
-    expect(levelsShown(summary)).toEqual(expectedTeam(acknowledged.values()));
-    expect(api.calls("chat.postMessage").filter((c) => c.body.channel === dmOf(PEOPLE[1] ?? "")).length).toBe(1);
+    expect(JSON.stringify(shown?.details.body.blocks)).toContain(`${PEOPLE.length} completed · 0 in progress`);
+    expect(levelsShown(shown?.summary)).toEqual(expectedTeam(acknowledged.values()));
+    const inDm = api.calls("chat.postMessage").filter((c) => c.body.channel === dmOf(PEOPLE[1] ?? ""));
+    expect(inDm.filter((c) => !api.inThread(c)).length).toBe(1);
   });
 });

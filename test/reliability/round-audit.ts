@@ -93,3 +93,15 @@ export function levelsShown(summary: RecordedCall | undefined) {
     dimensions: [...text.matchAll(/\*"\},\{"type":"mrkdwn","text":"L(\d)\b/g)].map((m) => Number(m[1])),
   };
 }
+
+/**
+ * The team summary posted to `channel` after the first `after` calls, and its thread reply with the details
+ * (participation, spread, notes), once both are in: the summary is one screen, the rest is in its thread.
+ */
+export function summaryIn(calls: readonly RecordedCall[], channel: string, after = 0) {
+  const posts = calls.slice(after).filter((c) => c.method === "chat.postMessage" && c.body.channel === channel);
+  const summary = posts.findLast((c) => c.body.thread_ts === undefined && levelsShown(c).overall >= 0);
+  const ts = summary?.response?.ts;
+  const details = ts === undefined ? undefined : posts.find((c) => c.body.thread_ts === ts);
+  return summary && details ? { summary, details } : undefined;
+}

@@ -79,7 +79,7 @@ export function slackPeople(api: FakeSlackApi, url: () => string, where: Workspa
     const dm = dmOf(user);
     for (let i = calls.length - 1; i >= 0; i--) {
       const call = calls[i];
-      if (call && SHOWN.has(call.method) && call.body.channel === dm) return call;
+      if (call && SHOWN.has(call.method) && call.body.channel === dm && !api.inThread(call)) return call;
     }
     return undefined;
   };

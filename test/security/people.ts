@@ -28,12 +28,15 @@ export function slackPeople(eventsUrl: string, api: FakeSlackApi, team: string) 
       const open = api.calls("conversations.open").find((c) => String(c.body.users) === user);
       return (open?.response?.channel as { id: string } | undefined)?.id;
     }, `a DM with ${user}`);
+  // Replies in threads (a result's details) are not what the conversation shows.
   const latestIn = (channel: string, after: number): RecordedCall | undefined =>
     api
       .calls()
       .slice(after)
       .reverse()
-      .find((c) => ["chat.postMessage", "chat.update"].includes(c.method) && c.body.channel === channel);
+      .find(
+        (c) => ["chat.postMessage", "chat.update"].includes(c.method) && c.body.channel === channel && !api.inThread(c),
+      );
 
   return {
     /** `/mlops-assess <text>` in a channel; resolves once the bot has answered in some way. */

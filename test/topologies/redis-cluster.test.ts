@@ -9,7 +9,7 @@ import { type FakeSlackApi, startFakeSlackApi } from "../fakes/fake-slack-api.js
 import { quietLogger } from "../flows/harness.js";
 import { quarterOnThreeReplicas } from "../nudge/quarter-on-replicas.js";
 import { liveEnv } from "../reliability/live-app.js";
-import { expectedTeam, levelsShown, optionValue, QUICK } from "../reliability/round-audit.js";
+import { expectedTeam, levelsShown, optionValue, QUICK, summaryIn } from "../reliability/round-audit.js";
 import { slackPeople, until } from "../reliability/slack-people.js";
 import { type RedisCluster, startRedisCluster } from "./redis-topologies.js";
 
@@ -111,13 +111,12 @@ describe("whole rounds over HTTP on a three-master Redis Cluster", () => {
               }),
             );
           }
-          const summaries = () => api.calls("chat.postMessage").filter((c) => c.body.channel === where.channel);
-          const before = summaries().length;
+          const before = api.calls().length;
           await slack.command(people[0] ?? "", "summary");
-          await until(() => summaries().length > before, `the summary of ${where.channel}`);
-          const summary = summaries().at(-1);
-          expect(JSON.stringify(summary?.body.blocks)).toContain("3 completed · 0 in progress");
-          expect(levelsShown(summary)).toEqual(expectedTeam(answers));
+          const shown = () => summaryIn(api.calls(), where.channel, before);
+          await until(() => shown() !== undefined, `the summary of ${where.channel} and its thread`);
+          expect(JSON.stringify(shown()?.details.body.blocks)).toContain("3 completed · 0 in progress");
+          expect(levelsShown(shown()?.summary)).toEqual(expectedTeam(answers));
         }),
       );
     } finally {

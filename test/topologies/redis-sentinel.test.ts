@@ -7,7 +7,15 @@ import { CHANNEL, TEAM } from "../adapters/slack/harness.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/fake-slack-api.js";
 import { quietLogger } from "../flows/harness.js";
 import { liveEnv } from "../reliability/live-app.js";
-import { audit, expectedTeam, levelsShown, optionValue, QUICK, roundIdOf } from "../reliability/round-audit.js";
+import {
+  audit,
+  expectedTeam,
+  levelsShown,
+  optionValue,
+  QUICK,
+  roundIdOf,
+  summaryIn,
+} from "../reliability/round-audit.js";
 import { advancedFrom, option, progressOf, slackPeople, until } from "../reliability/slack-people.js";
 import { type RedisSentinelSet, startRedisSentinel } from "./redis-topologies.js";
 
@@ -107,10 +115,10 @@ describe("Redis Sentinel failover in the middle of a round", () => {
     const failover = await watchFailover(killedAt);
     await answering;
 
-    const posts = api.calls("chat.postMessage").length;
+    const before = api.calls().length;
     await slack.command(PEOPLE[0] ?? "", "summary");
-    await until(() => api.calls("chat.postMessage").length > posts, "the summary");
-    const summary = api.calls("chat.postMessage").at(-1);
+    await until(() => summaryIn(api.calls(), CHANNEL, before) !== undefined, "the summary and its thread");
+    const shown = summaryIn(api.calls(), CHANNEL, before);
 
     const newMaster = new Redis({ host: "127.0.0.1", port: sentinel.replicaPort });
     const result = await audit(newMaster, keys, team, roundIdOf(invitation), acknowledged).finally(() =>
@@ -128,7 +136,7 @@ describe("Redis Sentinel failover in the middle of a round", () => {
     expect(failover.appReady).toBeGreaterThan(0);
     expect(answers).toBe(PEOPLE.length * QUICK.length);
     expect(result).toEqual({ lost: 0, duplicates: 0 });
-    expect(JSON.stringify(summary?.body.blocks)).toContain(`${PEOPLE.length} completed · 0 in progress`);
-    expect(levelsShown(summary)).toEqual(expectedTeam(acknowledged.values()));
+    expect(JSON.stringify(shown?.details.body.blocks)).toContain(`${PEOPLE.length} completed · 0 in progress`);
+    expect(levelsShown(shown?.summary)).toEqual(expectedTeam(acknowledged.values()));
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderHome } from "../../../adapters/slack/render-home.js";
-import { renderMessage } from "../../../adapters/slack/render-message.js";
+import { renderMessage, renderThreaded } from "../../../adapters/slack/render-message.js";
 import { homeViewSchema, slackMessageSchema } from "../../../adapters/slack/render-schema.js";
 import { decodeAction } from "../../../src/chat/actions.js";
 import { command } from "../../../src/chat/command-words.js";
@@ -178,6 +178,30 @@ describe("question", () => {
 });
 
 describe("summary", () => {
+  it("threads the details: the first screen points to the thread, the reply carries what it leaves out", () => {
+    const { message, thread } = renderThreaded(summary(6));
+    const first = mrkdwnOf(message);
+    expect(first.at(-1)).toMatch(/^Details in the thread: /);
+    expect(message.blocks.map((b) => b.type)).not.toContain("divider");
+    expect(first.join("\n")).not.toContain("*What blocks the next level:*");
+    const details = mrkdwnOf(thread ?? { text: "", blocks: [] }).join("\n");
+    expect(details).toContain("*Details*");
+    expect(details).toContain("*What blocks the next level:* Model deployment is manual");
+    expect(details).toContain("5 completed · 2 in progress");
+    expect(thread?.text).toMatch(/^Details · Team MLOps maturity/);
+    // A message with nothing to add has no thread and no pointer to one.
+    const { explanation: _, participation: __, ...plain } = summary(1);
+    const level = { id: "d0", name: "Data", level: 4, levelName: "Full MLOps", progress: 0 };
+    const bare = renderThreaded({
+      ...plain,
+      dimensions: [{ ...level, disagreement: false, unresolved: false }],
+      nextSteps: [],
+      notes: [],
+    });
+    expect(bare.thread).toBeUndefined();
+    expect(mrkdwnOf(bare.message).join("\n")).not.toContain("in the thread");
+  });
+
   it("heads with the overall level, then one short two-column row per dimension, the target said once", () => {
     const { blocks } = renderMessage(summary(6));
     expect(blocks[0]).toEqual({
@@ -209,9 +233,18 @@ describe("invitation and notices", () => {
     expect(buttons(open.blocks)).toMatchObject([{ text: { text: "Take the assessment" }, style: "primary" }]);
     expect(decodeAction(buttons(open.blocks)[0]?.value)).toEqual({ a: "join", c: "C1", r: "round-1", m: "quick" });
     expect(mrkdwnOf(open).join("\n")).toContain(
-      "Started by *Jane &lt;!channel&gt;* · Quick · 2 answered · 3 in progress",
+      "Started by *Jane &lt;!channel&gt;* · Quick · Closes Sat, 12 Dec 2026, 09:30 CET · 2 answered · 3 in progress",
     );
     expect(buttons(renderMessage(invitation(["Ann"], true)).blocks)).toEqual([]);
+  });
+
+  it("says when a closed round closed, how many answered, and that unfinished answers are not counted", () => {
+    const closed = mrkdwnOf(renderMessage(invitation(["Ann"], true))).join("\n");
+    expect(closed).toContain(
+      "Closed on Sat, 12 Dec 2026: 1 answered · 3 did not finish: their answers are not counted",
+    );
+    expect(closed).not.toContain("in progress");
+    expect(closed).not.toContain("Closes");
   });
 
   it("shows a notice's lines and buttons, and marks errors", () => {

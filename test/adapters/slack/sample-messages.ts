@@ -81,6 +81,7 @@ export function invitation(completed: string[], closed = false, startedBy = "Jan
     completed,
     inProgress: 3,
     closed,
+    closes: closed ? "Sat, 12 Dec 2026" : "Sat, 12 Dec 2026, 09:30 CET",
     ...(closed
       ? {}
       : {
@@ -91,7 +92,7 @@ export function invitation(completed: string[], closed = false, startedBy = "Jan
           },
         }),
     text: closed
-      ? "This MLOps maturity round is closed: 4 answered."
+      ? "This MLOps maturity round is closed."
       : `${startedBy} started an MLOps maturity round (quick, about 3 minutes).`,
   };
 }

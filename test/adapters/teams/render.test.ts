@@ -135,7 +135,16 @@ describe("invitation card", () => {
     const card = valid(invitation(["Ann", "Bo"]));
     expect(buttonsOf(card).map((b) => [b.title, b.action?.a])).toEqual([["Take the assessment", "join"]]);
     expect(textOf(card)).toContain("Answered: Ann, Bo");
+    expect(textOf(card)).toContain("Quick · Closes Sat, 12 Dec 2026, 09:30 CET · 2 answered · 3 in progress");
     expect(buttonsOf(valid(invitation(["Ann"], true)))).toEqual([]);
+  });
+
+  it("says when a closed round closed, how many answered, and that unfinished answers are not counted", () => {
+    const closed = textOf(valid(invitation(["Ann"], true)));
+    expect(closed).toContain(
+      "Closed on Sat, 12 Dec 2026: 1 answered · 3 did not finish: their answers are not counted",
+    );
+    expect(closed).not.toContain("in progress");
   });
 });
 
