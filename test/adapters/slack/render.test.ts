@@ -188,7 +188,7 @@ describe("summary", () => {
     expect(details).toContain("*Details*");
     expect(details).toContain("*What blocks the next level:* Model deployment is manual");
     expect(details).toContain("5 completed · 2 in progress");
-    expect(thread?.text).toMatch(/^Details · Team MLOps maturity/);
+    expect(thread?.text).toMatch(/^Details · #ml-platform · 5 Dec 2026/);
     // A message with nothing to add has no thread and no pointer to one.
     const { explanation: _, participation: __, ...plain } = summary(1);
     const level = { id: "d0", name: "Data", level: 4, levelName: "Full MLOps", progress: 0 };
