@@ -30,6 +30,12 @@ export function createMetrics() {
       labelNames: ["outcome", "kind"],
       registers: [registry],
     }),
+    refusals: new Counter({
+      name: "requests_refused_total",
+      help: "Requests that did not happen for a reason the person was told (refused, invalid, expired, closed), by code",
+      labelNames: ["code", "platform"],
+      registers: [registry],
+    }),
     storeErrors: new Counter({
       name: "store_errors_total",
       help: "Requests that failed because Redis was unavailable",

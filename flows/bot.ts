@@ -22,7 +22,7 @@ import { type FlowEvents, ignoreEvents } from "./events.js";
 import { homeReplies } from "./home.js";
 import { createWebhookRepo } from "./hooks/webhook-repo.js";
 import { createScheduleRepo } from "./nudge/schedule-repo.js";
-import { privately } from "./replies.js";
+import { problem } from "./replies.js";
 import { createRoundRepo } from "./rounds/round-repo.js";
 import { submitSettings } from "./settings/settings-submit.js";
 import { welcomeReplies } from "./welcome.js";
@@ -95,10 +95,14 @@ export function createBot(deps: BotDeps): ChatBot {
       case "submit":
         return onSubmit(event);
       case "text":
-        return [privately(`I answer commands: try ${command("help")}.`)];
+        return [problem("not_a_command", "I only understand commands.", `Try ${command("help")}.`)];
       case "expired":
         return [
-          privately(`That button no longer works. Carry on with ${command("resume")}, or start with ${command()}.`),
+          problem(
+            "button_expired",
+            "That button no longer works.",
+            `Carry on with ${command("resume")}, or start with ${command()}.`,
+          ),
         ];
     }
   }
@@ -166,7 +170,15 @@ export function createBot(deps: BotDeps): ChatBot {
         return [];
       }
       try {
-        return await dispatch(event);
+        const replies = await dispatch(event);
+        // What people were refused, or told was invalid, expired or closed, by its stable code (never shown).
+        for (const { message } of replies) {
+          if (message.kind !== "error") continue;
+          // The person's id lets whoever runs the bot act on it (e.g. add a refused admin to ADMIN_USER_IDS).
+          deps.logger.info({ code: message.code, kind: event.kind, user: event.user.id }, "request not done");
+          ctx.emit({ type: "request-refused", platform: event.address.platform, code: message.code });
+        }
+        return replies;
       } catch (error) {
         // An outage is expected now and then (warn); anything else is a bug or bad data to look at (error).
         if (error instanceof StoreUnavailableError)

@@ -8,7 +8,9 @@ import type { Mode } from "../src/engine/answers.js";
 export type FlowEvent =
   | { type: "assessment-started"; platform: Platform; mode: Mode }
   | { type: "assessment-completed"; platform: Platform; mode: Mode }
-  | { type: "request-failed"; platform: Platform; code: string };
+  | { type: "request-failed"; platform: Platform; code: string }
+  /** A request that did not happen for a reason the person was told (refused, invalid, expired, closed). */
+  | { type: "request-refused"; platform: Platform; code: string };
 
 export type FlowEvents = (event: FlowEvent) => void;
 

@@ -56,14 +56,15 @@ export async function homeReplies(ctx: FlowContext, address: Address, user: Chat
   ).filter((team) => team !== undefined);
   if (shown.length > 0) {
     // Each team's settings form opens from here too (saving checks the same permissions as in the channel).
-    const buttons = shown.slice(0, HOME_SETTINGS_BUTTONS).map((t) => ({
+    // Button labels are plain text, where a channel cannot be named: the numbers match the list's.
+    const buttons = shown.slice(0, HOME_SETTINGS_BUTTONS).map((t, i) => ({
       ...settingsButton(t.channel),
-      label: `Settings: ${t.channel}`.slice(0, 75),
+      label: `Settings ${i + 1}`,
     }));
     replies.push(
       privately(
         "Latest team levels:",
-        shown.map((t) => t.line),
+        shown.map((t, i) => `${i + 1}. ${t.line}`),
         buttons,
       ),
     );

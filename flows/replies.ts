@@ -6,6 +6,20 @@ export function privately(text: string, lines: string[] = [], buttons: Button[] 
   return { message: { kind: "notice", text, lines, buttons }, delivery: { to: "private", ephemeral: true } };
 }
 
+/**
+ * A request that did not happen (refused, invalid input, expired or closed), told only to the person in the one
+ * problem style every platform shows alike: `text` says what happened, `next` what to do instead. `code` is stable,
+ * for logs and metrics, never shown. An empty state ("No closed rounds yet") is information, not a problem.
+ */
+export function problem(
+  code: string,
+  text: string,
+  next?: string,
+  delivery: Delivery = { to: "private", ephemeral: true },
+): Reply {
+  return { message: { kind: "error", code, text, lines: next ? [next] : [], buttons: [] }, delivery };
+}
+
 /** A notice for the whole channel (targets, schedules, history: things the team should see). */
 export function toChannel(text: string, lines: string[] = []): Reply {
   return { message: { kind: "notice", text, lines, buttons: [] }, delivery: { to: "channel" } };

@@ -49,8 +49,9 @@ const apology = (slackCode: string | undefined): OutboundMessage =>
   NOT_A_MEMBER.has(slackCode ?? "")
     ? {
         kind: "error",
-        text: "I can't post in this channel yet: add the app to it (channel details → Integrations → Add apps), then try again.",
-        lines: [],
+        code: "app_not_in_channel",
+        text: "I can't post in this channel yet.",
+        lines: ["Add the app to it (channel details → Integrations → Add apps), then try again."],
         buttons: [],
       }
     : errorMessage(undefined);

@@ -62,7 +62,8 @@ function failure(code: string): [status: number, title: string, ...why: string[]
       return [
         502,
         "Slack did not complete the installation",
-        `Nothing was installed (${escapeHtml(code)}). Try again in a minute; if it keeps failing, ask whoever runs this app to check its Slack client id and secret.`,
+        // The code is in the log ("slack install refused"), where whoever runs the app can act on it.
+        "Nothing was installed. Try again in a minute; if it keeps failing, ask whoever runs this app to check its Slack settings.",
       ];
   }
 }

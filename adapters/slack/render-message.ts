@@ -1,7 +1,7 @@
 import { spellCommands } from "../../src/chat/command-words.js";
 import { formLines } from "../../src/chat/forms.js";
 import { invitationStanding } from "../../src/chat/invitation-words.js";
-import type { InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
+import type { InvitationMessage, NoticeMessage, OutboundMessage, ProblemMessage } from "../../src/chat/outbound.js";
 import { spellSlackCommand } from "./command-spelling.js";
 import { slackLinks } from "./links.js";
 import { mentionChannels } from "./mention-channels.js";
@@ -18,7 +18,7 @@ import {
   sections,
 } from "./render-elements.js";
 import { renderQuestion } from "./render-question.js";
-import { LIMITS, type SlackMessage } from "./render-schema.js";
+import { type Block, LIMITS, type SlackMessage } from "./render-schema.js";
 import { renderSummary, type SplitMessage } from "./render-summary.js";
 import { escapeMrkdwn as esc } from "./text.js";
 
@@ -66,8 +66,9 @@ function renderWhole(message: Exclude<OutboundMessage, { kind: "summary" }>, ids
     case "invitation":
       return renderInvitation(message, ids);
     case "notice":
-    case "error":
       return renderNotice(message, ids);
+    case "error":
+      return renderProblem(message, ids);
     case "history": {
       const { text, lines, chart } = message;
       const notice = renderNotice({ kind: "notice", text, lines, buttons: [] }, ids);
@@ -77,8 +78,14 @@ function renderWhole(message: Exclude<OutboundMessage, { kind: "summary" }>, ids
       // Delivery opens forms as modals; this is what shows where only a message fits (no trigger to open one).
       return renderNotice({ kind: "notice", text: message.title, lines: formLines(message), buttons: [] }, ids);
     case "form-errors":
-      return renderNotice(
-        { kind: "error", text: "Nothing was saved:", lines: Object.values(message.errors), buttons: [] },
+      return renderProblem(
+        {
+          kind: "error",
+          code: "invalid_form",
+          text: "Nothing was saved:",
+          lines: Object.values(message.errors),
+          buttons: [],
+        },
         ids,
       );
     case "file":
@@ -104,10 +111,25 @@ function renderInvitation(m: InvitationMessage, ids: ActionIds): SlackMessage {
 }
 
 function renderNotice(m: NoticeMessage, ids: ActionIds): SlackMessage {
-  const text = m.kind === "error" ? `:warning: ${esc(m.text)}` : esc(m.text);
-  const buttons = m.buttons.map((b, i) => neutralButton(ids(`button:${i + 1}`), b));
+  const text = esc(m.text);
+  const lines = m.lines.map((line) => `• ${esc(line)}`);
+  return { text: fallbackText(text), blocks: noticeBlocks(text, lines, m.buttons, ids) };
+}
+
+/**
+ * Every problem alike: the mark before what happened, and what to do instead on the line below (no bullet). The
+ * notification says both, so a preview does not lose what to do.
+ */
+function renderProblem(m: ProblemMessage, ids: ActionIds): SlackMessage {
+  const text = `:warning: ${esc(m.text)}`;
+  const lines = m.lines.map(esc);
   return {
-    text: fallbackText(text),
-    blocks: [...sections([text, ...m.lines.map((line) => `• ${esc(line)}`)]), ...actions(buttons)],
+    text: fallbackText([text, ...lines.slice(0, 1)].join(" ")),
+    blocks: noticeBlocks(text, lines, m.buttons, ids),
   };
+}
+
+function noticeBlocks(text: string, lines: string[], buttons: NoticeMessage["buttons"], ids: ActionIds): Block[] {
+  const shown = buttons.map((b, i) => neutralButton(ids(`button:${i + 1}`), b));
+  return [...sections([text, ...lines]), ...actions(shown)];
 }

@@ -89,7 +89,8 @@ export class MlopsAssessTeamsHandler extends TeamsActivityHandler {
         body: {
           statusCode: 400,
           type: "application/vnd.microsoft.error",
-          value: { code: "BadRequest", message: "Unknown action" },
+          // Teams shows `message` under the card: words for the person, not for a developer.
+          value: { code: "BadRequest", message: "That button no longer works." },
         },
       };
     }

@@ -2,7 +2,13 @@ import { nameChannels } from "../../src/chat/channel-refs.js";
 import { spellCommands } from "../../src/chat/command-words.js";
 import { invitationStanding } from "../../src/chat/invitation-words.js";
 import { linkSafeUrl, writeLinks } from "../../src/chat/links.js";
-import type { FileMessage, InvitationMessage, NoticeMessage, OutboundMessage } from "../../src/chat/outbound.js";
+import type {
+  FileMessage,
+  InvitationMessage,
+  NoticeMessage,
+  OutboundMessage,
+  ProblemMessage,
+} from "../../src/chat/outbound.js";
 import { UNNAMED_CHANNEL } from "./channel-names.js";
 import { spellTeamsCommand } from "./command-spelling.js";
 import { type Cap, capAt } from "./render-cap.js";
@@ -49,9 +55,11 @@ export function fallbackText(neutral: OutboundMessage): string {
       );
     case "summary":
       return shorten(`${message.title}: Level ${message.overall.level} · ${message.overall.name}`, 200);
+    case "error":
+      // A problem's preview says what to do too (its first line), as on Slack.
+      return shorten([message.text, ...message.lines.slice(0, 1)].join(" "), 200);
     case "invitation":
     case "notice":
-    case "error":
     case "history":
     case "file":
       return shorten(message.text, 200);
@@ -78,8 +86,9 @@ function build(message: OutboundMessage, cap: Cap): AdaptiveCard {
     case "invitation":
       return adaptiveCard(renderInvitation(message, cap));
     case "notice":
-    case "error":
       return adaptiveCard(renderNotice(message, cap));
+    case "error":
+      return adaptiveCard(renderProblem(message, cap));
     case "history": {
       const { text, lines, chart } = message;
       const image = chart ? [chartImage(chart, cap(1000))] : [];
@@ -119,16 +128,29 @@ function renderInvitation(m: InvitationMessage, cap: Cap): CardElement[] {
 }
 
 function renderNotice(m: NoticeMessage, cap: Cap): CardElement[] {
-  const shown = m.lines.slice(0, cap(50));
-  const lines = shown.map((line) => `- ${safe(line, cap(300))}`);
-  if (m.lines.length > shown.length) lines.push(`- …and ${m.lines.length - shown.length} more`);
+  const lines = cappedLines(m.lines, cap).map((line) => `- ${line}`);
   return [
-    textBlock(m.kind === "error" ? `⚠ ${safe(m.text, cap(2000))}` : safe(m.text, cap(2000)), {
-      ...(m.kind === "error" ? { color: "Attention" } : {}),
-    }),
+    textBlock(safe(m.text, cap(2000))),
     ...(lines.length > 0 ? [textBlock(lines.join("\n"), { spacing: "Small" })] : []),
     ...actionSets(buttons(m.buttons)),
   ];
+}
+
+/**
+ * Every problem alike: the mark and what happened in the Attention colour, then what to do instead in ordinary
+ * text, each line a block of its own (no list marks).
+ */
+function renderProblem(m: ProblemMessage, cap: Cap): CardElement[] {
+  return [
+    textBlock(`⚠ ${safe(m.text, cap(2000))}`, { color: "Attention" }),
+    ...cappedLines(m.lines, cap).map((line) => textBlock(line, { spacing: "Small" })),
+    ...actionSets(buttons(m.buttons)),
+  ];
+}
+
+function cappedLines(lines: readonly string[], cap: Cap): string[] {
+  const shown = lines.slice(0, cap(50)).map((line) => safe(line, cap(300)));
+  return lines.length > shown.length ? [...shown, `…and ${lines.length - shown.length} more`] : shown;
 }
 
 /**

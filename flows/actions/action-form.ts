@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { ChatUser, TeamScope } from "../../src/chat/address.js";
 import type { FormMessage } from "../../src/chat/forms.js";
 import type { Reply } from "../../src/chat/outbound.js";
+import { personName } from "../../src/chat/person-name.js";
 import type { CommandEvent, FlowContext } from "../context.js";
 import { privately } from "../replies.js";
-import { ownerName } from "./action-messages.js";
+import { actionGone, ownerName } from "./action-messages.js";
 import type { TeamAction } from "./action-state.js";
 
 /**
@@ -14,12 +15,12 @@ import type { TeamAction } from "./action-state.js";
 async function candidates(ctx: FlowContext, team: TeamScope, action: TeamAction, user: ChatUser) {
   const people = new Map<string, string>([
     [action.owner.id, ownerName(action)],
-    [user.id, user.name ?? user.id],
+    [user.id, personName(user, "You")],
   ]);
   const round = await ctx.repo.latestRound(team);
   if (round) {
     for (const r of await ctx.repo.responses(team, round.id)) {
-      if (!people.has(r.userId)) people.set(r.userId, r.state.userName ?? r.userId);
+      if (!people.has(r.userId)) people.set(r.userId, personName({ id: r.userId, name: r.state.userName }));
     }
   }
   return [...people].slice(0, 100).map(([value, label]) => ({ value, label: label.slice(0, 75) }));
@@ -63,7 +64,7 @@ export async function submitActionForm(
   values: Record<string, string>,
 ): Promise<Reply[]> {
   const action = await ctx.actions.get(team, actionId);
-  if (!action) return [privately("That action is gone: the team may have removed its data.")];
+  if (!action) return [actionGone()];
   const options = await candidates(ctx, team, action, event.user);
   const parsed = submission.safeParse(values);
   const today = ctx.clock().toISOString().slice(0, 10);
@@ -81,6 +82,6 @@ export async function submitActionForm(
   const { owner, due } = parsed.data;
   const name = options.find((o) => o.value === owner)?.label;
   const changed = await ctx.actions.reassign(team, actionId, { id: owner, ...(name ? { name } : {}) }, due);
-  if (!changed) return [privately("That action is gone: the team may have removed its data.")];
+  if (!changed) return [actionGone()];
   return [privately(`"${changed.title}" is now ${ownerName(changed)}'s, due ${changed.due}.`)];
 }

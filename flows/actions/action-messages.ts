@@ -1,7 +1,18 @@
+import { command } from "../../src/chat/command-words.js";
 import type { Reply } from "../../src/chat/outbound.js";
+import { personName } from "../../src/chat/person-name.js";
+import { problem } from "../replies.js";
 import type { TeamAction } from "./action-state.js";
 
-export const ownerName = (a: TeamAction): string => a.owner.name ?? a.owner.id;
+/** A click or form for an action that no longer exists (forget-me, the team's data removed, a forged id). */
+export const actionGone = (): Reply =>
+  problem(
+    "action_gone",
+    "That action is gone: the team may have removed its data.",
+    `See the open ones with ${command("actions")}.`,
+  );
+
+export const ownerName = (a: TeamAction, unnamed?: string): string => personName(a.owner, unnamed);
 
 /** "Pipeline monitoring · Ann · due 2026-12-23" (done and dropped ones say so). */
 export function actionLine(a: TeamAction): string {

@@ -8,7 +8,7 @@ export type AssessOutcome =
   | { kind: "ask"; question: Question; index: number; total: number; note?: string }
   | { kind: "completed"; skipped: number }
   | { kind: "cancelled" }
-  | { kind: "closed"; note: string };
+  | { kind: "closed"; status: "completed" | "cancelled" };
 
 export interface AssessStep {
   state: AssessState;
@@ -97,9 +97,7 @@ function migrate(model: AssessmentModel, state: AssessState): { state: AssessSta
 /** The assessment state machine: pure, `now` passed in. */
 export function assessNext(model: AssessmentModel, current: AssessState, input: AssessInput, now: Date): AssessStep {
   if (current.status !== "in-progress") {
-    const note =
-      current.status === "completed" ? "You have already completed this assessment." : "You cancelled this assessment.";
-    return { state: current, outcome: { kind: "closed", note }, changed: false };
+    return { state: current, outcome: { kind: "closed", status: current.status }, changed: false };
   }
   const migrated = migrate(model, current);
   const state = migrated.state;

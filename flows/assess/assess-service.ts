@@ -5,7 +5,7 @@ import { questionsFor } from "../../src/engine/questions.js";
 import { score } from "../../src/engine/score.js";
 import { DAY_MS } from "../../src/time-units.js";
 import { channelAddress, type FlowContext, teamScope } from "../context.js";
-import { notice } from "../replies.js";
+import { notice, problem } from "../replies.js";
 import { refreshInvitation } from "../rounds/invitation-refresh.js";
 import type { Round } from "../rounds/round-state.js";
 import { personalSummary } from "../summary/summary-message.js";
@@ -64,7 +64,14 @@ export async function continueAssessment(
     return step?.changed ? step.state : undefined;
   });
   if (!step) {
-    return [notice(`I can't find that assessment any more. Start a new one with ${command()}.`, delivery)];
+    return [
+      problem(
+        "assessment_gone",
+        "I can't find that assessment any more.",
+        `Start a new one with ${command()}.`,
+        delivery,
+      ),
+    ];
   }
   // An answer or resume on a finished assessment (a double click or replay of the last answer, a retry after a
   // crash hid the result) shows the result again: a notice would cover it, and `summary` in a DM cannot bring it back.
@@ -93,7 +100,21 @@ async function outcomeReplies(
     case "cancelled":
       return [notice(`Cancelled. Start again any time with ${command()}.`, delivery)];
     case "closed":
-      return [notice(`${outcome.note} Use ${command("summary")} to see the results.`, delivery)];
+      return [
+        outcome.status === "completed"
+          ? problem(
+              "assessment_completed",
+              "You have already completed this assessment.",
+              `See the results with ${command("summary")}.`,
+              delivery,
+            )
+          : problem(
+              "assessment_cancelled",
+              "You cancelled this assessment.",
+              `Start again with ${command()}.`,
+              delivery,
+            ),
+      ];
     case "completed":
       if (!step.changed) return [];
       ctx.emit({ type: "assessment-completed", platform: from.platform, mode: state.mode });

@@ -2,7 +2,7 @@ import { command } from "../../src/chat/command-words.js";
 import { questionsFor } from "../../src/engine/questions.js";
 import { evidenceLinkSchema } from "../assess/assess-state.js";
 import { teamScope } from "../context.js";
-import { privately } from "../replies.js";
+import { privately, problem } from "../replies.js";
 import { ANYONE, defineCommand } from "./command.js";
 import { closedRefusal } from "./permission.js";
 
@@ -23,14 +23,22 @@ export const evidence = defineCommand<{ text: string }>({
     const team = pointer ? teamScope(address, pointer.channel) : undefined;
     const state = team && pointer ? await ctx.repo.response(team, pointer.roundId, user.id) : undefined;
     if (!team || !pointer || !state) {
-      return [privately(`You have no assessment to attach evidence to. Start one with ${command()}.`)];
+      return [
+        problem("no_assessment", "You have no assessment to attach evidence to.", `Start one with ${command()}.`),
+      ];
     }
     const questions = questionsFor(ctx.model, state.mode, state.answers, state.focus);
     const prompts = new Map(questions.map((q) => [q.id, q.prompt]));
     const [first = "", ...rest] = text.trim().split(/\s+/);
     const numbered = /^\d{1,3}$/.test(first) ? questions[Number(first) - 1] : undefined;
     if (/^\d{1,3}$/.test(first) && (!numbered || state.answers[numbered.id] === undefined)) {
-      return [privately(`Question ${first} has no answer of yours yet: answer it first, then attach the link.`)];
+      return [
+        problem(
+          "unanswered_question",
+          `Question ${first} has no answer of yours yet.`,
+          "Answer it first, then attach the link.",
+        ),
+      ];
     }
     const link = numbered ? rest.join(" ") : text.trim();
     if (link === "") {
@@ -47,7 +55,13 @@ export const evidence = defineCommand<{ text: string }>({
     }
     const parsed = evidenceLinkSchema.safeParse(link);
     if (!parsed.success) {
-      return [privately("That is not a link I can attach: give one web address (https://…), up to 500 characters.")];
+      return [
+        problem(
+          "invalid_link",
+          "That is not a link I can attach.",
+          `Give one web address (https://…) of up to 500 characters, e.g. ${command("evidence https://ci.example.com/runs/42")}.`,
+        ),
+      ];
     }
     // A closed round stays as it was when it closed: its links can be read, not added.
     const late = await closedRefusal(ctx, team, pointer.roundId, user.id);
@@ -58,7 +72,14 @@ export const evidence = defineCommand<{ text: string }>({
       if (!current || !attachedTo) return undefined;
       return { ...current, evidence: { ...current.evidence, [attachedTo]: parsed.data } };
     });
-    if (!attachedTo) return [privately("Answer a question first: the link is attached to your latest answer.")];
+    if (!attachedTo)
+      return [
+        problem(
+          "unanswered_question",
+          "You have not answered a question yet: a link is attached to your latest answer.",
+          "Answer a question first, then attach the link.",
+        ),
+      ];
     const answer = state.answers[attachedTo];
     const label = questions.find((q) => q.id === attachedTo)?.options.find((o) => o.value === answer)?.label;
     return [

@@ -2,7 +2,7 @@ import { command } from "../../src/chat/command-words.js";
 import { scopeOf } from "../context.js";
 import { exportToCsv } from "../export/export-csv.js";
 import { buildTeamExport } from "../export/team-export.js";
-import { privately } from "../replies.js";
+import { privately, problem } from "../replies.js";
 import { ANYONE, defineCommand } from "./command.js";
 
 type ExportFormat = "csv" | "json";
@@ -25,7 +25,14 @@ export const exportRounds = defineCommand<{ format: ExportFormat | undefined }>(
   },
   permission: () => ANYONE,
   async run(ctx, event, { format }) {
-    if (!format) return [privately(`Export as \`csv\` or \`json\`, e.g. ${command("export csv")}.`)];
+    if (!format)
+      return [
+        problem(
+          "invalid_format",
+          "I export as CSV or JSON only.",
+          `Try ${command("export csv")} or ${command("export json")}.`,
+        ),
+      ];
     const team = scopeOf(event);
     const data = await buildTeamExport(ctx, team);
     if (data.rounds.length === 0) {

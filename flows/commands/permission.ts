@@ -4,7 +4,7 @@ import { command } from "../../src/chat/command-words.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import { type CommandEvent, type FlowContext, isPersonalScope, scopeOf, teamScope } from "../context.js";
 import type { TeamSchedule } from "../nudge/nudge-state.js";
-import { privately } from "../replies.js";
+import { problem } from "../replies.js";
 import { isOpen } from "../rounds/round-repo.js";
 import type { Round } from "../rounds/round-state.js";
 import type { Permission } from "./command.js";
@@ -26,8 +26,14 @@ function maySchedule(user: ChatUser, schedule: TeamSchedule | undefined, round: 
   return schedule.setBy === undefined ? round?.openedBy.id === user.id : schedule.setBy === user.id;
 }
 
-const NOT_A_TEAM =
-  "This is a direct conversation, not a team's channel: reminders and team settings belong in the team's channel.";
+const NOT_A_TEAM = [
+  "This is a direct conversation, not a team's channel.",
+  "Reminders and team settings belong in the team's channel: run this there.",
+] as const;
+
+/** A button clicked away from the team channel it belongs to (or forged to name another): nothing happens. */
+const wrongPlace = (next: string) =>
+  problem("wrong_channel", "That button works only in the team channel it was posted in.", next);
 
 /** What a person who may not run a command is told (nothing changes); undefined when they may. */
 export async function refusal(
@@ -41,20 +47,27 @@ export async function refusal(
       return undefined;
     case "admin":
       if (user.isAdmin) return undefined;
-      return privately(`Only a workspace admin can ${permission.to}.`, [
-        `If you run this bot, add your id ${user.id} to ADMIN_USER_IDS.`,
-      ]);
+      // Who runs the bot learns how to make admins from the README; people are told whom to ask.
+      return problem("not_admin", `Only a workspace admin can ${permission.to}.`, "Ask one of your workspace admins.");
     case "manager": {
       const round = await ctx.repo.latestRound(scopeOf(event));
       if (mayManage(user, round)) return undefined;
-      return privately(`Only the person who opened the latest round or an admin can ${permission.to}.`);
+      return problem(
+        "not_manager",
+        `Only the person who opened the latest round or an admin can ${permission.to}.`,
+        "Ask them to do it.",
+      );
     }
     case "scheduler": {
-      if (address.isDirect) return privately(NOT_A_TEAM);
+      if (address.isDirect) return problem("not_a_team", ...NOT_A_TEAM);
       const team = scopeOf(event);
       const [schedule, round] = await Promise.all([ctx.schedules.get(team), ctx.repo.latestRound(team)]);
       if (maySchedule(user, schedule, round)) return undefined;
-      return privately(`Only the person who set this channel's reminders or an admin can ${permission.to}.`);
+      return problem(
+        "not_scheduler",
+        `Only the person who set this channel's reminders or an admin can ${permission.to}.`,
+        "Ask them to do it.",
+      );
     }
   }
 }
@@ -82,9 +95,11 @@ export async function closedRefusal(
       : (await ctx.repo.history(team)).find((h) => h.roundId === roundId)?.closedAt.slice(0, 10);
   if (day === undefined && !(await ctx.repo.response(team, roundId, userId))) return undefined;
   const when = day ? ` on ${day}` : "";
-  return privately(`This round closed${when}; your answers up to then count.`, [
-    `Nothing was changed. A new round starts with ${command()} in the team's channel.`,
-  ]);
+  return problem(
+    "round_closed",
+    `This round closed${when}; your answers up to then count, and nothing was changed.`,
+    `A new round starts with ${command()} in the team's channel.`,
+  );
 }
 
 /**
@@ -98,9 +113,11 @@ async function joinRefusal(ctx: FlowContext, event: CommandEvent, channel: strin
   if (isPersonalScope(channel)) {
     if (channel === scopeOf({ address: { ...address, isDirect: true }, user }).channel) return undefined;
   } else if (await ctx.membership.isMember(teamScope(address, channel), user.id)) return undefined;
-  return privately("That invitation is for a channel you are not in, so I did not add you to its round.", [
+  return problem(
+    "not_in_channel",
+    "That invitation is for a channel you are not in, so I did not add you to its round.",
     `Join from the invitation in the team's channel, or start your own with ${command()}.`,
-  ]);
+  );
 }
 
 /** Whether a button may do what it carries; undefined when it may. */
@@ -113,30 +130,29 @@ export async function clickRefusal(
     case "join": {
       const round = await ctx.repo.latestRound(teamScope(event.address, action.c));
       if (!round || round.id !== action.r || !isOpen(round, ctx.clock())) {
-        return privately(`This round is closed. Start a new one with ${command()} in the channel.`);
+        return problem("round_closed", "This round is closed.", `Start a new one with ${command()} in the channel.`);
       }
       return joinRefusal(ctx, event, action.c);
     }
     case "start":
       // The Start button is only ever posted in its team's channel (the reminder). A value naming another
       // channel is forged: honouring it would open a round there and post its invitation into that channel.
-      if (event.address.channel !== action.c)
-        return privately(`Start a round in the team's channel with ${command()}.`);
+      if (event.address.channel !== action.c) return wrongPlace(`Start a round there with ${command()}.`);
       return undefined;
     case "adopt":
       // Adopt buttons are only posted on the team summary in its channel: one naming another channel is forged.
       if (event.address.channel !== action.c || event.address.isDirect)
-        return privately(`Adopt next steps from the team summary in the team's channel (${command("summary")}).`);
+        return wrongPlace(`Adopt next steps from the team summary there (${command("summary")}).`);
       return undefined;
     case "settings":
       // Posted in the team's channel (help) or on the person's Home; saving checks the typed commands' rules.
       if (!event.address.isDirect && event.address.channel !== action.c)
-        return privately(`Open the settings in the team's channel with ${command("settings")}.`);
+        return wrongPlace(`Open the settings there with ${command("settings")}.`);
       return undefined;
     case "recheck":
       // Posted by a webhook in its team's channel only; the dimension must be one of the model's.
       if (event.address.channel !== action.c || !ctx.model.dimensions.some((d) => d.id === action.d))
-        return privately(`Start a round in the team's channel with ${command()}.`);
+        return wrongPlace(`Start a round there with ${command()}.`);
       return undefined;
     case "act":
     case "change":

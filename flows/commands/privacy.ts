@@ -1,6 +1,7 @@
 import { command } from "../../src/chat/command-words.js";
+import { personName } from "../../src/chat/person-name.js";
 import { scopeOf } from "../context.js";
-import { privately, toChannel } from "../replies.js";
+import { privately, problem, toChannel } from "../replies.js";
 import type { PrivacyMode } from "../rounds/round-state.js";
 import { ANYONE, defineCommand } from "./command.js";
 
@@ -50,13 +51,26 @@ export const privacy = defineCommand<PrivacyArgs>({
         ]),
       ];
     }
-    if (args.kind === "invalid") return [privately("I didn't understand that privacy setting.", USAGE)];
+    if (args.kind === "invalid")
+      return [
+        problem(
+          "invalid_privacy",
+          "I didn't understand that privacy setting.",
+          `Try ${command("privacy confidential")}, ${command("privacy attributed")} or ${command("privacy min 3")}.`,
+        ),
+      ];
     if (address.isDirect) {
-      return [privately("A personal assessment is yours alone: privacy modes are for team channels.")];
+      return [
+        problem(
+          "not_a_team",
+          "A personal assessment is yours alone: privacy modes are for team channels.",
+          `Set one in the team's channel with ${command("privacy")}.`,
+        ),
+      ];
     }
     const { change } = args;
     await ctx.repo.saveSettings(team, (s) => ({ ...s, ...change }));
-    const who = user.name ?? user.id;
+    const who = personName(user, "Someone");
     // Announced in the channel: everyone answering should know how their answers will be shown.
     if (change.privacy) {
       return [

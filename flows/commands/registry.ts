@@ -1,7 +1,7 @@
 import { command as commandWord } from "../../src/chat/command-words.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import type { CommandEvent, FlowContext } from "../context.js";
-import { privately } from "../replies.js";
+import { privately, problem } from "../replies.js";
 import { actions } from "./actions.js";
 import { close } from "./close.js";
 import { ANYONE, type Command, defineCommand } from "./command.js";
@@ -35,11 +35,9 @@ const help = defineCommand<{ unknown: string | undefined }>({
   parse: ({ word }) => ({ unknown: word === "help" ? undefined : word }),
   permission: () => ANYONE,
   run: async (_ctx, { address }, { unknown }) => [
-    privately(
-      unknown ? `I don't know "${unknown}". Here is what I can do:` : "Here is what I can do:",
-      helpLines(),
-      address.isDirect ? [] : [settingsButton(address.channel)],
-    ),
+    // An unknown word is a problem like any invalid input; the list that follows says what to do instead.
+    ...(unknown ? [problem("unknown_command", `I don't know the command "${unknown}".`)] : []),
+    privately("Here is what I can do:", helpLines(), address.isDirect ? [] : [settingsButton(address.channel)]),
   ],
 });
 

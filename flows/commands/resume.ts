@@ -2,7 +2,7 @@ import { command } from "../../src/chat/command-words.js";
 import { continueAssessment } from "../assess/assess-service.js";
 import { teamScope } from "../context.js";
 import { setRemindersPaused } from "../nudge/reminder-pause.js";
-import { privately } from "../replies.js";
+import { problem } from "../replies.js";
 import { ANYONE, defineCommand } from "./command.js";
 import { closedRefusal } from "./permission.js";
 
@@ -23,7 +23,8 @@ export const resume = defineCommand<{ nudges: boolean }>({
     if (nudges) return setRemindersPaused(ctx, event, false);
     const { address, user } = event;
     const pointer = await ctx.repo.active(address, user.id);
-    if (!pointer) return [privately(`You have nothing to resume. Start with ${command()}.`)];
+    if (!pointer)
+      return [problem("nothing_to_resume", "You have no assessment to carry on with.", `Start one with ${command()}.`)];
     const late = await closedRefusal(ctx, teamScope(address, pointer.channel), pointer.roundId, user.id);
     if (late) return [late];
     return continueAssessment(ctx, address, user, pointer, { type: "resume" }, { to: "private", ephemeral: false });

@@ -2,7 +2,7 @@ import { command } from "../../src/chat/command-words.js";
 import { nextDue } from "../../src/schedule/next-due.js";
 import { describeCadence, formatLocal, parseSchedule } from "../../src/schedule/parse-schedule.js";
 import { scopeOf } from "../context.js";
-import { privately, toChannel } from "../replies.js";
+import { privately, problem, toChannel } from "../replies.js";
 import { ANYONE, defineCommand } from "./command.js";
 
 /** `schedule ...`: show, set or stop this channel's reassessment reminders. */
@@ -17,7 +17,11 @@ export const schedule = defineCommand({
     parsed.kind === "show" || parsed.kind === "invalid" ? ANYONE : { who: "scheduler", to: "change the schedule" },
   async run(ctx, event, parsed) {
     const team = scopeOf(event);
-    if (parsed.kind === "invalid") return [privately(parsed.message)];
+    if (parsed.kind === "invalid") {
+      const [last, ...before] = parsed.examples.map((words) => command(words)).reverse();
+      const examples = before.length > 0 ? `${before.reverse().join(", ")} or ${last}` : last;
+      return [problem("invalid_schedule", parsed.message, `Try ${examples}.`)];
+    }
     if (parsed.kind === "show") {
       const current = await ctx.schedules.get(team);
       if (!current) {

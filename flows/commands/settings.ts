@@ -1,5 +1,6 @@
+import { command } from "../../src/chat/command-words.js";
 import { teamScope } from "../context.js";
-import { privately } from "../replies.js";
+import { problem } from "../replies.js";
 import { settingsForm } from "../settings/settings-form.js";
 import { ANYONE, defineCommand } from "./command.js";
 
@@ -17,7 +18,14 @@ export const settings = defineCommand<Record<string, never>>({
   permission: () => ANYONE,
   readsOnly: true,
   async run(ctx, { address, user }) {
-    if (address.isDirect) return [privately("Settings belong to a team: open them in the team's channel.")];
+    if (address.isDirect)
+      return [
+        problem(
+          "not_a_team",
+          "Settings belong to a team, and this is a direct conversation.",
+          `Open them in the team's channel with ${command("settings")}.`,
+        ),
+      ];
     const form = await settingsForm(ctx, teamScope(address, address.channel), user.timeZone ?? "UTC");
     return [{ message: form, delivery: { to: "private" } }];
   },

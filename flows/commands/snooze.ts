@@ -1,6 +1,6 @@
 import { command } from "../../src/chat/command-words.js";
 import { DAY_MS } from "../../src/time-units.js";
-import { privately } from "../replies.js";
+import { privately, problem } from "../replies.js";
 import { ANYONE, defineCommand } from "./command.js";
 
 /** No reminders to you about an unfinished assessment for a number of days. */
@@ -16,7 +16,10 @@ export const snooze = defineCommand<{ days: number | undefined }>({
   },
   permission: () => ANYONE,
   async run(ctx, { address, user }, { days }) {
-    if (days === undefined) return [privately(`Give a number of days from 1 to 90, e.g. ${command("snooze 7")}.`)];
+    if (days === undefined)
+      return [
+        problem("invalid_days", "Snooze takes a number of days from 1 to 90.", `For example ${command("snooze 7")}.`),
+      ];
     await ctx.schedules.snooze(address, user.id, new Date(ctx.clock().getTime() + days * DAY_MS));
     return [privately(`No reminders about unfinished assessments for ${days} day(s).`)];
   },

@@ -1,3 +1,4 @@
+import { personName } from "../../src/chat/person-name.js";
 import { scopeOf } from "../context.js";
 import { noRoundHere, privately } from "../replies.js";
 import { isOpen } from "../rounds/round-repo.js";
@@ -26,18 +27,15 @@ export const status = defineCommand<Record<string, never>>({
     const mine = await ctx.repo.response(team, round.id, user.id);
     const open = isOpen(round, ctx.clock());
     return [
-      privately(
-        `${open ? "Open" : "Closed"} ${round.mode} round started by ${round.openedBy.name ?? round.openedBy.id}.`,
-        [
-          `Completed: ${standing.participation.completed} · in progress: ${standing.participation.inProgress}`,
-          open
-            ? `Closes automatically on ${round.closesAt.slice(0, 10)}`
-            : `Closed on ${(round.closedAt ?? round.closesAt).slice(0, 10)}`,
-          mine
-            ? `You: ${mine.status === "completed" ? "done" : `${Object.keys(mine.answers).length} answered so far`}`
-            : "You have not started yet.",
-        ],
-      ),
+      privately(`${open ? "Open" : "Closed"} ${round.mode} round started by ${personName(round.openedBy)}.`, [
+        `Completed: ${standing.participation.completed} · in progress: ${standing.participation.inProgress}`,
+        open
+          ? `Closes automatically on ${round.closesAt.slice(0, 10)}`
+          : `Closed on ${(round.closedAt ?? round.closesAt).slice(0, 10)}`,
+        mine
+          ? `You: ${mine.status === "completed" ? "done" : `${Object.keys(mine.answers).length} answered so far`}`
+          : "You have not started yet.",
+      ]),
     ];
   },
 });

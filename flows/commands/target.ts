@@ -1,7 +1,7 @@
 import { command } from "../../src/chat/command-words.js";
 import type { Level } from "../../src/engine/model-schema.js";
 import { scopeOf } from "../context.js";
-import { privately, toChannel } from "../replies.js";
+import { problem, toChannel } from "../replies.js";
 import { ANYONE, defineCommand } from "./command.js";
 
 /** The level a team aims for: next steps never go beyond it. */
@@ -17,7 +17,8 @@ export const target = defineCommand<{ level: Level | undefined }>({
   // Without a level there is nothing to change: everyone gets the usage.
   permission: ({ level }) => (level === undefined ? ANYONE : { who: "manager", to: "change the target" }),
   async run(ctx, event, { level }) {
-    if (level === undefined) return [privately(`Give a level from 0 to 4, e.g. ${command("target 3")}.`)];
+    if (level === undefined)
+      return [problem("invalid_level", "The target is a level from 0 to 4.", `For example ${command("target 3")}.`)];
     await ctx.repo.saveSettings(scopeOf(event), (s) => ({ ...s, target: level }));
     const name = ctx.model.levels[level]?.name ?? "";
     return [toChannel(`Target set to Level ${level} (${name}). Next steps will not go beyond it.`)];

@@ -1,7 +1,7 @@
 import { command } from "../../src/chat/command-words.js";
 import { teamScope } from "../context.js";
 import { githubSecretOf } from "../hooks/webhook-repo.js";
-import { privately, toChannel } from "../replies.js";
+import { privately, problem, toChannel } from "../replies.js";
 import { defineCommand } from "./command.js";
 
 type WebhookArgs = { kind: "show" | "rotate" | "off" } | { kind: "invalid" };
@@ -27,10 +27,30 @@ export const webhook = defineCommand<WebhookArgs>({
     args.kind === "invalid" ? { who: "anyone" } : { who: "manager", to: "set up this team's re-check webhook" },
   async run(ctx, { address, user }, args) {
     if (args.kind === "invalid")
-      return [privately(`Try ${command("webhook")}, ${command("webhook rotate")} or ${command("webhook off")}.`)];
-    if (address.isDirect) return [privately("Webhooks belong to a team: set one up in the team's channel.")];
+      return [
+        problem(
+          "invalid_webhook_option",
+          "The webhook command takes rotate or off, or nothing.",
+          `Try ${command("webhook")}, ${command("webhook rotate")} or ${command("webhook off")}.`,
+        ),
+      ];
+    if (address.isDirect)
+      return [
+        problem(
+          "not_a_team",
+          "Webhooks belong to a team, and this is a direct conversation.",
+          `Set one up in the team's channel with ${command("webhook")}.`,
+        ),
+      ];
     if (!ctx.publicUrl) {
-      return [privately("Webhooks need the app's public address: ask whoever runs this bot to set PUBLIC_URL.")];
+      // The setting's name is in the README and the startup log, for whoever runs the bot; people get words.
+      return [
+        problem(
+          "no_public_address",
+          "Webhooks are not set up for this app yet: it has no public web address.",
+          "Ask whoever runs this bot to give it one.",
+        ),
+      ];
     }
     const team = teamScope(address, address.channel);
     if (args.kind === "off") {

@@ -1,5 +1,6 @@
 import type { TeamScope } from "../../src/chat/address.js";
 import type { InvitationMessage } from "../../src/chat/outbound.js";
+import { personName } from "../../src/chat/person-name.js";
 import { aggregate, type LevelSnapshot, type TeamResult } from "../../src/engine/compare.js";
 import { type AssessmentResult, score } from "../../src/engine/score.js";
 import { formatDay, formatLocal } from "../../src/schedule/parse-schedule.js";
@@ -85,7 +86,7 @@ function asOfClose<R extends { state: AssessState }>(response: R, closedAt: stri
 }
 
 function displayName(userId: string, state: AssessState): string {
-  return state.userName ?? userId;
+  return personName({ id: userId, name: state.userName });
 }
 
 export function snapshotOf(team: TeamResult): LevelSnapshot & { profile: number } {
@@ -107,7 +108,7 @@ export function snapshotOf(team: TeamResult): LevelSnapshot & { profile: number 
  */
 export function invitationMessage(round: Round, standing: Participation, now: Date): InvitationMessage {
   const closed = Boolean(round.closedAt) || new Date(round.closesAt) <= now;
-  const starter = round.openedBy.name ?? round.openedBy.id;
+  const starter = personName(round.openedBy, "Someone");
   const { inProgress } = standing.participation;
   // The opener's clock: the round was opened for a whole number of days from that moment, not to a midnight.
   const zone = (round.timeZone && canonicalZone(round.timeZone)) ?? "UTC";

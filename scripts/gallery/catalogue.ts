@@ -110,6 +110,8 @@ export async function gallery(): Promise<GalleryEntry[]> {
   const context = questionIn(await joinOrFirst(t, "eve", deep));
   add("question-deep", "Question (deep mode practice)", questionIn(await t.click("eve", option(context, 1))));
 
-  add("error", "Error notice", errorMessage(new StoreUnavailableError("gallery")));
+  add("error", "Error notice (a failure)", errorMessage(new StoreUnavailableError("gallery")));
+  // A refusal looks like every other problem: the mark and what happened, then what to do instead.
+  add("refusal", "Refusal (same style as errors)", first(await t.say("ben", "org", dm("D-ben")), "error", "org"));
   return out;
 }

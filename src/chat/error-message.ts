@@ -1,5 +1,5 @@
 import { errorCode } from "../errors.js";
-import type { NoticeMessage } from "./outbound.js";
+import type { ProblemMessage } from "./outbound.js";
 
 /** What people read when their request failed, by error code; the log has the detail. */
 const TEXT: Record<string, string> = {
@@ -10,7 +10,7 @@ const TEXT: Record<string, string> = {
 const FALLBACK = "Something went wrong on my side. Please try again; your earlier answers are safe.";
 
 /** The one place an error becomes a message to a person, on every platform. */
-export function errorMessage(error: unknown): NoticeMessage {
+export function errorMessage(error: unknown): ProblemMessage {
   const code = errorCode(error);
   return { kind: "error", text: TEXT[code] ?? FALLBACK, lines: [], buttons: [], code };
 }

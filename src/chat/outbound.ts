@@ -114,13 +114,25 @@ export const invitationMessageSchema = z.object({
   text: z.string(),
 });
 
-export const noticeMessageSchema = z.object({
-  kind: z.enum(["notice", "error"]),
-  /** A stable code for errors (e.g. "store_unavailable"), for metrics and logs; never shown. */
-  code: z.string().optional(),
+const noticeFields = {
   text: z.string(),
   lines: z.array(z.string()).default([]),
   buttons: z.array(buttonSchema).default([]),
+};
+
+/** Information: an answer, a confirmation, an empty state ("No closed rounds yet"). Shown plain. */
+export const noticeMessageSchema = z.object({ kind: z.literal("notice"), ...noticeFields });
+
+/**
+ * A request that did not happen: refused, invalid input, expired or closed, or failed. Every platform shows every
+ * problem alike (one warning mark before `text`, which says what happened; `lines[0]`, when there is one, what to do
+ * instead), so a problem never passes for information nor a refusal for an alarm of another kind.
+ */
+export const problemMessageSchema = z.object({
+  kind: z.literal("error"),
+  /** Stable (e.g. "store_unavailable", "not_admin"), for logs and metrics; never shown. */
+  code: z.string().regex(/^[a-z][a-z_]*$/),
+  ...noticeFields,
 });
 
 /**
@@ -161,6 +173,7 @@ export const outboundMessageSchema = z.discriminatedUnion("kind", [
   summaryMessageSchema,
   invitationMessageSchema,
   noticeMessageSchema,
+  problemMessageSchema,
   historyMessageSchema,
   fileMessageSchema,
   formMessageSchema,
@@ -170,6 +183,7 @@ export type OutboundMessage = z.infer<typeof outboundMessageSchema>;
 export type QuestionMessage = z.infer<typeof questionMessageSchema>;
 export type InvitationMessage = z.infer<typeof invitationMessageSchema>;
 export type NoticeMessage = z.infer<typeof noticeMessageSchema>;
+export type ProblemMessage = z.infer<typeof problemMessageSchema>;
 
 /**
  * Where a reply goes.

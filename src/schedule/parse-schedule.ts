@@ -2,12 +2,15 @@ import { type Cadence, type CalendarCadence, cadenceSchema } from "./cadence.js"
 import { tooFrequent } from "./frequency.js";
 import { canonicalZone, isoWeekday, toLocal } from "./zoned-time.js";
 
-/** `schedule ...` as typed in chat: show, turn off, or set a cadence; or what was wrong, with an example. */
+/**
+ * `schedule ...` as typed in chat: show, turn off, or set a cadence; or what was wrong (`message`) with examples
+ * that work (the command's words, which the flows write as each platform's command).
+ */
 export type ScheduleCommand =
   | { ok: true; kind: "show" }
   | { ok: true; kind: "off" }
   | { ok: true; kind: "set"; cadence: Cadence }
-  | { ok: false; kind: "invalid"; message: string };
+  | { ok: false; kind: "invalid"; message: string; examples: string[] };
 
 type CadenceKind = Cadence["kind"];
 type CalendarKind = CalendarCadence["kind"];
@@ -20,7 +23,7 @@ const EXAMPLES: Record<CadenceKind, string> = {
   quarterly: "schedule quarterly 15 09:00 UTC",
   cron: 'schedule cron "0 9 * * 1" Europe/Berlin',
 };
-const ALL_EXAMPLES = `Try: \`${EXAMPLES.weekly}\`, \`${EXAMPLES.monthly}\`, \`${EXAMPLES.cron}\` or \`schedule off\`.`;
+const ALL_EXAMPLES = [EXAMPLES.weekly, EXAMPLES.monthly, EXAMPLES.cron, "schedule off"];
 const FREQUENCY_PROBE = new Date("2026-01-01T00:00:00Z");
 const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MONTH_NAMES = [
@@ -42,7 +45,7 @@ const QUOTE = "[\"“”'‘’`]";
 const CRON_ARGUMENT = new RegExp(`^${QUOTE}([^"“”'‘’\`]*)${QUOTE}(?:\\s+(\\S+))?$`);
 
 function invalid(problem: string, kind?: CadenceKind): ScheduleCommand {
-  return { ok: false, kind: "invalid", message: `${problem} ${kind ? `Try: \`${EXAMPLES[kind]}\`.` : ALL_EXAMPLES}` };
+  return { ok: false, kind: "invalid", message: problem, examples: kind ? [EXAMPLES[kind]] : ALL_EXAMPLES };
 }
 
 /** "tue", "tues", "Tuesday" -> 2; anything shorter than three letters is not a weekday. */
@@ -136,7 +139,7 @@ export function parseSchedule(text: string, defaultZone = "UTC"): ScheduleComman
   const timeZone = canonicalZone(defaultZone) ?? "UTC";
   if (trimmed === "") return { ok: true, kind: "show" };
   if (kind === "off")
-    return rest.length === 0 ? { ok: true, kind: "off" } : invalid("`schedule off` takes no more words.");
+    return rest.length === 0 ? { ok: true, kind: "off" } : invalid('"schedule off" takes no more words.');
   if (kind === "cron") return parseCronArgument(trimmed.slice(first.length).trim(), timeZone);
   if (isCalendarKind(kind)) return parseCalendar(kind, rest, timeZone);
   return invalid(`I don't know the schedule "${first}".`);

@@ -71,11 +71,13 @@ describe("adopted actions and the team's answers", () => {
     expect(textOf(gone)).toContain("That action is gone");
     // A Re-check or Settings button naming a channel other than the one it was clicked in is forged.
     const recheck = await t.click("eve", { a: "recheck", c: "C-other", d: "deployment-release" }, channel("C1"));
-    expect(textOf(recheck)).toContain("Start a round in the team's channel");
+    expect(messages(recheck, "error")).toMatchObject([{ code: "wrong_channel" }]);
+    expect(textOf(recheck)).toContain("That button works only in the team channel it was posted in");
     const unknownDimension = await t.click("eve", { a: "recheck", c: "C1", d: "astrology" }, channel("C1"));
     expect(messages(unknownDimension, "question")).toEqual([]);
     const settings = await t.click("eve", { a: "settings", c: "C-other" }, channel("C1"));
     expect(messages(settings, "form")).toEqual([]);
-    expect(textOf(settings)).toContain("Open the settings in the team's channel");
+    expect(messages(settings, "error")).toMatchObject([{ code: "wrong_channel" }]);
+    expect(textOf(settings)).toContain("Open the settings there");
   });
 });

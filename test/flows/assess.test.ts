@@ -76,7 +76,10 @@ describe("answering one question at a time", () => {
     expect(questionIn(replies).note).toContain("no longer valid");
     // Somebody else's round id: there is nothing of theirs to touch.
     const other = await t.click("mallory", option(q1, 1));
-    expect(messages(other, "notice")[0]).toMatchObject({ text: expect.stringContaining("can't find") });
+    expect(messages(other, "error")[0]).toMatchObject({
+      code: "assessment_gone",
+      text: expect.stringContaining("can't find"),
+    });
   });
 
   it("resumes exactly where the person left off, from a fresh bot on the same store", async () => {
@@ -94,7 +97,8 @@ describe("answering one question at a time", () => {
     const q1 = questionIn(await t.say("alice", ""));
     const cancelled = await t.click("alice", q1.navigation.find((n) => n.action.a === "cancel")!.action);
     expect(messages(cancelled, "notice")[0]).toMatchObject({ text: expect.stringContaining("Cancelled") });
-    expect(messages(await t.click("alice", option(q1, 1)), "notice")[0]).toMatchObject({
+    expect(messages(await t.click("alice", option(q1, 1)), "error")[0]).toMatchObject({
+      code: "assessment_cancelled",
       text: expect.stringContaining("cancelled"),
     });
   });

@@ -117,7 +117,7 @@ describe("export", () => {
     expect(roundsFromCsv(csv.content)).toEqual(json.rounds);
     expect(csv.content).toContain(`'${BOB}`);
     expect(csv.content).not.toMatch(/(^|,)"?=HYPERLINK/m);
-    expect(textOf(await t.say("bob", "export xml"))).toContain("`csv` or `json`");
+    expect(textOf(await t.say("bob", "export xml"))).toContain("CSV or JSON");
   });
 
   it("says there is nothing to export before a round has closed", async () => {

@@ -36,7 +36,7 @@ describe("forget-me", () => {
     const history = historyIn(await t.say("bob", "history"));
     // The lower median of L1 and L4 was L1; with bob alone the round is L4.
     expect(history.lines[0]).toMatch(/Level 4 .* 1 answered/);
-    expect(textOf(await t.say("alice", "resume"))).toContain("nothing to resume");
+    expect(textOf(await t.say("alice", "resume"))).toContain("You have no assessment to carry on with");
 
     // No key of alice's is left in the store.
     const keys = createKeys("t");

@@ -73,7 +73,8 @@ describe("a two-person team round", () => {
     const time = testClock();
     const t = createTranscript(createMemoryStore(), { clock: time.clock });
     await answerAll(t, "alice", await t.say("alice", ""), [2, 2, 2, 2, 2, 2, 2, 2]);
-    expect(messages(await t.say("bob", "close"), "notice")[0]).toMatchObject({
+    expect(messages(await t.say("bob", "close"), "error")[0]).toMatchObject({
+      code: "not_manager",
       text: expect.stringContaining("Only the person who opened"),
     });
     const closed = await t.say("alice", "close");
@@ -142,7 +143,8 @@ describe("a two-person team round", () => {
     const join = (messages(opened, "invitation")[0] as InvitationMessage).button?.action;
     await t.say("alice", "close");
     if (!join) throw new Error("no join button");
-    expect(messages(await t.click("bob", join, channel()), "notice")[0]).toMatchObject({
+    expect(messages(await t.click("bob", join, channel()), "error")[0]).toMatchObject({
+      code: "round_closed",
       text: expect.stringContaining("closed"),
     });
   });
@@ -150,7 +152,8 @@ describe("a two-person team round", () => {
   it("keeps recommendations within the team's target", async () => {
     const t = createTranscript(createMemoryStore());
     await t.say("alice", "");
-    expect(messages(await t.say("alice", "target 9"), "notice")[0]).toMatchObject({
+    expect(messages(await t.say("alice", "target 9"), "error")[0]).toMatchObject({
+      code: "invalid_level",
       text: expect.stringContaining("0 to 4"),
     });
     await t.say("alice", "target 2");
@@ -163,8 +166,11 @@ describe("a two-person team round", () => {
 
   it("answers unknown words with help and examples", async () => {
     const t = createTranscript(createMemoryStore());
-    const help = messages(await t.say("alice", "frobnicate"), "notice")[0];
-    expect(help).toMatchObject({ text: expect.stringContaining('"frobnicate"') });
-    expect(JSON.stringify(help)).toContain(command("resume"));
+    const replies = await t.say("alice", "frobnicate");
+    expect(messages(replies, "error")[0]).toMatchObject({
+      code: "unknown_command",
+      text: expect.stringContaining('"frobnicate"'),
+    });
+    expect(JSON.stringify(messages(replies, "notice")[0])).toContain(command("resume"));
   });
 });

@@ -113,6 +113,28 @@ describe("names, not ids", () => {
   });
 });
 
+describe("people's words", () => {
+  it("names no environment variable anywhere people read, on Slack, Teams or the terminal", () => {
+    const envVar = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/;
+    for (const [name, message] of sent()) {
+      expect(slackMrkdwn(renderMessage(message)).join("\n"), `${name}: Slack`).not.toMatch(envVar);
+      expect(teamsTexts(renderCard(message)).join("\n"), `${name}: Teams`).not.toMatch(envVar);
+      expect(renderText(message), `${name}: terminal`).not.toMatch(envVar);
+    }
+  });
+
+  it("shows a refusal exactly like a failure: the same mark, and what to do instead on its own line", () => {
+    const refusal = byId("refusal");
+    const failure = byId("error");
+    expect(refusal.kind).toBe("error");
+    for (const m of [refusal, failure]) {
+      expect(slackMrkdwn(renderMessage(m))[1]).toMatch(/^:warning: /);
+      expect(renderCard(m).body[0]).toMatchObject({ type: "TextBlock", color: "Attention" });
+    }
+    expect(slackMrkdwn(renderMessage(refusal))[1]?.split("\n")[1]).toBe("Ask one of your workspace admins.");
+  });
+});
+
 describe("Teams text is what Teams renders", () => {
   it("has no backticks, Slack mrkdwn, Slack emoji codes or HTML entities", () => {
     for (const [name, message] of sent()) {

@@ -146,8 +146,8 @@ describe("Slack workspace A against workspace B", () => {
     const told = textOf(toA);
     expect(told).toContain("No assessment yet here");
     expect(told).toContain("No closed rounds yet");
-    expect(told).toContain("You have nothing to resume");
-    expect(told).toContain("Start a round in the team's channel");
+    expect(told).toContain("You have no assessment to carry on with");
+    expect(told).toContain("That button works only in the team channel it was posted in");
     expect(told).toContain("A round is already open in this channel");
     // And B carries on as if nothing happened.
     await b.answer(opener, () => 3);

@@ -32,7 +32,7 @@ const SAYS = {
   outsider: /That invitation is for a channel you are not in/,
   question: /\d+\/\d+ · /,
   home: /MLOps maturity assessment/,
-  text: /I answer commands/,
+  text: /I only understand commands/,
   expired: /That button no longer works/,
   /** Whatever the flows make of it (a new round, or why not), the person hears back. */
   anything: /\w/,

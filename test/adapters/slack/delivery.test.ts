@@ -144,7 +144,7 @@ describe("channel replies", () => {
     bot.reply = () => [notice("invitation", { to: "channel" })];
     await slack.command({ text: "start" });
     const [call] = await slack.api.waitFor("chat.postEphemeral");
-    expect(call?.body.text).toContain("add the app to it");
+    expect(call?.body.text).toContain("I can't post in this channel yet. Add the app to it");
     expect(slack.logger.lines).toContainEqual(
       expect.objectContaining({
         level: "error",

@@ -247,10 +247,10 @@ describe("invitation and notices", () => {
     expect(closed).not.toContain("Closes");
   });
 
-  it("shows a notice's lines and buttons, and marks errors", () => {
+  it("shows a notice's lines and buttons, and marks problems, with what to do next on its own line", () => {
     const rendered = renderMessage(notice(["`/mlops-assess target <0-4>`: the level"], "error"));
     expect(mrkdwnOf(rendered)[1]).toBe(
-      ":warning: Here is what I can do:\n• `/mlops-assess target &lt;0-4&gt;`: the level",
+      ":warning: Here is what I can do:\n`/mlops-assess target &lt;0-4&gt;`: the level",
     );
     expect(buttons(rendered.blocks).map((b) => b.action_id)).toEqual(["ma:button:1"]);
   });

@@ -3,6 +3,7 @@ import type {
   InvitationMessage,
   NoticeMessage,
   OutboundMessage,
+  ProblemMessage,
   QuestionMessage,
   SummaryMessage,
 } from "../../../src/chat/outbound.js";
@@ -97,9 +98,9 @@ export function invitation(completed: string[], closed = false, startedBy = "Jan
   };
 }
 
-export function notice(lines: string[], kind: "notice" | "error" = "notice"): NoticeMessage {
+export function notice(lines: string[], kind: "notice" | "error" = "notice"): NoticeMessage | ProblemMessage {
   return {
-    kind,
+    ...(kind === "error" ? { kind, code: "sample_problem" } : { kind }),
     text: "Here is what I can do:",
     lines,
     buttons: [{ label: "Resume", action: { a: "resume", c: "C1", r: "round-1" } }],
@@ -142,6 +143,9 @@ export function worstCases(): Array<[string, OutboundMessage]> {
     ],
     ["closed invitation", invitation(["a", "b"], true)],
     ["notice with 200 long lines", notice(Array.from({ length: 200 }, (_, i) => hostileLong(i)))],
-    ["error with nothing but hostile text", { kind: "error", text: HOSTILE.join(" "), lines: HOSTILE, buttons: [] }],
+    [
+      "error with nothing but hostile text",
+      { kind: "error", code: "hostile", text: HOSTILE.join(" "), lines: HOSTILE, buttons: [] },
+    ],
   ];
 }
