@@ -69,7 +69,7 @@ async function main(): Promise<number> {
     });
     if (outcome.completed) return 0;
     if (outcome.reached) {
-      console.error(`\nInput ended at question ${outcome.reached} before the assessment was complete.`);
+      console.error(`\nInput ended at ${outcome.reached} before the assessment was complete.`);
       if (redis) console.error("Run again with the same --user and --team to resume.");
     }
     return 1;

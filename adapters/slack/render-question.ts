@@ -1,4 +1,4 @@
-import { answerButtonText, optionLine, spokenAnswer } from "../../src/chat/answer-words.js";
+import { answerButtonText, optionLine, progressLabel, spokenAnswer } from "../../src/chat/answer-words.js";
 import type { QuestionMessage } from "../../src/chat/outbound.js";
 import {
   type ActionIds,
@@ -27,7 +27,8 @@ const SHORT_ANSWER = 24;
  * a green button reads as "recommended".
  */
 export function renderQuestion(q: QuestionMessage, ids: ActionIds): SlackMessage {
-  const { index, total, section: topic } = q.progress;
+  const topic = q.progress.section;
+  const progress = progressLabel(q.progress);
   const short = q.options.every((o) => o.level === undefined && o.label.length <= SHORT_ANSWER);
   const answerButton = (o: QuestionMessage["options"][number], i: number, text: string) =>
     button(ids(`answer:${i + 1}`), text, o.action, { spoken: spokenAnswer(o) });
@@ -41,9 +42,9 @@ export function renderQuestion(q: QuestionMessage, ids: ActionIds): SlackMessage
   ];
 
   return {
-    text: fallbackText(`${index}/${total} · ${esc(topic)}: ${esc(q.prompt)}`),
+    text: fallbackText(`${progress} · ${esc(topic)}: ${esc(q.prompt)}`),
     blocks: [
-      context([`${index}/${total} · ${esc(topic)}`]),
+      context([`${progress} · ${esc(topic)}`]),
       section(`*${esc(q.prompt)}*`),
       ...answers,
       ...(footnotes.length > 0 ? [context(footnotes)] : []),

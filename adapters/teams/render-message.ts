@@ -1,3 +1,4 @@
+import { progressLabel } from "../../src/chat/answer-words.js";
 import { nameChannels } from "../../src/chat/channel-refs.js";
 import { spellCommands } from "../../src/chat/command-words.js";
 import { invitationStanding } from "../../src/chat/invitation-words.js";
@@ -49,10 +50,7 @@ export function fallbackText(neutral: OutboundMessage): string {
   const message = writeLinks(teamsWords(neutral), (link) => `${link.label} (${link.url})`);
   switch (message.kind) {
     case "question":
-      return shorten(
-        `${message.progress.index}/${message.progress.total} · ${message.progress.section}: ${message.prompt}`,
-        200,
-      );
+      return shorten(`${progressLabel(message.progress)} · ${message.progress.section}: ${message.prompt}`, 200);
     case "summary":
       return shorten(`${message.title}: Level ${message.overall.level} · ${message.overall.name}`, 200);
     case "error":

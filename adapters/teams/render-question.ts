@@ -1,4 +1,4 @@
-import { optionLine, spokenAnswer } from "../../src/chat/answer-words.js";
+import { optionLine, progressLabel, spokenAnswer } from "../../src/chat/answer-words.js";
 import type { QuestionMessage } from "../../src/chat/outbound.js";
 import type { Cap } from "./render-cap.js";
 import { actionSets, buttons, execute, tappableRow, textBlock } from "./render-elements.js";
@@ -13,7 +13,7 @@ import { safe } from "./text.js";
  * "recommended".
  */
 export function renderQuestion(q: QuestionMessage, cap: Cap): CardElement[] {
-  const { index, total, section } = q.progress;
+  const { section } = q.progress;
   const short = q.options.every((o) => o.level === undefined && o.label.trim().length <= CARD_LIMITS.actionTitle - 2);
   const answers = short
     ? actionSets(
@@ -32,7 +32,7 @@ export function renderQuestion(q: QuestionMessage, cap: Cap): CardElement[] {
   ];
 
   return [
-    textBlock(`${index}/${total} · ${safe(section, cap(80))}`, { size: "Small", isSubtle: true }),
+    textBlock(`${progressLabel(q.progress)} · ${safe(section, cap(80))}`, { size: "Small", isSubtle: true }),
     textBlock(safe(q.prompt, cap(1000)), { weight: "Bolder", size: "Medium", spacing: "Small" }),
     ...answers,
     ...footnotes.map((f) => textBlock(f, { size: "Small", isSubtle: true })),

@@ -1,3 +1,4 @@
+import { progressLabel } from "../../src/chat/answer-words.js";
 import { nameChannels } from "../../src/chat/channel-refs.js";
 import { type CommandSpelling, spellCommands } from "../../src/chat/command-words.js";
 import { dimensionBar, dimensionLevel, headline, levelTrend, stepAim } from "../../src/chat/dimension-notes.js";
@@ -33,11 +34,10 @@ export function renderText(neutral: OutboundMessage): string {
   );
   switch (message.kind) {
     case "question": {
-      const { index, total, section } = message.progress;
       const keys = optionKeys(message);
       return [
         "",
-        `${index}/${total} · ${section}`,
+        `${progressLabel(message.progress)} · ${message.progress.section}`,
         message.prompt,
         ...message.options.map((o, i) => `  ${keys[i]}) ${o.label}${o.selected ? "  (your answer)" : ""}`),
         `  ${message.navigation.map((n) => navigationKey(n.action.a)).join("  ")}`,

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ButtonAction } from "../../src/chat/actions.js";
 import { type Address, type ChatUser, conversationName } from "../../src/chat/address.js";
+import { progressLabel } from "../../src/chat/answer-words.js";
 import type { QuestionMessage, Reply } from "../../src/chat/outbound.js";
 import type { ChatBot } from "../../src/chat/ports.js";
 import { optionKeys, renderText } from "./render-message.js";
@@ -19,7 +20,7 @@ export interface TerminalSessionOptions {
 
 export interface TerminalOutcome {
   completed: boolean;
-  /** Where the person was when the session ended ("3/8"). */
+  /** Where the person was when the session ended ("question 3/8"). */
   reached?: string;
 }
 
@@ -61,7 +62,10 @@ export async function runTerminalSession(options: TerminalSessionOptions): Promi
     if (options.interactive) output.write("> ");
     const next = await lines.next();
     if (next.done) {
-      return { completed: false, reached: `${current.progress.index}/${current.progress.total}` };
+      return {
+        completed: false,
+        reached: current.progress.index === 0 ? "the opening question" : `question ${progressLabel(current.progress)}`,
+      };
     }
     const action = actionFor(current, next.value.trim().toLowerCase());
     if (!action) {

@@ -1,11 +1,20 @@
 import { answerHelp, type Mode } from "../../src/engine/answers.js";
 import type { AssessmentModel } from "../../src/engine/model-schema.js";
-import { isValidAnswer, type Question, questionsFor } from "../../src/engine/questions.js";
+import { isValidAnswer, numbered, type Question, questionsFor } from "../../src/engine/questions.js";
 import type { AssessInput, AssessState } from "./assess-state.js";
 
 /** What happened, so the caller can pick the replies (next question, result, notice). */
 export type AssessOutcome =
-  | { kind: "ask"; question: Question; index: number; total: number; note?: string }
+  | {
+      kind: "ask";
+      question: Question;
+      /** Position among the counted questions, from 1; 0 for the uncounted context question, which comes first. */
+      index: number;
+      total: number;
+      /** Whether Back has somewhere to go (question 1 goes back to the context question). */
+      back: boolean;
+      note?: string;
+    }
   | { kind: "completed"; skipped: number }
   | { kind: "cancelled" }
   | { kind: "closed"; status: "completed" | "cancelled" };
@@ -44,15 +53,19 @@ export function startAssessment(
 
 function ask(model: AssessmentModel, state: AssessState, note?: string): AssessOutcome {
   const questions = questionsFor(model, state.mode, state.answers, state.focus);
-  const index = Math.max(
+  const at = Math.max(
     0,
     questions.findIndex((q) => q.id === state.position),
   );
-  const question = questions[index];
+  const question = questions[at];
   if (!question) return { kind: "completed", skipped: 0 };
-  // The first question also says what the answers do, so "Not sure" is never mistaken for "No".
-  const said = [note, index === 0 ? answerHelp(state.mode) : undefined].filter((n) => n !== undefined).join(" ");
-  return { kind: "ask", question, index: index + 1, total: questions.length, ...(said ? { note: said } : {}) };
+  // The context question decides which practices are asked, so it is not counted: the count starts once it is
+  // answered, at 1 of the final total, and never jumps ("1/49" then "2/44").
+  const counted = numbered(questions);
+  const index = counted.indexOf(question) + 1;
+  // The first counted question also says what the answers do, so "Not sure" is never mistaken for "No".
+  const said = [note, index === 1 ? answerHelp(state.mode) : undefined].filter((n) => n !== undefined).join(" ");
+  return { kind: "ask", question, index, total: counted.length, back: at > 0, ...(said ? { note: said } : {}) };
 }
 
 /** Answers only carry over between versions of the same model with the same major version (same scale and items). */

@@ -16,7 +16,7 @@ const LADDER_LEVELS: readonly string[] = LADDER_ANSWERS.slice(0, 5);
 /** A question as a neutral message: one button per option, then back / skip / cancel. */
 export function questionMessage(
   ref: { channel: string; roundId: string },
-  ask: { question: Question; index: number; total: number; note?: string },
+  ask: { question: Question; index: number; total: number; back: boolean; note?: string },
   current: string | undefined,
 ): QuestionMessage {
   const { question } = ask;
@@ -38,7 +38,7 @@ export function questionMessage(
       ...ladderLevel(question, o.value),
     })),
     navigation: [
-      ...(ask.index > 1 ? [{ label: "Back", action: nav("back") }] : []),
+      ...(ask.back ? [{ label: "Back", action: nav("back") }] : []),
       { label: "Skip", action: nav("skip") },
       { label: "Cancel", action: nav("cancel") },
     ],

@@ -1,5 +1,5 @@
 import { command } from "../../src/chat/command-words.js";
-import { questionsFor } from "../../src/engine/questions.js";
+import { numbered, questionsFor } from "../../src/engine/questions.js";
 import { evidenceLinkSchema } from "../assess/assess-state.js";
 import { teamScope } from "../context.js";
 import { privately, problem } from "../replies.js";
@@ -30,8 +30,9 @@ export const evidence = defineCommand<{ text: string }>({
     const questions = questionsFor(ctx.model, state.mode, state.answers, state.focus);
     const prompts = new Map(questions.map((q) => [q.id, q.prompt]));
     const [first = "", ...rest] = text.trim().split(/\s+/);
-    const numbered = /^\d{1,3}$/.test(first) ? questions[Number(first) - 1] : undefined;
-    if (/^\d{1,3}$/.test(first) && (!numbered || state.answers[numbered.id] === undefined)) {
+    // Question n as the questionnaire numbers it ("3/40"), which leaves the context question out.
+    const byNumber = /^\d{1,3}$/.test(first) ? numbered(questions)[Number(first) - 1] : undefined;
+    if (/^\d{1,3}$/.test(first) && (!byNumber || state.answers[byNumber.id] === undefined)) {
       return [
         problem(
           "unanswered_question",
@@ -40,7 +41,7 @@ export const evidence = defineCommand<{ text: string }>({
         ),
       ];
     }
-    const link = numbered ? rest.join(" ") : text.trim();
+    const link = byNumber ? rest.join(" ") : text.trim();
     if (link === "") {
       const links = Object.entries(state.evidence ?? {});
       if (links.length === 0) {
@@ -68,7 +69,7 @@ export const evidence = defineCommand<{ text: string }>({
     if (late) return [late];
     let attachedTo: string | undefined;
     await ctx.repo.updateResponse(team, pointer.roundId, user.id, (current) => {
-      attachedTo = numbered?.id ?? current?.lastAnswered;
+      attachedTo = byNumber?.id ?? current?.lastAnswered;
       if (!current || !attachedTo) return undefined;
       return { ...current, evidence: { ...current.evidence, [attachedTo]: parsed.data } };
     });

@@ -2,6 +2,11 @@ import type { QuestionMessage } from "./outbound.js";
 
 type Option = QuestionMessage["options"][number];
 
+/** "3/8", or "Before we start" for the uncounted question that decides the count (deep mode's context). */
+export function progressLabel({ index, total }: QuestionMessage["progress"]): string {
+  return index === 0 ? "Before we start" : `${index}/${total}`;
+}
+
 /** The level an answer stands for, "L2", or nothing for answers that are not levels ("Not sure", practices). */
 export function optionTag(option: Pick<Option, "level">): string | undefined {
   return option.level === undefined ? undefined : `L${option.level}`;

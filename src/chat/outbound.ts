@@ -18,8 +18,11 @@ const levelSchema = z.int().min(0).max(4);
 
 export const questionMessageSchema = z.object({
   kind: z.literal("question"),
-  /** "3/8 · Monitoring & feedback" */
-  progress: z.object({ index: z.int().min(1), total: z.int().min(1), section: z.string() }),
+  /**
+   * "3/8 · Monitoring & feedback". Index 0 is a question before the counted ones (deep mode's context question, which
+   * decides how many follow): shown as "Before we start", so the count never jumps. See `progressLabel`.
+   */
+  progress: z.object({ index: z.int().min(0), total: z.int().min(1), section: z.string() }),
   prompt: z.string(),
   /** The person's current answer when they come back to a question. */
   current: z.string().optional(),

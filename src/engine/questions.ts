@@ -116,6 +116,14 @@ function deepQuestionnaire(model: AssessmentModel, context: Applicability[]): Qu
   return [...contextQuestion, ...practices];
 }
 
+/**
+ * The questions people see numbered ("3/40", and `evidence 3`): all but deep mode's context question, which decides
+ * how many there are, so the count is final from question 1 on.
+ */
+export function numbered(questions: readonly Question[]): readonly Question[] {
+  return questions.filter((q) => q.dimension !== CONTEXT_QUESTION_ID);
+}
+
 export function isValidAnswer(question: Question, value: string): boolean {
   return question.options.some((o) => o.value === value);
 }

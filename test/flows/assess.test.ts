@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { renderText } from "../../adapters/terminal/render-message.js";
 import type { SummaryMessage } from "../../src/chat/outbound.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
+import { fixtureModel } from "../engine/fixture-model.js";
 import { createTranscript, dm, messages, option, questionIn } from "./harness.js";
 
 describe("answering one question at a time", () => {
@@ -116,4 +118,37 @@ describe("answering one question at a time", () => {
     expect(asked).toBeGreaterThan(30);
     expect((messages(replies, "summary")[0] as SummaryMessage).scope).toBe("person");
   });
+
+  it.each([
+    ["batch", 1, 24],
+    ["online", 2, 25],
+  ])(
+    "numbers a deep run with a context question (%s) steadily: before we start, then 1 to the final total",
+    async (_, context, total) => {
+      const t = createTranscript(createMemoryStore(), { model: fixtureModel });
+      const where = dm("D-alice");
+      const opening = questionIn(await t.say("alice", "deep", where));
+      // The context question decides how many follow: it has no number, and nothing to go back to.
+      expect(opening.progress).toMatchObject({ index: 0, section: "About your models" });
+      expect(opening.navigation.map((n) => n.label)).toEqual(["Skip", "Cancel"]);
+      expect(renderText(opening)).toContain("\nBefore we start · About your models\n");
+
+      let replies = await t.click("alice", option(opening, context), where);
+      const first = questionIn(replies);
+      expect(first.progress).toMatchObject({ index: 1, total });
+      // Back from question 1 is the context question again, and answering it again numbers from 1 again.
+      const back = first.navigation.find((n) => n.action.a === "back");
+      expect(questionIn(await t.click("alice", back!.action, where)).progress.index).toBe(0);
+      replies = await t.click("alice", option(opening, context), where);
+
+      const shown: Array<{ index: number; total: number }> = [];
+      while (!messages(replies, "summary").length) {
+        const q = questionIn(replies);
+        shown.push({ index: q.progress.index, total: q.progress.total });
+        replies = await t.click("alice", option(q, 1), where);
+      }
+      expect(shown.map((p) => p.total)).toEqual(shown.map(() => total));
+      expect(shown.map((p) => p.index)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    },
+  );
 });
