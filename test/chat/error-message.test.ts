@@ -46,7 +46,7 @@ describe("what a person reads when something fails", () => {
     });
     expect(errorMessage(new StoreConflictError("k", 50))).toMatchObject({
       code: "store_conflict",
-      text: expect.stringContaining("Please try again"),
+      lines: [expect.stringContaining("Please try again")],
     });
     const unexpected = errorMessage(new TypeError("x is undefined"));
     expect(unexpected).toMatchObject({ code: "unexpected", text: expect.stringContaining("Something went wrong") });
