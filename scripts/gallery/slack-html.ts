@@ -11,9 +11,13 @@ export function slackHtml(message: SlackMessage | HomeView): string {
 
 const plain = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** The subset of mrkdwn the renderers write: *bold*, _italic_, `code`, channel mentions, line breaks. */
+/**
+ * The subset of mrkdwn the renderers write: *bold*, _italic_, `code`, channel mentions, line breaks, and the one emoji
+ * code (:warning:, the mark of every problem), drawn as the emoji Slack shows.
+ */
 export function mrkdwnHtml(text: string): string {
   return text
+    .replace(/:warning:/g, "⚠️")
     .replace(/`([^`\n]+)`/g, "<code>$1</code>")
     .replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1<b>$2</b>")
     .replace(/(^|[\s(])_([^_\n]+)_/g, "$1<i>$2</i>")
