@@ -97,8 +97,8 @@ export async function closedRefusal(
   const when = day ? ` on ${day}` : "";
   return problem(
     "round_closed",
-    `This round closed${when}; your answers up to then count, and nothing was changed.`,
-    `A new round starts with ${command()} in the team's channel.`,
+    `This round closed${when}; your answers up to then count.`,
+    `Nothing was changed: a new round starts with ${command()} in the team's channel.`,
   );
 }
 

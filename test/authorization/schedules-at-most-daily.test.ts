@@ -18,7 +18,7 @@ import { type AuthWorld, SLACK_CHANNEL, startAuthWorld, TEAM } from "./auth-worl
  * them or an admin may change them; never in a direct conversation. Sent-markers expire with the cadence.
  */
 const TOO_OFTEN =
-  /fires more than once a day: a channel gets at most one reminder a day\. Try: `schedule cron "0 9 \* \* 1" Europe\/Berlin`/;
+  /fires more than once a day: a channel gets at most one reminder a day\.(\\n| )Try [`“](\/mlops-assess )?schedule cron \\?"0 9 (\\\\)*\* (\\\\)*\* 1\\?" Europe\/Berlin[`”]/;
 const NOT_YOURS = "Only the person who set this channel's reminders or an admin can";
 
 let world: AuthWorld;

@@ -137,6 +137,7 @@ describe("adopted next steps on Slack", () => {
     const saved = await loop.submit("ann", opened, { owner: "U0CAT", due: "2027-01-15" });
     expect(saved.text).toBe("");
     await loop.say("ann", "actions");
-    expect(run.api.calls("chat.postEphemeral").map(screenOf).join("\n")).toContain("U0CAT · due 2027-01-15");
+    // The picker gives an id and no name: people read "someone", never the id (a Slack mention would name them).
+    expect(run.api.calls("chat.postEphemeral").map(screenOf).join("\n")).toContain("someone · due 2027-01-15");
   });
 });

@@ -89,7 +89,7 @@ describe("schedule commands", () => {
   it("shows, sets, pauses and explains mistakes", async () => {
     const w = world();
     expect(JSON.stringify(await w.say("ana", "schedule"))).toContain("No reassessment reminders here yet");
-    expect(JSON.stringify(await w.say("ana", "schedule fortnightly"))).toContain("Try: `schedule weekly tue 09:30");
+    expect(JSON.stringify(await w.say("ana", "schedule fortnightly"))).toMatch(/Try \uE000schedule weekly tue 09:30/);
     const set = await w.say("ana", "schedule monthly 1 09:00", { timeZone: "Europe/Berlin" });
     expect(set[0]?.delivery).toEqual({ to: "channel" });
     expect(JSON.stringify(set)).toContain("monthly on day 1 at 09:00 (Europe/Berlin)");
