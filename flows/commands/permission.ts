@@ -1,6 +1,7 @@
 import type { ButtonAction } from "../../src/chat/actions.js";
 import type { ChatUser, TeamScope } from "../../src/chat/address.js";
 import { command } from "../../src/chat/command-words.js";
+import { dayOf } from "../../src/chat/day-words.js";
 import type { Reply } from "../../src/chat/outbound.js";
 import { type CommandEvent, type FlowContext, isPersonalScope, scopeOf, teamScope } from "../context.js";
 import type { TeamSchedule } from "../nudge/nudge-state.js";
@@ -93,11 +94,18 @@ export async function closedRefusal(
     round?.id === roundId
       ? closedOn(round)
       : (await ctx.repo.history(team)).find((h) => h.roundId === roundId)?.closedAt.slice(0, 10);
-  if (day === undefined && !(await ctx.repo.response(team, roundId, userId))) return undefined;
-  const when = day ? ` on ${day}` : "";
+  const mine = await ctx.repo.response(team, roundId, userId);
+  if (day === undefined && !mine) return undefined;
+  const when = day ? ` on ${dayOf(day)}` : "";
+  // Only finished answer sets are scored (team-result.ts): saying "your answers count" to someone who had not
+  // finished would be untrue.
+  const counted =
+    mine?.status === "completed"
+      ? "your answers count in its summary"
+      : "you had not finished, so your answers are not counted";
   return problem(
     "round_closed",
-    `This round closed${when}; your answers up to then count.`,
+    `This round closed${when}: ${counted}.`,
     `Nothing was changed: a new round starts with ${command()} in the team's channel.`,
   );
 }

@@ -27,10 +27,10 @@ import {
 
 /**
  * Issue 18, rule 3: every answer, back, skip and resume checks that its round is still open. A late click is told
- * "this round closed on <date>; your answers up to then count" and changes nothing; the closed round's summary,
+ * "this round closed on <date>" (and whether their answers count: only finished ones do) and changes nothing; the closed round's summary,
  * history and forget-me's re-aggregation count exactly the answers that were in at close.
  */
-const LATE = "This round closed on 2026-11-23; your answers up to then count.";
+const LATE = "This round closed on 23 Nov 2026: you had not finished, so your answers are not counted.";
 
 let world: AuthWorld;
 beforeAll(async () => {

@@ -75,7 +75,7 @@ describe("evidence", () => {
     expect(textOf(await t.say("alice", "evidence javascript:alert(1)"))).toContain("not a link I can attach");
     // The round is closed now: its links can be listed, not added (issue 18: closed rounds stay as they closed).
     expect(textOf(await t.say("alice", "evidence 7 https://grafana.example.com/d/drift"))).toMatch(
-      /^This round closed on \d{4}-\d{2}-\d{2}; your answers up to then count/,
+      /^This round closed on \d{1,2} [A-Z][a-z]{2} \d{4}: your answers count in its summary/,
     );
     expect(textOf(await t.say("alice", "evidence"))).not.toContain("https://grafana.example.com/d/drift");
     expect(textOf(await t.say("alice", "evidence 12 https://x.example.com"))).toContain("Question 12 has no answer");

@@ -19,7 +19,7 @@ export const forgeryOf = (label: string): Forgery | undefined =>
 export const FORGERY_SAYS = {
   outsider: /That invitation is for a channel you are not in/,
   closed: /This round is closed/,
-  late: /This round closed on \d{4}-\d{2}-\d{2}; your answers up to then count/,
+  late: /This round closed on \d{1,2} [A-Z][a-z]{2} \d{4}: (your answers count in its summary|you had not finished)/,
   minutely: /fires more than once a day: a channel gets at most one reminder a day/,
   help: /Here is what I can do/,
 };
