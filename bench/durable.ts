@@ -61,24 +61,36 @@ export async function durableClicks(
 
 /**
  * `count` concurrent GETs of `link` from a process of their own, so receiving the images does not slow the load
- * generator that is timing the acks; resolves with the statuses.
+ * generator that is timing the acks. The process is started first and waits for `go()`: starting a process blocks
+ * the one that starts it for about 10 ms, which inside the measured window would show up as slow acks.
  */
-export function fetchAtOnce(link: string, count: number): Promise<number[]> {
-  const script = `Promise.all(Array.from({ length: ${count} }, () => fetch(process.argv[1]).then(async (r) => { await r.arrayBuffer(); return r.status; }, () => 0))).then((s) => console.log(JSON.stringify(s)))`;
-  const child = spawn(process.execPath, ["-e", script, link], { stdio: ["ignore", "pipe", "inherit"] });
+export async function fetchesReady(link: string, count: number): Promise<{ go(): Promise<number[]> }> {
+  const script = `process.stdin.once("data", () => Promise.all(Array.from({ length: ${count} }, () => fetch(process.argv[1]).then(async (r) => { await r.arrayBuffer(); return r.status; }, () => 0))).then((s) => { console.log(JSON.stringify(s)); process.exit(0); })); console.log("ready");`;
+  const child = spawn(process.execPath, ["-e", script, link], { stdio: ["pipe", "pipe", "inherit"] });
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => {
     out += chunk.toString();
   });
-  return new Promise((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
+    const check = () => (out.startsWith("ready\n") ? resolve() : undefined);
+    child.stdout.on("data", check);
+    child.once("exit", () => reject(new Error(`the chart fetcher exited before it was ready: ${out}`)));
+  });
+  const done = new Promise<number[]>((resolve, reject) => {
     child.once("exit", () => {
       try {
-        resolve(JSON.parse(out) as number[]);
+        resolve(JSON.parse(out.slice("ready\n".length)) as number[]);
       } catch {
         reject(new Error(`chart fetches printed ${out}`));
       }
     });
   });
+  return {
+    go() {
+      child.stdin.end("go\n");
+      return done;
+    },
+  };
 }
 
 /** What the replica counted as "storage unavailable" so far (prom-client's text format). */

@@ -12,7 +12,7 @@ import { atRate, burst, type Sample, sideBySide, startBareBolt, startFakeSlackPr
 import { stopAll } from "./children.js";
 import { deleteKeysUnder } from "./cleanup.js";
 import { compareLaunchers } from "./cold-start.js";
-import { durableClicks, fetchAtOnce, storeErrors } from "./durable.js";
+import { durableClicks, fetchesReady, storeErrors } from "./durable.js";
 import { conversationCosts } from "./memory.js";
 import { nudgeFanOut } from "./nudges.js";
 import { replicaCpuSeconds, settledCpuSeconds } from "./replica-cpu.js";
@@ -117,7 +117,8 @@ async function durableIntake(urls: { bare: string; bareWrite: string; ours: stri
   for (let i = 0; i < DURABLE_ROUNDS; i++) {
     chart.without.push(summarise(await load(urls.ours, streams.ours)).p99);
     const link = links.chartFor({ ...sampleSummary, title: `Bench team ${Date.now()} ${i}` }).url;
-    const [statuses, samples] = await Promise.all([fetchAtOnce(link, 100), load(urls.ours, streams.ours)]);
+    const fetches = await fetchesReady(link, 100);
+    const [statuses, samples] = await Promise.all([fetches.go(), load(urls.ours, streams.ours)]);
     chart.statuses.push(...statuses);
     chart.with.push(summarise(samples).p99);
     all.push(...samples);

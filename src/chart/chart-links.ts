@@ -31,6 +31,23 @@ export interface ChartLinksOptions {
   toPng?: (svg: string) => Promise<Buffer>;
 }
 
+/**
+ * Sends one response per turn of the event loop. A drawing many clients waited for resolves them all at once, and
+ * a hundred 100 KB responses written in one go held the loop for 20-30 ms: every ack arriving meanwhile waited.
+ * One per turn, the requests that arrived in between (acks) are read between two chart responses.
+ */
+function createPacer(): (send: () => void) => void {
+  const queue: Array<() => void> = [];
+  const drain = () => {
+    queue.shift()?.();
+    if (queue.length > 0) setImmediate(drain);
+  };
+  return (send) => {
+    queue.push(send);
+    if (queue.length === 1) setImmediate(drain);
+  };
+}
+
 /** Chat image proxies back off and come again on 503 with this hint. */
 const BUSY_RETRY_AFTER_S = 5;
 
@@ -78,6 +95,7 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
   }
 
   const renderer = createChartRenderer();
+  const paced = createPacer();
   const toPng = options.toPng ?? svgToPngOffThread;
 
   function reject(res: ServerResponse, status: number, reason: string) {
@@ -114,10 +132,15 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
       renderer
         .png(signature, () => toPng(kind.draw(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")))))
         .then(
-          (png) => {
-            res.writeHead(200, { ...cacheHeaders, "content-type": "image/png", "content-length": String(png.length) });
-            res.end(png);
-          },
+          (png) =>
+            paced(() => {
+              res.writeHead(200, {
+                ...cacheHeaders,
+                "content-type": "image/png",
+                "content-length": String(png.length),
+              });
+              res.end(png);
+            }),
           (error: unknown) => {
             if (error instanceof ChartsBusyError) {
               options.logger.warn({}, "chart refused: too many being drawn");
