@@ -26,7 +26,10 @@ const builderUrl = (blocks: unknown) =>
   `https://app.slack.com/block-kit-builder/#${encodeURIComponent(JSON.stringify({ blocks }))}`;
 
 async function main(): Promise<void> {
-  await rm(OUT, { recursive: true, force: true });
+  const withScreenshots = existsSync(CHROMIUM);
+  // Without Chromium the last run's screenshots and measurements stay (stale, not gone); the rest is written anew.
+  for (const part of withScreenshots ? [OUT] : [join(OUT, "json"), join(OUT, "charts")])
+    await rm(part, { recursive: true, force: true });
   await mkdir(join(OUT, "json"), { recursive: true });
   await mkdir(join(OUT, "charts"), { recursive: true });
   const entries = await gallery();
@@ -65,8 +68,10 @@ async function main(): Promise<void> {
   await writeFile(join(OUT, "index.html"), galleryPage(rendered, charts));
   console.log(`${rendered.length} messages and ${charts.length} charts in ${OUT}/index.html`);
 
-  if (!existsSync(CHROMIUM)) {
-    console.log(`No screenshots: ${CHROMIUM} is not installed (apt-get install -y chromium).`);
+  if (!withScreenshots) {
+    console.log(
+      `Screenshots not taken (the old ones are kept): ${CHROMIUM} is not installed (apt-get install -y chromium fonts-liberation).`,
+    );
     return;
   }
   const ids = [
