@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { setPriority } from "node:os";
 import type { Redis } from "ioredis";
 import { roundSchema } from "../flows/rounds/round-state.js";
 import { defaultModel } from "../src/engine/default-model/index.js";
@@ -67,6 +68,9 @@ export async function durableClicks(
 export async function fetchesReady(link: string, count: number): Promise<{ go(): Promise<number[]> }> {
   const script = `process.stdin.once("data", () => Promise.all(Array.from({ length: ${count} }, () => fetch(process.argv[1]).then(async (r) => { await r.arrayBuffer(); return r.status; }, () => 0))).then((s) => { console.log(JSON.stringify(s)); process.exit(0); })); console.log("ready");`;
   const child = spawn(process.execPath, ["-e", script, link], { stdio: ["pipe", "pipe", "inherit"] });
+  // The fetching clients stand in for people's chat clients on other machines: on this one they must not take the
+  // CPU the app and the load generator need (receiving 11 MB of PNGs is work the app would never see).
+  if (child.pid !== undefined) setPriority(child.pid, 19);
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => {
     out += chunk.toString();
