@@ -4,6 +4,7 @@ import type { Delivery, Reply } from "../../src/chat/outbound.js";
 import { questionsFor } from "../../src/engine/questions.js";
 import { score } from "../../src/engine/score.js";
 import { DAY_MS } from "../../src/time-units.js";
+import { closedRefusal } from "../commands/permission.js";
 import { channelAddress, type FlowContext, teamScope } from "../context.js";
 import { notice, problem } from "../replies.js";
 import { refreshInvitation } from "../rounds/invitation-refresh.js";
@@ -45,8 +46,8 @@ export async function beginAssessment(ctx: FlowContext, from: Address, user: Cha
 }
 
 /**
- * Apply one input (answer, back, skip, cancel, resume) atomically and say what comes next. Callers have checked that
- * the round still takes answers (closedRefusal): buttons in clickRefusal, the resume command itself.
+ * Apply one input (answer, back, skip, cancel, resume) atomically and say what comes next, only while the round
+ * still takes answers: checked with the write itself, and a closed round gets closedRefusal's explanation.
  */
 export async function continueAssessment(
   ctx: FlowContext,
@@ -59,11 +60,13 @@ export async function continueAssessment(
   const team = teamScope(from, ref.channel);
   const now = ctx.clock();
   let step: AssessStep | undefined;
-  await ctx.repo.updateResponse(team, ref.roundId, user.id, (current) => {
+  const written = await ctx.repo.updateResponseWhileOpen(team, ref.roundId, user.id, now, (current) => {
     step = current ? assessNext(ctx.model, current, input, now) : undefined;
     return step?.changed ? step.state : undefined;
   });
-  if (!step) {
+  const late = written.refused ? await closedRefusal(ctx, team, ref.roundId, user.id) : undefined;
+  if (late) return [late];
+  if (written.refused || !step) {
     return [
       problem(
         "assessment_gone",

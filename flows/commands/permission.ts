@@ -167,6 +167,8 @@ export async function clickRefusal(
       // Anyone who sees an action (the channel's list, the owner's follow-up) may move it on.
       return undefined;
     default:
-      return closedRefusal(ctx, teamScope(event.address, action.c), action.r, event.user.id);
+      // Answer, back, skip, cancel, resume: whether the round still takes answers is checked with their write
+      // (continueAssessment), in the same round trip.
+      return undefined;
   }
 }

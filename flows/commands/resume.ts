@@ -1,10 +1,8 @@
 import { command } from "../../src/chat/command-words.js";
 import { continueAssessment } from "../assess/assess-service.js";
-import { teamScope } from "../context.js";
 import { setRemindersPaused } from "../nudge/reminder-pause.js";
 import { problem } from "../replies.js";
 import { ANYONE, defineCommand } from "./command.js";
-import { closedRefusal } from "./permission.js";
 
 /** Carry on with your assessment; `resume nudges` restarts the channel's paused reminders. */
 export const resume = defineCommand<{ nudges: boolean }>({
@@ -25,8 +23,7 @@ export const resume = defineCommand<{ nudges: boolean }>({
     const pointer = await ctx.repo.active(address, user.id);
     if (!pointer)
       return [problem("nothing_to_resume", "You have no assessment to carry on with.", `Start one with ${command()}.`)];
-    const late = await closedRefusal(ctx, teamScope(address, pointer.channel), pointer.roundId, user.id);
-    if (late) return [late];
+    // A closed round is refused by continueAssessment, with the same explanation as a late click.
     return continueAssessment(ctx, address, user, pointer, { type: "resume" }, { to: "private", ephemeral: false });
   },
 });

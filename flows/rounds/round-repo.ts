@@ -154,6 +154,23 @@ export function createRoundRepo(store: Store, keys: Keys, retention?: HistoryRet
       change: (current: AssessState | undefined) => AssessState | undefined,
     ) => store.update(keys.response(team, roundId, userId), assessStateSchema, change, RESPONSE_TTL_MS),
 
+    /**
+     * `updateResponse`, only while `roundId` is the team's open round at `now`: the round is checked with the
+     * write (one compare-and-set over both), so no round closes between the check and the answer.
+     */
+    updateResponseWhileOpen: (
+      team: TeamScope,
+      roundId: string,
+      userId: string,
+      now: Date,
+      change: (current: AssessState | undefined) => AssessState | undefined,
+    ) =>
+      store.updateGuarded(keys.response(team, roundId, userId), assessStateSchema, change, RESPONSE_TTL_MS, {
+        key: keys.openRound(team),
+        schema: roundSchema,
+        allows: (round) => round?.id === roundId && isOpen(round, now),
+      }),
+
     /** True for the one caller (of any replica) that may refresh the round's invitation in this window. */
     claimInvitationRefresh: (team: TeamScope, roundId: string, windowMs: number) =>
       store.setIfAbsent(keys.invitationRefreshed(team, roundId), 1, windowMs),

@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { type Store, StoreConflictError, StoreDataError } from "./store.js";
+import {
+  type Change,
+  type Store,
+  StoreConflictError,
+  StoreDataError,
+  type Updated,
+  type UpdateGuard,
+} from "./store.js";
 import { checkTtl, encode } from "./value-checks.js";
 
 /**
@@ -60,6 +67,40 @@ export function createMemoryStore(options: { now?: () => number } = {}): Store {
   // Yield like a network call would, so concurrent callers interleave as they do against Redis.
   const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+  /** `update`, and `updateGuarded` with a guard: only a guarded update can be refused. */
+  function updateAt<T>(key: string, schema: z.ZodType<T>, change: Change<T>, ttlMs?: number): Promise<Updated<T>>;
+  function updateAt<T, G>(
+    key: string,
+    schema: z.ZodType<T>,
+    change: Change<T>,
+    ttlMs: number | undefined,
+    guard: UpdateGuard<G>,
+  ): Promise<{ refused: true } | ({ refused: false } & Updated<T>)>;
+  async function updateAt<T, G>(
+    key: string,
+    schema: z.ZodType<T>,
+    change: Change<T>,
+    ttlMs: number | undefined,
+    guard?: UpdateGuard<G>,
+  ): Promise<{ refused: true } | ({ refused?: false } & Updated<T>)> {
+    checkTtl(ttlMs);
+    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+      await tick();
+      const seen = stringAt(key);
+      const guardSeen = guard ? stringAt(guard.key) : undefined;
+      if (guard && !guard.allows(decode(guard.key, guardSeen, guard.schema))) return { refused: true };
+      const next = change(decode(key, seen, schema));
+      if (next === undefined) return { refused: false, value: decode(key, seen, schema), changed: false };
+      const json = encode(next);
+      await tick();
+      // Someone wrote the value or its guard in between: run the check and the change again on fresh data.
+      if (stringAt(key) !== seen || (guard && stringAt(guard.key) !== guardSeen)) continue;
+      write(key, json, ttlMs);
+      return { refused: false, value: decode(key, json, schema), changed: true };
+    }
+    throw new StoreConflictError(key, MAX_CAS_ATTEMPTS);
+  }
+
   return {
     async get(key, schema) {
       await tick();
@@ -98,20 +139,10 @@ export function createMemoryStore(options: { now?: () => number } = {}): Store {
       return doomed.length;
     },
     async update(key, schema, change, ttlMs) {
-      checkTtl(ttlMs);
-      for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-        await tick();
-        const seen = stringAt(key);
-        const next = change(decode(key, seen, schema));
-        if (next === undefined) return { value: decode(key, seen, schema), changed: false };
-        const json = encode(next);
-        await tick();
-        if (stringAt(key) !== seen) continue; // someone wrote in between: run the change again on fresh data
-        write(key, json, ttlMs);
-        return { value: decode(key, json, schema), changed: true };
-      }
-      throw new StoreConflictError(key, MAX_CAS_ATTEMPTS);
+      const { value, changed } = await updateAt(key, schema, change, ttlMs);
+      return { value, changed };
     },
+    updateGuarded: (key, schema, change, ttlMs, guard) => updateAt(key, schema, change, ttlMs, guard),
     async acquireLock(key, ttlMs) {
       checkTtl(ttlMs);
       await tick();

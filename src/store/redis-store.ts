@@ -1,18 +1,30 @@
 import { createHash, randomUUID } from "node:crypto";
 import { Cluster, type Redis } from "ioredis";
 import { z } from "zod";
-import { type Store, StoreConflictError, StoreDataError, StoreUnavailableError } from "./store.js";
+import { createRecentValues } from "./recent-values.js";
+import {
+  type Change,
+  type Store,
+  StoreConflictError,
+  StoreDataError,
+  StoreUnavailableError,
+  type Updated,
+  type UpdateGuard,
+} from "./store.js";
 import { checkTtl, encode } from "./value-checks.js";
 
 /**
- * Compare-and-set on content: write ARGV[2] only if the current value's SHA-1 is still ARGV[1] (the one the
- * caller read; "" for absent). No version envelope is stored, so values stay plain JSON.
+ * Compare-and-set on content: write ARGV[n+1] (with TTL ARGV[n+2], "" for none) to KEYS[1] only if the SHA-1 of
+ * each of the n keys is still ARGV[i], the one the caller saw ("" for absent). KEYS[2], when given, is a guard the
+ * caller checked (an answer's round). No version envelope is stored, so values stay plain JSON.
  */
 const COMPARE_AND_SET = `
-local current = redis.call('GET', KEYS[1])
-local seen = current and redis.sha1hex(current) or ''
-if seen ~= ARGV[1] then return 0 end
-if ARGV[3] == '' then redis.call('SET', KEYS[1], ARGV[2]) else redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) end
+for i, key in ipairs(KEYS) do
+  local current = redis.call('GET', key)
+  if (current and redis.sha1hex(current) or '') ~= ARGV[i] then return 0 end
+end
+local value, ttl = ARGV[#KEYS + 1], ARGV[#KEYS + 2]
+if ttl == '' then redis.call('SET', KEYS[1], value) else redis.call('SET', KEYS[1], value, 'PX', ttl) end
 return 1`;
 
 const RELEASE_LOCK = `
@@ -27,9 +39,15 @@ return due`;
 
 /** Enough for dozens of simultaneous writers on one key; past that, something is wrong and should surface. */
 const MAX_CAS_ATTEMPTS = 50;
+/**
+ * Keys whose last value this process remembers (recent-values.ts): people answering right now and their rounds.
+ * A few hundred bytes each, so the bound keeps it under a few MB.
+ */
+const RECENT_KEYS = 2000;
 
 interface ScriptedRedis {
-  compareAndSet(key: string, seen: string, value: string, ttl: string): Promise<number>;
+  /** (number of keys, ...keys, ...their digests, value, ttl) */
+  compareAndSet(...args: string[]): Promise<number>;
   releaseLock(key: string, token: string): Promise<number>;
   claimDue(key: string, now: string, limit: string, leaseUntil: string): Promise<string[]>;
 }
@@ -127,10 +145,73 @@ async function deleteMatching(node: Redis, pattern: string): Promise<number> {
 /** The production Store: ioredis against Redis, Sentinel or Cluster (keys of one team share a slot). */
 export function createRedisStore(redis: Redis | Cluster): Store {
   // defineCommand sends EVALSHA and falls back to EVAL once per connection, so scripts cost one round trip.
-  redis.defineCommand("compareAndSet", { numberOfKeys: 1, lua: COMPARE_AND_SET });
+  // Its number of keys is given per call: one, or two with a guard.
+  redis.defineCommand("compareAndSet", { lua: COMPARE_AND_SET });
   redis.defineCommand("releaseLock", { numberOfKeys: 1, lua: RELEASE_LOCK });
   redis.defineCommand("claimDue", { numberOfKeys: 1, lua: CLAIM_DUE });
   const scripted = redis as unknown as ScriptedRedis;
+  const recent = createRecentValues(RECENT_KEYS);
+
+  /** The values at `keys` as Redis holds them now (one round trip), remembered for the next update. */
+  async function readFresh(keys: readonly string[]): Promise<(string | null)[]> {
+    const raws = keys.length === 1 ? [await call(redis.get(keys[0] ?? ""))] : await call(redis.mget(...keys));
+    keys.forEach((key, i) => {
+      recent.remember(key, raws[i] ?? null);
+    });
+    return raws;
+  }
+
+  /**
+   * Read (or take what this process last saw), check the guard, change, and compare-and-set the value and its guard.
+   * Remembered values save the read; only the write proves them right, so a refusal or "nothing to change" reached
+   * on remembered values is decided again on a fresh read.
+   */
+  function updateAt<T>(key: string, schema: z.ZodType<T>, change: Change<T>, ttlMs?: number): Promise<Updated<T>>;
+  function updateAt<T, G>(
+    key: string,
+    schema: z.ZodType<T>,
+    change: Change<T>,
+    ttlMs: number | undefined,
+    guard: UpdateGuard<G>,
+  ): Promise<{ refused: true } | ({ refused: false } & Updated<T>)>;
+  async function updateAt<T, G>(
+    key: string,
+    schema: z.ZodType<T>,
+    change: Change<T>,
+    ttlMs: number | undefined,
+    guard?: UpdateGuard<G>,
+  ): Promise<{ refused: true } | ({ refused?: false } & Updated<T>)> {
+    checkTtl(ttlMs);
+    const keys = guard ? [key, guard.key] : [key];
+    const ttl = ttlMs === undefined ? "" : String(ttlMs);
+    let useRemembered = true;
+    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+      const remembered = keys.map((k) => recent.get(k));
+      const fresh = !useRemembered || remembered.some((raw) => raw === undefined);
+      const [raw = null, guardRaw = null] = fresh ? await readFresh(keys) : remembered;
+      useRemembered = false; // whatever happens next, a second look reads Redis
+      if (guard && !guard.allows(decode(guard.key, guardRaw, guard.schema))) {
+        if (fresh) return { refused: true };
+        continue;
+      }
+      const next = change(decode(key, raw, schema));
+      if (next === undefined) {
+        if (fresh) return { refused: false, value: decode(key, raw, schema), changed: false };
+        continue;
+      }
+      const json = encode(next);
+      const seen = guard ? [sha1(raw), sha1(guardRaw)] : [sha1(raw)];
+      if ((await call(scripted.compareAndSet(String(keys.length), ...keys, ...seen, json, ttl))) === 1) {
+        recent.remember(key, json);
+        return { refused: false, value: decode(key, json, schema), changed: true };
+      }
+      for (const k of keys) recent.forget(k);
+      // Lost a race (someone wrote in between): back off before the re-read. A remembered value that was stale
+      // is not a race: read again at once.
+      if (fresh) await backoff(attempt);
+    }
+    throw new StoreConflictError(key, MAX_CAS_ATTEMPTS);
+  }
 
   return {
     async get(key, schema) {
@@ -144,18 +225,22 @@ export function createRedisStore(redis: Redis | Cluster): Store {
     async set(key, value, ttlMs) {
       const json = encode(value);
       checkTtl(ttlMs);
+      recent.forget(key);
       await call(ttlMs === undefined ? redis.set(key, json) : redis.set(key, json, "PX", ttlMs));
     },
     async setIfAbsent(key, value, ttlMs) {
       const json = encode(value);
       checkTtl(ttlMs);
+      recent.forget(key);
       return (await call(redis.set(key, json, "PX", ttlMs, "NX"))) === "OK";
     },
     async delete(...keys) {
+      for (const key of keys) recent.forget(key);
       // One DEL per key (sent together, so still one round trip): keys may live in different Cluster slots.
       await Promise.all(keys.map((key) => call(redis.del(key))));
     },
     async deleteByPrefix(prefix) {
+      recent.forgetAll();
       const pattern = `${literalGlob(prefix)}*`;
       // A cluster's keys are spread over its primaries: each is scanned on its own.
       const nodes = redis instanceof Cluster ? redis.nodes("master") : [redis];
@@ -163,20 +248,10 @@ export function createRedisStore(redis: Redis | Cluster): Store {
       return counts.reduce((a, b) => a + b, 0);
     },
     async update(key, schema, change, ttlMs) {
-      checkTtl(ttlMs);
-      for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-        const raw = await call(redis.get(key));
-        const next = change(decode(key, raw, schema));
-        if (next === undefined) return { value: decode(key, raw, schema), changed: false };
-        const json = encode(next);
-        const ttl = ttlMs === undefined ? "" : String(ttlMs);
-        if ((await call(scripted.compareAndSet(key, sha1(raw), json, ttl))) === 1) {
-          return { value: decode(key, json, schema), changed: true };
-        }
-        await backoff(attempt); // lost the race: someone wrote in between, so re-read and run the change again
-      }
-      throw new StoreConflictError(key, MAX_CAS_ATTEMPTS);
+      const { value, changed } = await updateAt(key, schema, change, ttlMs);
+      return { value, changed };
     },
+    updateGuarded: (key, schema, change, ttlMs, guard) => updateAt(key, schema, change, ttlMs, guard),
     async acquireLock(key, ttlMs) {
       checkTtl(ttlMs);
       const token = randomUUID();

@@ -35,7 +35,20 @@ export interface Store {
     schema: z.ZodType<T>,
     change: (current: T | undefined) => T | undefined,
     ttlMs?: number,
-  ): Promise<{ value: T | undefined; changed: boolean }>;
+  ): Promise<Updated<T>>;
+
+  /**
+   * `update`, allowed only while another key's value says so (an answer, only while its round is open). The guard
+   * is read with the value and the write happens only if the guard is still what `allows` saw: one check, no window
+   * between it and the write. The guard key must share the updated key's hash tag.
+   */
+  updateGuarded<T, G>(
+    key: string,
+    schema: z.ZodType<T>,
+    change: Change<T>,
+    ttlMs: number | undefined,
+    guard: UpdateGuard<G>,
+  ): Promise<{ refused: true } | ({ refused: false } & Updated<T>)>;
 
   /** Token lock (SET NX PX + compare-and-delete). Returns the token, or null when someone else holds it. */
   acquireLock(key: string, ttlMs: number): Promise<string | null>;
@@ -62,6 +75,23 @@ export interface Store {
   /** Is the backing service reachable (readiness)? */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** An update's change: the new value from the current one (undefined when absent), or undefined to leave it. */
+export type Change<T> = (current: T | undefined) => T | undefined;
+
+/** What an update left: the value now stored, and whether this call changed it. */
+export interface Updated<T> {
+  value: T | undefined;
+  changed: boolean;
+}
+
+/** The key whose value decides whether `updateGuarded` may write, and the rule. */
+export interface UpdateGuard<G> {
+  key: string;
+  schema: z.ZodType<G>;
+  /** Whether the change may go ahead while the guard key holds `current` (undefined when absent). */
+  allows(current: G | undefined): boolean;
 }
 
 /** Stored data that does not match its schema: the caller decides how to recover; nothing is silently dropped. */

@@ -142,6 +142,38 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(result).toEqual({ value: { n: 11 }, changed: true });
     });
 
+    it("writes a guarded update only while its guard allows it, checked against the guard as it is at the write", async () => {
+      const { store, key } = await setup();
+      const round = z.object({ open: z.boolean() });
+      const whileOpen = { key: key("round"), schema: round, allows: (r?: { open: boolean }) => r?.open === true };
+      await store.set(key("round"), { open: true });
+      expect(await store.updateGuarded(key("answer"), counter, increment, undefined, whileOpen)).toEqual({
+        refused: false,
+        value: { n: 1 },
+        changed: true,
+      });
+
+      // The round closes between the update's read and its write: the check runs again and refuses.
+      let runs = 0;
+      const late = await store.updateGuarded(
+        key("answer"),
+        counter,
+        (c) => {
+          if (++runs === 1) void store.set(key("round"), { open: false });
+          return increment(c);
+        },
+        undefined,
+        whileOpen,
+      );
+      expect(late).toEqual({ refused: true });
+      expect(await store.get(key("answer"), counter)).toEqual({ n: 1 });
+
+      // Refused without a round at all, and nothing is written.
+      const orphan = { ...whileOpen, key: key("no-round") };
+      expect(await store.updateGuarded(key("other"), counter, increment, undefined, orphan)).toEqual({ refused: true });
+      expect(await store.get(key("other"), counter)).toBeUndefined();
+    });
+
     it("re-validates stored data inside update and leaves it untouched", async () => {
       const { store, key } = await setup();
       await store.set(key("bad"), { n: "not a number" });

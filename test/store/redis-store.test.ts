@@ -76,27 +76,80 @@ async function stallingProxy() {
 }
 
 describe("redis store specifics", () => {
-  it("updates in two round trips: GET, then one compare-and-set script", async () => {
-    const { store } = await requestPathStore();
-    onTestFinished(() => store.close());
-    const key = `${prefix}:{rt}:counter`;
-    const done = `${prefix}:{rt}:done`;
+  /** Every command Redis receives for keys under `tag` (not those run inside Lua), in order. */
+  async function watch(tag: string) {
     // MONITOR shows what the server received; commands run inside Lua are reported with source "lua".
     const monitor: Redis = await scope.admin.monitor();
     onTestFinished(() => monitor.disconnect());
-    const seen: string[][] = [];
+    const seen: string[] = [];
     monitor.on("monitor", (_time: string, args: string[], source: string) => {
-      if (source !== "lua" && (args.includes(key) || args.includes(done))) seen.push(args);
+      if (source !== "lua" && args.some((a) => a.includes(tag))) seen.push(args.join(" "));
     });
+    const done = `${prefix}:${tag}:done`;
+    return {
+      /** The commands so far, once Redis has seen everything sent before this call. */
+      async commands(store: ReturnType<typeof createRedisStore>) {
+        await store.get(done, z.unknown());
+        await expect.poll(() => seen.some((c) => c.includes(done))).toBe(true);
+        const upTo = seen.findIndex((c) => c.includes(done));
+        const sent = seen.splice(0, upTo + 1).slice(0, -1);
+        return sent.map((c) => (c.split(" ")[0] ?? "").toLowerCase());
+      },
+    };
+  }
+
+  it("updates in one round trip after its own write, in two (read, compare-and-set) otherwise", async () => {
+    const { store } = await requestPathStore();
+    onTestFinished(() => store.close());
+    const key = `${prefix}:{rt}:counter`;
+    const redis = await watch("{rt}");
 
     await store.update(key, counter, increment);
     await store.update(key, counter, increment);
-    await store.get(done, z.unknown());
-    await expect.poll(() => seen.some((args) => args.includes(done))).toBe(true);
+    // First use on a connection sends the script body (EVAL), later ones only its SHA (EVALSHA). The second
+    // update starts from the value this process wrote: its compare-and-set is the only command.
+    expect(await redis.commands(store)).toEqual(["get", "eval", "evalsha"]);
 
-    const perUpdate = seen.filter((args) => !args.includes(done)).map((args) => args[0]?.toLowerCase());
-    // First use on a connection sends the script body (EVAL), later ones only its SHA (EVALSHA).
-    expect(perUpdate).toEqual(["get", "eval", "get", "evalsha"]);
+    // Another replica writes: this process's remembered value is stale, the compare-and-set says so, and the
+    // update reads again and still counts everyone's increment.
+    const { store: other } = await requestPathStore();
+    onTestFinished(() => other.close());
+    await other.update(key, counter, increment);
+    await redis.commands(store);
+    expect((await store.update(key, counter, increment)).value).toEqual({ n: 4 });
+    expect(await redis.commands(store)).toEqual(["evalsha", "get", "evalsha"]);
+    expect(await store.get(key, counter)).toEqual({ n: 4 });
+  });
+
+  it("checks a guarded update's guard with the same compare-and-set, and refuses only on what Redis holds", async () => {
+    const { store } = await requestPathStore();
+    onTestFinished(() => store.close());
+    const { store: other } = await requestPathStore();
+    onTestFinished(() => other.close());
+    const round = z.object({ open: z.boolean() });
+    const guard = {
+      key: `${prefix}:{guard}:round`,
+      schema: round,
+      allows: (r?: { open: boolean }) => r?.open === true,
+    };
+    const answer = `${prefix}:{guard}:answer`;
+    await store.set(guard.key, { open: true });
+    const redis = await watch("{guard}");
+    await redis.commands(store);
+
+    await store.updateGuarded(answer, counter, increment, undefined, guard);
+    await store.updateGuarded(answer, counter, increment, undefined, guard);
+    // One read of both keys, then the script per answer (its body once on this new connection); the second
+    // answer needs no read.
+    expect(await redis.commands(store)).toEqual(["mget", "eval", "evalsha"]);
+
+    // A replica that remembers the round open must not write once another has closed it...
+    await other.set(guard.key, { open: false });
+    expect(await store.updateGuarded(answer, counter, increment, undefined, guard)).toEqual({ refused: true });
+    expect(await store.get(answer, counter)).toEqual({ n: 2 });
+    // ...and one that remembers it closed must not refuse once it is open again: it reads before refusing.
+    await other.set(guard.key, { open: true });
+    expect(await store.updateGuarded(answer, counter, increment, undefined, guard)).toMatchObject({ value: { n: 3 } });
   });
 
   it("fails fast with StoreUnavailableError when nothing listens on the port", async () => {
