@@ -13,11 +13,19 @@ export interface RecentValues {
   forgetAll(): void;
 }
 
-/** Keeps the `limit` most recently used keys (a Map iterates in insertion order: the first key is the oldest). */
+/** Keeps the `limit` most recently used keys (a Map iterates in insertion order: the first key is the least recent). */
 export function createRecentValues(limit: number): RecentValues {
   const values = new Map<string, string | null>();
   return {
-    get: (key) => values.get(key),
+    get(key) {
+      const raw = values.get(key);
+      // A key in use stays: a round every answer checks must not be pushed out by the people answering it.
+      if (raw !== undefined) {
+        values.delete(key);
+        values.set(key, raw);
+      }
+      return raw;
+    },
     remember(key, raw) {
       values.delete(key);
       values.set(key, raw);
