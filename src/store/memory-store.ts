@@ -1,13 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import {
-  type Change,
-  type Store,
-  StoreConflictError,
-  StoreDataError,
-  type Updated,
-  type UpdateGuard,
-} from "./store.js";
+import { type Store, StoreConflictError, StoreDataError, type UpdateAt, unguarded } from "./store.js";
 import { checkTtl, encode } from "./value-checks.js";
 
 /**
@@ -67,22 +60,8 @@ export function createMemoryStore(options: { now?: () => number } = {}): Store {
   // Yield like a network call would, so concurrent callers interleave as they do against Redis.
   const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-  /** `update`, and `updateGuarded` with a guard: only a guarded update can be refused. */
-  function updateAt<T>(key: string, schema: z.ZodType<T>, change: Change<T>, ttlMs?: number): Promise<Updated<T>>;
-  function updateAt<T, G>(
-    key: string,
-    schema: z.ZodType<T>,
-    change: Change<T>,
-    ttlMs: number | undefined,
-    guard: UpdateGuard<G>,
-  ): Promise<{ refused: true } | ({ refused: false } & Updated<T>)>;
-  async function updateAt<T, G>(
-    key: string,
-    schema: z.ZodType<T>,
-    change: Change<T>,
-    ttlMs: number | undefined,
-    guard?: UpdateGuard<G>,
-  ): Promise<{ refused: true } | ({ refused?: false } & Updated<T>)> {
+  /** `updateGuarded`, and `update` without a guard. */
+  const updateAt: UpdateAt = async (key, schema, change, ttlMs, guard) => {
     checkTtl(ttlMs);
     for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
       await tick();
@@ -99,7 +78,7 @@ export function createMemoryStore(options: { now?: () => number } = {}): Store {
       return { refused: false, value: decode(key, json, schema), changed: true };
     }
     throw new StoreConflictError(key, MAX_CAS_ATTEMPTS);
-  }
+  };
 
   return {
     async get(key, schema) {
@@ -138,10 +117,7 @@ export function createMemoryStore(options: { now?: () => number } = {}): Store {
       for (const key of doomed) entries.delete(key);
       return doomed.length;
     },
-    async update(key, schema, change, ttlMs) {
-      const { value, changed } = await updateAt(key, schema, change, ttlMs);
-      return { value, changed };
-    },
+    update: async (key, schema, change, ttlMs) => unguarded(await updateAt(key, schema, change, ttlMs)),
     updateGuarded: (key, schema, change, ttlMs, guard) => updateAt(key, schema, change, ttlMs, guard),
     async acquireLock(key, ttlMs) {
       checkTtl(ttlMs);

@@ -3,13 +3,12 @@ import { Cluster, type Redis } from "ioredis";
 import { z } from "zod";
 import { createRecentValues } from "./recent-values.js";
 import {
-  type Change,
   type Store,
   StoreConflictError,
   StoreDataError,
   StoreUnavailableError,
-  type Updated,
-  type UpdateGuard,
+  type UpdateAt,
+  unguarded,
 } from "./store.js";
 import { checkTtl, encode } from "./value-checks.js";
 
@@ -166,21 +165,7 @@ export function createRedisStore(redis: Redis | Cluster): Store {
    * Remembered values save the read; only the write proves them right, so a refusal or "nothing to change" reached
    * on remembered values is decided again on a fresh read.
    */
-  function updateAt<T>(key: string, schema: z.ZodType<T>, change: Change<T>, ttlMs?: number): Promise<Updated<T>>;
-  function updateAt<T, G>(
-    key: string,
-    schema: z.ZodType<T>,
-    change: Change<T>,
-    ttlMs: number | undefined,
-    guard: UpdateGuard<G>,
-  ): Promise<{ refused: true } | ({ refused: false } & Updated<T>)>;
-  async function updateAt<T, G>(
-    key: string,
-    schema: z.ZodType<T>,
-    change: Change<T>,
-    ttlMs: number | undefined,
-    guard?: UpdateGuard<G>,
-  ): Promise<{ refused: true } | ({ refused?: false } & Updated<T>)> {
+  const updateAt: UpdateAt = async (key, schema, change, ttlMs, guard) => {
     checkTtl(ttlMs);
     const keys = guard ? [key, guard.key] : [key];
     const ttl = ttlMs === undefined ? "" : String(ttlMs);
@@ -211,7 +196,7 @@ export function createRedisStore(redis: Redis | Cluster): Store {
       if (fresh) await backoff(attempt);
     }
     throw new StoreConflictError(key, MAX_CAS_ATTEMPTS);
-  }
+  };
 
   return {
     async get(key, schema) {
@@ -247,10 +232,7 @@ export function createRedisStore(redis: Redis | Cluster): Store {
       const counts = await Promise.all(nodes.map((node) => deleteMatching(node, pattern)));
       return counts.reduce((a, b) => a + b, 0);
     },
-    async update(key, schema, change, ttlMs) {
-      const { value, changed } = await updateAt(key, schema, change, ttlMs);
-      return { value, changed };
-    },
+    update: async (key, schema, change, ttlMs) => unguarded(await updateAt(key, schema, change, ttlMs)),
     updateGuarded: (key, schema, change, ttlMs, guard) => updateAt(key, schema, change, ttlMs, guard),
     async acquireLock(key, ttlMs) {
       checkTtl(ttlMs);

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { CodedError } from "../errors.js";
+import { CodedError, InvariantError } from "../errors.js";
 
 /**
  * The one storage contract for conversations, rounds, schedules and history. Two implementations
@@ -48,7 +48,7 @@ export interface Store {
     change: Change<T>,
     ttlMs: number | undefined,
     guard: UpdateGuard<G>,
-  ): Promise<{ refused: true } | ({ refused: false } & Updated<T>)>;
+  ): Promise<GuardedUpdate<T>>;
 
   /** Token lock (SET NX PX + compare-and-delete). Returns the token, or null when someone else holds it. */
   acquireLock(key: string, ttlMs: number): Promise<string | null>;
@@ -84,6 +84,24 @@ export type Change<T> = (current: T | undefined) => T | undefined;
 export interface Updated<T> {
   value: T | undefined;
   changed: boolean;
+}
+
+/** What a guarded update did: refused (its guard said no, and nothing was written), or what an update does. */
+export type GuardedUpdate<T> = { refused: true } | ({ refused: false } & Updated<T>);
+
+/** `updateGuarded`, with the guard optional: how a store implements both methods at once. */
+export type UpdateAt = <T, G>(
+  key: string,
+  schema: z.ZodType<T>,
+  change: Change<T>,
+  ttlMs: number | undefined,
+  guard?: UpdateGuard<G>,
+) => Promise<GuardedUpdate<T>>;
+
+/** An update run without a guard, by the code stores share with `updateGuarded`: it cannot have been refused. */
+export function unguarded<T>(result: GuardedUpdate<T>): Updated<T> {
+  if (result.refused) throw new InvariantError("an update without a guard was refused");
+  return { value: result.value, changed: result.changed };
 }
 
 /** The key whose value decides whether `updateGuarded` may write, and the rule. */
