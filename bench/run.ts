@@ -26,8 +26,12 @@ const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `bench-${Date.now()}`;
 /** Each ack measurement alternates the bare app and ours this many times. */
 const ROUNDS = 3;
-/** The durable-intake and chart rows are noisier (a p99 of a few ms): medians of this many alternations. */
-const DURABLE_ROUNDS = 5;
+/**
+ * The durable-intake and chart rows are noisier (a p99 of a few ms, set by the 1% slowest of 600 clicks): medians
+ * of this many alternations. On the 2-core machine the same code gave chart-row medians from 0.7 to 3.9 over five
+ * or seven rounds, and 1.18 and 1.25 over fifteen.
+ */
+const DURABLE_ROUNDS = 9;
 /** Ports the bench's processes listen on, from here up (BENCH_PORT_BASE when several people bench on one machine). */
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4700);
 const CHART_SECRET = "bench-chart-secret-0123456789";
