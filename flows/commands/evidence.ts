@@ -6,6 +6,10 @@ import { privately, problem } from "../replies.js";
 import { ANYONE, defineCommand } from "./command.js";
 import { closedRefusal } from "./permission.js";
 
+/** No questionnaire to attach to: none started, or its round is gone. */
+const noAssessment = () =>
+  problem("no_assessment", "You have no assessment to attach evidence to.", `Start one with ${command()}.`);
+
 /**
  * `evidence [n] <link>`: back an answer with a link (CI run, dashboard, runbook): question `n` of your questionnaire
  * (the number its progress line shows), or your latest answer. `evidence` alone lists your links.
@@ -22,11 +26,7 @@ export const evidence = defineCommand<{ text: string }>({
     const pointer = await ctx.repo.active(address, user.id);
     const team = pointer ? teamScope(address, pointer.channel) : undefined;
     const state = team && pointer ? await ctx.repo.response(team, pointer.roundId, user.id) : undefined;
-    if (!team || !pointer || !state) {
-      return [
-        problem("no_assessment", "You have no assessment to attach evidence to.", `Start one with ${command()}.`),
-      ];
-    }
+    if (!team || !pointer || !state) return [noAssessment()];
     const questions = questionsFor(ctx.model, state.mode, state.answers, state.focus);
     const prompts = new Map(questions.map((q) => [q.id, q.prompt]));
     const [first = "", ...rest] = text.trim().split(/\s+/);
@@ -64,15 +64,14 @@ export const evidence = defineCommand<{ text: string }>({
         ),
       ];
     }
-    // A closed round stays as it was when it closed: its links can be read, not added.
-    const late = await closedRefusal(ctx, team, pointer.roundId, user.id);
-    if (late) return [late];
     let attachedTo: string | undefined;
-    await ctx.repo.updateResponse(team, pointer.roundId, user.id, (current) => {
+    const written = await ctx.repo.updateResponseWhileOpen(team, pointer.roundId, user.id, ctx.clock(), (current) => {
       attachedTo = byNumber?.id ?? current?.lastAnswered;
       if (!current || !attachedTo) return undefined;
       return { ...current, evidence: { ...current.evidence, [attachedTo]: parsed.data } };
     });
+    // A closed round stays as it was when it closed: its links can be read, not added (checked with the write).
+    if (written.refused) return [(await closedRefusal(ctx, team, pointer.roundId, user.id)) ?? noAssessment()];
     if (!attachedTo)
       return [
         problem(

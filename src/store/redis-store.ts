@@ -173,7 +173,8 @@ export function createRedisStore(redis: Redis | Cluster): Store {
     for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
       const remembered = keys.map((k) => recent.get(k));
       const fresh = !useRemembered || remembered.some((raw) => raw === undefined);
-      const [raw = null, guardRaw = null] = fresh ? await readFresh(keys) : remembered;
+      const raws = fresh ? await readFresh(keys) : remembered;
+      const [raw = null, guardRaw = null] = raws;
       useRemembered = false; // whatever happens next, a second look reads Redis
       if (guard && !guard.allows(decode(guard.key, guardRaw, guard.schema))) {
         if (fresh) return { refused: true };
@@ -185,7 +186,7 @@ export function createRedisStore(redis: Redis | Cluster): Store {
         continue;
       }
       const json = encode(next);
-      const seen = guard ? [sha1(raw), sha1(guardRaw)] : [sha1(raw)];
+      const seen = raws.map((r) => sha1(r ?? null));
       if ((await call(scripted.compareAndSet(String(keys.length), ...keys, ...seen, json, ttl))) === 1) {
         recent.remember(key, json);
         return { refused: false, value: decode(key, json, schema), changed: true };
