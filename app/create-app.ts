@@ -2,8 +2,7 @@ import type { AddressInfo } from "node:net";
 import { createSlackAdapter, SLACK_EVENTS_PATH } from "../adapters/slack/slack-adapter.js";
 import { verifySlackClient } from "../adapters/slack/verify-client.js";
 import { verifySlackToken } from "../adapters/slack/verify-token.js";
-import { createTeamsAdapter, TEAMS_MESSAGES_PATH } from "../adapters/teams/teams-adapter.js";
-import { fetchTeamsToken } from "../adapters/teams/verify-credentials.js";
+import { TEAMS_MESSAGES_PATH } from "../adapters/teams/messages-path.js";
 import { createBot } from "../flows/bot.js";
 import { intakePolicy } from "../flows/intake.js";
 import { createNudgeRunner, type TickResult } from "../flows/nudge/nudge-runner.js";
@@ -164,6 +163,10 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       : () => verifySlackToken({ token: token ?? "", timeoutMs: 5000, logger, ...apiUrl });
   }
   if (config.MICROSOFT_APP_ID || config.TEAMS_ENABLED === "true") {
+    // Loaded only where Teams is on: botbuilder and its dependencies are about 18 MB of heap that every full
+    // garbage collection of a Slack-only replica would otherwise mark again, in the middle of its acks.
+    const { createTeamsAdapter } = await import("../adapters/teams/teams-adapter.js");
+    const { fetchTeamsToken } = await import("../adapters/teams/verify-credentials.js");
     const teams = createTeamsAdapter({
       ...(config.MICROSOFT_APP_ID ? { appId: config.MICROSOFT_APP_ID } : {}),
       ...(config.MICROSOFT_APP_PASSWORD ? { appPassword: config.MICROSOFT_APP_PASSWORD } : {}),

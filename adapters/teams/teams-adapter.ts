@@ -14,9 +14,6 @@ import { botRequest, botResponse, RequestBodyError, readActivityBody, sendError 
 import { createConversationRefs } from "./references.js";
 import { createReplayCheck } from "./replays.js";
 
-/** The messaging endpoint registered for the bot (Azure Bot resource → Configuration). */
-export const TEAMS_MESSAGES_PATH = "/api/messages";
-
 export interface TeamsAdapterConfig {
   /** The bot's Microsoft App ID. Empty: no authentication at all (local testing only; a warning is logged). */
   appId?: string;
