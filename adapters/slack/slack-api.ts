@@ -1,6 +1,7 @@
 import { type Logger as BoltLogger, webApi } from "@slack/bolt";
 import { z } from "zod";
 import { CodedError } from "../../src/errors.js";
+import { createChatWrites } from "./chat-writes.js";
 import { keepAliveFetch } from "./keep-alive-fetch.js";
 import type { HomeView, ModalView, SlackMessage } from "./render-schema.js";
 
@@ -76,44 +77,46 @@ export function slackErrorCode(error: unknown): string | undefined {
   return coded.success ? coded.data.code : undefined;
 }
 
-/**
- * A message with its blocks already the JSON text that Slack's form-encoded Web API receives. Handed over as
- * arrays, @slack/web-api walks them on every call to redact and stringify them for its debug log, whatever the log
- * level: about a tenth of a millisecond of the event loop per message on the bench, and every click sends one.
- * Slack receives the same fields with the same values.
- */
-function onTheWire(message: SlackMessage): { text: string; blocks: string } {
-  return { text: message.text, blocks: JSON.stringify(message.blocks) };
-}
+/** Slack's Web API, unless configured otherwise (tests: a loopback fake). */
+const SLACK_API_URL = "https://slack.com/api/";
+/** @slack/web-api's default number of retries (10 over about 30 minutes), for the calls made without it too. */
+const DEFAULT_RETRIES = 10;
 
 /** Requests that hang would hold up every later reply of the event: give up after this long. */
 const REQUEST_TIMEOUT_MS = 10_000;
 
 export function createSlackApi(options: SlackApiOptions): SlackApi {
+  const fetch = keepAliveFetch({ timeoutMs: REQUEST_TIMEOUT_MS });
   const client = new webApi.WebClient(options.token, {
     logger: options.logger,
     // A 429 would otherwise pause this client's whole queue (every channel of every team) for Retry-After;
     // rejecting lets the nudge pacer wait for that one channel only.
     rejectRateLimitedCalls: true,
     // The request time limit lives in the fetch (see keep-alive-fetch.ts), so the client's own `timeout` stays off.
-    fetch: keepAliveFetch({ timeoutMs: REQUEST_TIMEOUT_MS }),
+    fetch,
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...(options.retries === undefined ? {} : { retryConfig: { retries: options.retries } }),
   });
+  const chat = createChatWrites({
+    token: options.token,
+    apiUrl: options.apiUrl ?? SLACK_API_URL,
+    retries: options.retries ?? DEFAULT_RETRIES,
+    fetch,
+  });
   return {
     async postMessage(channel, message, threadTs) {
-      const result = await client.apiCall("chat.postMessage", {
+      const result = await chat.call("chat.postMessage", {
         channel,
-        ...onTheWire(message),
+        ...message,
         ...(threadTs ? { thread_ts: threadTs } : {}),
       });
       return posted.parse(result);
     },
     async update(channel, ts, message) {
-      await client.apiCall("chat.update", { channel, ts, ...onTheWire(message) });
+      await chat.call("chat.update", { channel, ts, ...message });
     },
     async postEphemeral(channel, user, message) {
-      await client.apiCall("chat.postEphemeral", { channel, user, ...onTheWire(message) });
+      await chat.call("chat.postEphemeral", { channel, user, ...message });
     },
     async openDm(user) {
       return opened.parse(await client.conversations.open({ users: user })).channel.id;
