@@ -4,6 +4,7 @@
  */
 import { startFakeSlackApi } from "../test/fakes/fake-slack-api.js";
 
-const api = await startFakeSlackApi();
+// Nothing here reads the calls back (the process only answers them): none are kept.
+const api = await startFakeSlackApi({ record: false });
 process.stdout.write(`${api.apiUrl}\n`);
 process.on("SIGTERM", () => process.exit(0));

@@ -106,6 +106,9 @@ async function durableIntake(urls: { bare: string; bareWrite: string; ours: stri
     }
   }
   const ours = middle(p99s.ours);
+  // The rows below are medians; the rounds themselves show whether a few pauses or every round moved them.
+  const listed = (values: number[]) => values.map((v) => v.toFixed(1)).join(" ");
+  console.error(`  per-round p99 (ms), ours: ${listed(p99s.ours)}; bare Bolt + 1 write: ${listed(p99s.bareWrite)}`);
 
   console.error(`the same clicks with and without 100 concurrent GETs of a new chart link, ${DURABLE_ROUNDS} x ...`);
   const links = createChartLinks({
@@ -127,6 +130,7 @@ async function durableIntake(urls: { bare: string; bareWrite: string; ours: stri
     chart.with.push(summarise(samples).p99);
     all.push(...samples);
   }
+  console.error(`  per-round p99 (ms), with fetches: ${listed(chart.with)}; without: ${listed(chart.without)}`);
   const falseUnavailable = (await storeErrors(oursOrigin)) - errorsBefore;
   const chartOk = chart.statuses.filter((s) => s === 200).length;
 
