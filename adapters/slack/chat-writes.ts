@@ -31,8 +31,8 @@ export interface ChatWritesOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** @slack/web-api's default policy, `tenRetriesInAboutThirtyMinutes`: 1 s, growing by this factor, randomised. */
-const BACKOFF_FACTOR = 1.96821;
+/** @slack/web-api's default policy (`tenRetriesInAboutThirtyMinutes`): its growth factor, from retry's 1 s start. */
+const BACKOFF_FACTOR = webApi.retryPolicies.tenRetriesInAboutThirtyMinutes.factor ?? 2;
 const FIRST_WAIT_MS = 1000;
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -80,7 +80,7 @@ export function slackErrorCode(error: unknown): string | undefined {
 /** Slack's Web API, unless configured otherwise (tests: a loopback fake). */
 const SLACK_API_URL = "https://slack.com/api/";
 /** @slack/web-api's default number of retries (10 over about 30 minutes), for the calls made without it too. */
-const DEFAULT_RETRIES = 10;
+const DEFAULT_RETRIES = webApi.retryPolicies.tenRetriesInAboutThirtyMinutes.retries ?? 10;
 
 /** Requests that hang would hold up every later reply of the event: give up after this long. */
 const REQUEST_TIMEOUT_MS = 10_000;

@@ -98,9 +98,9 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 export interface FakeSlackApiOptions {
   /**
-   * Keep every call for `calls()` (the default). The bench's long-running fake answers hundreds of thousands of
-   * calls nobody reads back: kept, they grew its heap by about 10 KB a call, and its ever longer garbage
-   * collections delayed its answers, which kept the app's follow-up work alive longer and slowed the app in turn.
+   * Keep every call for `calls()` (the default). The bench's long-running fake answers tens of thousands of calls
+   * nobody reads back: kept, each grew its heap by about 10 KB, work for its collector on the cores the measured
+   * app shares.
    */
   record?: boolean;
 }
