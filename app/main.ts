@@ -1,11 +1,13 @@
 import { ConfigError, readConfig } from "./config.js";
 import { createApp } from "./create-app.js";
+import { tuneGarbageCollector } from "./gc-tuning.js";
 import { createLogger } from "./logger.js";
 
 /** `npm start`: read the configuration once, start the server, stop cleanly on SIGTERM/SIGINT. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 async function main(): Promise<void> {
+  tuneGarbageCollector();
   let config: ReturnType<typeof readConfig>;
   try {
     config = readConfig(process.env);

@@ -97,9 +97,16 @@ export async function fetchesReady(link: string, count: number): Promise<{ go():
   };
 }
 
-/** What the replica counted as "storage unavailable" so far (prom-client's text format). */
-export async function storeErrors(origin: string): Promise<number> {
+/** One counter from the replica's /metrics (prom-client's text format), by its name and labels as printed. */
+async function counter(origin: string, series: string): Promise<number> {
   const headers = { authorization: `Bearer ${BENCH_METRICS_TOKEN}` };
   const text = await (await fetch(`${origin}/metrics`, { headers })).text();
-  return Number(text.match(/^store_errors_total (\d+)/m)?.[1] ?? Number.NaN);
+  const line = text.split("\n").find((l) => l.startsWith(`${series} `));
+  return Number(line?.slice(series.length + 1) ?? Number.NaN);
 }
+
+/** What the replica counted as "storage unavailable" so far. */
+export const storeErrors = (origin: string) => counter(origin, "store_errors_total");
+
+/** The replica's full (mark-compact) garbage collections so far: each one is a pause every request waits out. */
+export const majorCollections = (origin: string) => counter(origin, 'nodejs_gc_duration_seconds_count{kind="major"}');

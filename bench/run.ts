@@ -12,7 +12,7 @@ import { atRate, burst, type Sample, sideBySide, startBareBolt, startFakeSlackPr
 import { stopAll } from "./children.js";
 import { deleteKeysUnder } from "./cleanup.js";
 import { compareLaunchers } from "./cold-start.js";
-import { durableClicks, fetchesReady, storeErrors } from "./durable.js";
+import { durableClicks, fetchesReady, majorCollections, storeErrors } from "./durable.js";
 import { conversationCosts } from "./memory.js";
 import { nudgeFanOut } from "./nudges.js";
 import { replicaCpuSeconds, settledCpuSeconds } from "./replica-cpu.js";
@@ -96,15 +96,21 @@ async function durableIntake(urls: { bare: string; bareWrite: string; ours: stri
   // Warm-up: the click path is code the status commands above never ran.
   for (let i = 0; i < 2; i++)
     for (const app of ["bare", "bareWrite", "ours"] as const) await load(urls[app], streams[app]);
+  const majorsBefore = await majorCollections(oursOrigin);
+  let ourClicks = 0;
   for (let i = 0; i < DURABLE_ROUNDS; i++) {
     for (const app of ["bare", "bareWrite", "ours"] as const) {
       const samples = await load(urls[app], streams[app]);
       const stats = summarise(samples);
       p99s[app].push(stats.p99);
       if (app !== "bare") p50s[app].push(stats.p50);
-      if (app === "ours") all.push(...samples);
+      if (app === "ours") {
+        all.push(...samples);
+        ourClicks += samples.length;
+      }
     }
   }
+  const majorsPerThousand = (((await majorCollections(oursOrigin)) - majorsBefore) * 1000) / ourClicks;
   const ours = middle(p99s.ours);
   // The rows below are medians; the rounds themselves show whether a few pauses or every round moved them.
   const listed = (values: number[]) => values.map((v) => v.toFixed(1)).join(" ");
@@ -179,6 +185,13 @@ async function durableIntake(urls: { bare: string; bareWrite: string; ours: stri
       ours: ms(ours),
       reference: ms(middle(p99s.bare)),
       ratio: (ours / middle(p99s.bare)).toFixed(2),
+      goal: "",
+    },
+    {
+      measure: "replica mark-compact collections per 1,000 durable clicks @200/s",
+      ours: majorsPerThousand.toFixed(2),
+      reference: "",
+      ratio: "",
       goal: "",
     },
     {
