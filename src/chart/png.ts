@@ -1,11 +1,14 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import * as zlib from "node:zlib";
 import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
+import { palettePng } from "./palette-png.js";
 
 /**
  * SVG to PNG with resvg (its binary ships inside the npm package: no system libraries, no browser). Rendered at
- * twice the SVG's size so text stays crisp on high-density screens. The text needs a font on the machine: the
- * Dockerfile installs DejaVu, which is also the first family the chart asks for.
+ * twice the SVG's size so text stays crisp on high-density screens, and kept as a palette PNG where the drawing
+ * allows (palette-png.ts). The text needs a font on the machine: the Dockerfile installs DejaVu, which is also the
+ * first family the chart asks for.
  */
 const options = (scale: number): ResvgRenderOptions => ({
   fitTo: { mode: "zoom", value: scale },
@@ -13,7 +16,9 @@ const options = (scale: number): ResvgRenderOptions => ({
 });
 
 export function svgToPng(svg: string, scale = 2): Buffer {
-  return new Resvg(svg, options(scale)).render().asPng();
+  const image = new Resvg(svg, options(scale)).render();
+  const palette = palettePng(image.pixels, image.width, image.height, zlib);
+  return palette ? Buffer.from(palette.buffer, palette.byteOffset, palette.byteLength) : image.asPng();
 }
 
 /**
@@ -24,7 +29,9 @@ export function svgToPng(svg: string, scale = 2): Buffer {
  */
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
+const zlib = require("node:zlib");
 const { Resvg } = require(workerData.resvg);
+${palettePng.toString()}
 try {
   // Linux: this thread's own id, and the lowest CPU priority for it alone (setpriority takes a thread id there).
   const tid = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
@@ -32,7 +39,8 @@ try {
 } catch {}
 parentPort.on("message", ({ id, svg, options }) => {
   try {
-    parentPort.postMessage({ id, png: new Resvg(svg, options).render().asPng() });
+    const image = new Resvg(svg, options).render();
+    parentPort.postMessage({ id, png: palettePng(image.pixels, image.width, image.height, zlib) || image.asPng() });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.message ? error.message : error) });
   }
