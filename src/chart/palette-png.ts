@@ -7,8 +7,8 @@ export interface PngZlib {
 /**
  * An opaque drawing of at most 256 colours as an 8-bit palette PNG, pixel for pixel the same; anything else gives
  * undefined (the caller keeps resvg's RGBA PNG). A chart is flat colours and their anti-aliased edges on white: the
- * summary chart has about 135 colours and is 40 KB this way instead of resvg's 109 KB, which every phone showing it
- * downloads and every fetch of its link writes.
+ * summary chart has about 135 colours and is 44.5 KB this way instead of resvg's 109.4 KB, which every phone showing
+ * it downloads and every fetch of its link writes. Encoding it takes 13 ms, less than resvg's own PNG encoder (35 ms).
  *
  * Its source is also sent as text to the drawing thread (png.ts), so it uses nothing but its arguments and globals:
  * no imports and no inner functions.
@@ -57,7 +57,8 @@ export function palettePng(rgba: Uint8Array, width: number, height: number, zlib
   const chunks: Array<[string, Uint8Array]> = [
     ["IHDR", header],
     ["PLTE", palette],
-    ["IDAT", zlib.deflateSync(rows, { level: 9 })],
+    // zlib's default level: level 9 made the summary chart 8% smaller (40.8 KB) for five times the time (64 ms).
+    ["IDAT", zlib.deflateSync(rows, { level: 6 })],
     ["IEND", new Uint8Array(0)],
   ];
   let size = 8;
