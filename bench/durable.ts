@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { setPriority } from "node:os";
+import { join } from "node:path";
 import type { Redis } from "ioredis";
 import { roundSchema } from "../flows/rounds/round-state.js";
 import { defaultModel } from "../src/engine/default-model/index.js";
@@ -61,15 +62,16 @@ export async function durableClicks(
 }
 
 /**
- * `count` concurrent GETs of `link` from a process of their own, so receiving the images does not slow the load
- * generator that is timing the acks. The process is started first and waits for `go()`: starting a process blocks
- * the one that starts it for about 10 ms, which inside the measured window would show up as slow acks.
+ * `count` concurrent GETs of `link` from a process of their own (bench/chart-clients.mjs), so receiving the images
+ * does not slow the load generator that is timing the acks. The process is started first and waits for `go()`:
+ * starting a process blocks the one that starts it for about 10 ms, which inside the measured window would show up
+ * as slow acks.
  */
 export async function fetchesReady(link: string, count: number): Promise<{ go(): Promise<number[]> }> {
-  const script = `process.stdin.once("data", () => Promise.all(Array.from({ length: ${count} }, () => fetch(process.argv[1]).then(async (r) => { await r.arrayBuffer(); return r.status; }, () => 0))).then((s) => { console.log(JSON.stringify(s)); process.exit(0); })); console.log("ready");`;
-  const child = spawn(process.execPath, ["-e", script, link], { stdio: ["pipe", "pipe", "inherit"] });
+  const clients = join(import.meta.dirname, "chart-clients.mjs");
+  const child = spawn(process.execPath, [clients, link, String(count)], { stdio: ["pipe", "pipe", "inherit"] });
   // The fetching clients stand in for people's chat clients on other machines: on this one they must not take the
-  // CPU the app and the load generator need (receiving 11 MB of PNGs is work the app would never see).
+  // CPU the app and the load generator need (receiving 100 PNGs is work the app would never see).
   if (child.pid !== undefined) setPriority(child.pid, 19);
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => {
