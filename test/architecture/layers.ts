@@ -45,7 +45,7 @@ export const LAYERS: Layer[] = [
     name: "chart",
     files: ["src/chart/"],
     may: ["src/chat/", "src/errors.ts"],
-    packages: ["zod", "@resvg/resvg-js", "node:crypto", "node:http", "node:module", "node:worker_threads"],
+    packages: ["zod", "@resvg/resvg-js", "node:crypto", "node:http", "node:module", "node:worker_threads", "node:zlib"],
   },
   {
     name: "model file",
