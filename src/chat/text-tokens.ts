@@ -15,20 +15,23 @@ function walk(
   map: (text: string, parent: Readonly<Record<string, unknown>>) => string,
 ): unknown {
   if (typeof value === "string") return map(value, parent);
+  // Plain loops: a callback or a key array per object and array walked was most of what the walk itself allocated.
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
-    value.forEach((item: unknown, i) => {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
       const next = walk(item, parent, map);
-      if (next === item) return;
+      if (next === item) continue;
       copy ??= [...value];
       copy[i] = next;
-    });
+    }
     return copy ?? value;
   }
   if (value === null || typeof value !== "object") return value;
   const record = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
-  for (const key of Object.keys(record)) {
+  // Messages are plain data (JSON-shaped objects): for-in sees exactly their own keys, without an array of them.
+  for (const key in record) {
     const item = record[key];
     const next = walk(item, record, map);
     if (next === item) continue;
