@@ -49,8 +49,9 @@ export function palettePng(rgba: Uint8Array, width: number, height: number, zlib
     palette[index * 3 + 2] = (colour >>> 16) & 255;
   }
   const header = new Uint8Array(13);
-  new DataView(header.buffer).setUint32(0, width);
-  new DataView(header.buffer).setUint32(4, height);
+  const size = new DataView(header.buffer);
+  size.setUint32(0, width);
+  size.setUint32(4, height);
   // Bit depth 8, colour type 3 (palette); compression, filter method and interlace all 0.
   header[8] = 8;
   header[9] = 3;
@@ -61,9 +62,9 @@ export function palettePng(rgba: Uint8Array, width: number, height: number, zlib
     ["IDAT", zlib.deflateSync(rows, { level: 6 })],
     ["IEND", new Uint8Array(0)],
   ];
-  let size = 8;
-  for (const [, data] of chunks) size += 12 + data.length;
-  const png = new Uint8Array(size);
+  let bytes = 8;
+  for (const [, data] of chunks) bytes += 12 + data.length;
+  const png = new Uint8Array(bytes);
   png.set([137, 80, 78, 71, 13, 10, 26, 10]);
   let offset = 8;
   for (const [type, data] of chunks) {
