@@ -1,4 +1,6 @@
+import type { IncomingHttpHeaders } from "node:http";
 import { webApi } from "@slack/bolt";
+import type { KeptAliveHttp } from "./keep-alive-fetch.js";
 import type { SlackMessage } from "./render-schema.js";
 
 /**
@@ -7,7 +9,9 @@ import type { SlackMessage } from "./render-schema.js";
  * kept-alive connections. Through @slack/web-api each such call went through a request queue, a retry wrapper, a
  * debug-log copy of the body and a form encoding of the blocks' JSON text: measured on the bench, about 200 KB of
  * garbage per click, three fifths of everything the click path allocated, and the young-generation collections
- * that go with it land on the acks of the clicks after it.
+ * that go with it land on the acks of the clicks after it. For the same reason the body is encoded once, into
+ * bytes (node:http would copy a string body whole to put its headers in front, and flatten it twice), and the
+ * answer is read as node:http gives it, without a WHATWG Response and its streams.
  *
  * What callers see stays the same: the same error classes as the client (a refusal is a WebAPIPlatformError with
  * Slack's `error`, a 429 a WebAPIRateLimitedError at once, without waiting), and the same retries of network
@@ -26,7 +30,7 @@ export interface ChatWritesOptions {
   apiUrl: string;
   /** Retries of network failures and HTTP errors (not of Slack's refusals); @slack/web-api's default is 10. */
   retries: number;
-  fetch: typeof fetch;
+  request: KeptAliveHttp["request"];
   /** Waits between tries (tests: none). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -44,31 +48,25 @@ export function createChatWrites(options: ChatWritesOptions): ChatWrites {
     "content-type": "application/json; charset=utf-8",
   };
 
-  async function once(method: ChatMethod, body: string): Promise<Record<string, unknown>> {
-    let response: Response;
+  async function once(method: ChatMethod, body: Buffer): Promise<Record<string, unknown>> {
+    let response: Awaited<ReturnType<ChatWritesOptions["request"]>>;
     try {
-      response = await options.fetch(`${options.apiUrl}${method}`, {
+      response = await options.request(`${options.apiUrl}${method}`, {
         method: "POST",
         headers,
         body,
-        redirect: "error",
+        refuseRedirects: true,
       });
     } catch (error) {
       throw new webApi.WebAPIRequestError(error instanceof Error ? error : new Error(String(error)));
     }
     if (response.status === 429) {
-      const seconds = Number(response.headers.get("retry-after"));
-      await response.body?.cancel();
+      const seconds = Number(response.headers["retry-after"]);
       throw new webApi.WebAPIRateLimitedError(Number.isFinite(seconds) && seconds >= 0 ? seconds : 1);
     }
-    const text = await response.text();
+    const text = response.body.toString("utf8");
     if (response.status !== 200) {
-      throw new webApi.WebAPIHTTPError(
-        response.status,
-        response.statusText,
-        Object.fromEntries(response.headers.entries()),
-        text,
-      );
+      throw new webApi.WebAPIHTTPError(response.status, response.statusText, headerStrings(response.headers), text);
     }
     const result = parseResult(text);
     if (result.ok !== true) {
@@ -79,10 +77,10 @@ export function createChatWrites(options: ChatWritesOptions): ChatWrites {
 
   return {
     async call(method, body) {
-      const json = JSON.stringify(body);
+      const bytes = Buffer.from(JSON.stringify(body));
       for (let attempt = 0; ; attempt++) {
         try {
-          return await once(method, json);
+          return await once(method, bytes);
         } catch (error) {
           const retryable = error instanceof webApi.WebAPIRequestError || error instanceof webApi.WebAPIHTTPError;
           if (!retryable || attempt >= options.retries) throw error;
@@ -101,4 +99,13 @@ function parseResult(text: string): Record<string, unknown> {
     // Not JSON: reported below like any other answer without `ok: true`.
   }
   return { ok: false, error: "invalid_response" };
+}
+
+/** The error classes' shape for headers: a repeated header's values joined, as fetch's Headers would. */
+function headerStrings(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
 }

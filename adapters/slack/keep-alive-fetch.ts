@@ -4,32 +4,55 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 /** Idle connections are closed after this long at the latest. */
 const IDLE_TIMEOUT_MS = 30_000;
 
+/** An answer as node:http gives it, read whole: what a caller that needs no WHATWG Response reads. */
+export interface PlainResponse {
+  status: number;
+  statusText: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface PlainRequest {
+  method: string;
+  headers: Record<string, string>;
+  /** A Buffer goes out as it is; a string is encoded on the way. */
+  body?: Buffer | string;
+  signal?: AbortSignal;
+  /** Reject a 3xx answer instead of returning it (never followed either way). */
+  refuseRedirects: boolean;
+}
+
+export interface KeptAliveHttp {
+  /**
+   * The `fetch` @slack/web-api calls for every Web API method. Only what the client sends goes this way (a POST
+   * with a string body); anything else, file uploads as FormData included, is left to global fetch.
+   */
+  fetch: typeof fetch;
+  /** The same connections without the WHATWG wrapping: chat writes, one per click, use this (chat-writes.ts). */
+  request(url: string, init: PlainRequest): Promise<PlainResponse>;
+}
+
 /**
- * The `fetch` @slack/web-api calls for every Web API method, on node:http with keep-alive agents. Global fetch
- * (undici) keeps connections alive too, but wraps every call in WHATWG streams and request objects: measured on
- * the bench, this costs about a quarter less CPU per Web API call, and every click makes one. Only what the client
- * sends goes this way (a POST with a string body); anything else, file uploads as FormData included, is left to
- * global fetch. Like the client's own fetch call it never follows redirects, and honours an abort signal.
+ * Web API calls on node:http with keep-alive agents. Global fetch (undici) keeps connections alive too, but wraps
+ * every call in WHATWG streams and request objects: measured on the bench, this costs about a quarter less CPU
+ * per Web API call, and every click makes one. Like the client's own fetch call it never follows redirects, and
+ * honours an abort signal.
  *
  * The time limit is ours rather than the client's `timeout`: that one is an AbortSignal.timeout per call, whose
  * timer still fires (and builds a DOMException) ten seconds after every call that long finished; this timer is
  * cleared as soon as the answer is in.
  */
-export function keepAliveFetch(options: { timeoutMs: number }): typeof fetch {
+export function keepAliveHttp(options: { timeoutMs: number }): KeptAliveHttp {
   const { timeoutMs } = options;
   // With a timeout set, node:http also honours the server's Keep-Alive hint (closing a second before the server
   // would), so an idle connection is not reused just as the server drops it.
   const pool = { keepAlive: true, timeout: IDLE_TIMEOUT_MS };
   const agents = { http: new HttpAgent(pool), https: new HttpsAgent(pool) };
-  return (input, init) => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : undefined;
-    const body = init?.body;
-    if (url === undefined || (body !== undefined && body !== null && typeof body !== "string")) {
-      return fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
-    }
+
+  function request(url: string, init: PlainRequest): Promise<PlainResponse> {
     const secure = url.startsWith("https:");
     const send = secure ? httpsRequest : httpRequest;
-    return new Promise<Response>((resolve, reject) => {
+    return new Promise<PlainResponse>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const fail = (error: unknown) => {
         clearTimeout(timer);
@@ -38,14 +61,14 @@ export function keepAliveFetch(options: { timeoutMs: number }): typeof fetch {
       const req = send(
         url,
         {
-          method: init?.method ?? "GET",
-          headers: headerRecord(init?.headers),
+          method: init.method,
+          headers: init.headers,
           agent: secure ? agents.https : agents.http,
-          ...(init?.signal ? { signal: init.signal } : {}),
+          ...(init.signal ? { signal: init.signal } : {}),
         },
         (res) => {
           const status = res.statusCode ?? 0;
-          if (init?.redirect === "error" && status >= 300 && status < 400) {
+          if (init.refuseRedirects && status >= 300 && status < 400) {
             res.resume();
             fail(new TypeError(`fetch failed: redirect to ${res.headers.location ?? "(no location)"} refused`));
             return;
@@ -55,23 +78,40 @@ export function keepAliveFetch(options: { timeoutMs: number }): typeof fetch {
           res.on("error", fail);
           res.on("end", () => {
             clearTimeout(timer);
-            // A Response may not carry a body for these statuses.
-            const empty = status === 204 || status === 205 || status === 304;
-            resolve(
-              new Response(empty ? null : Buffer.concat(chunks), {
-                status,
-                statusText: res.statusMessage ?? "",
-                headers: responseHeaders(res.headers),
-              }),
-            );
+            const body = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks);
+            resolve({ status, statusText: res.statusMessage ?? "", headers: res.headers, body });
           });
         },
       );
       timer = setTimeout(() => req.destroy(new Error(`Web API request timed out after ${timeoutMs} ms`)), timeoutMs);
       req.on("error", fail);
-      req.end(body ?? undefined);
+      req.end(init.body);
+    });
+  }
+
+  const keptAliveFetch: typeof fetch = async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : undefined;
+    const body = init?.body;
+    if (url === undefined || (body !== undefined && body !== null && typeof body !== "string")) {
+      return fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+    }
+    const answer = await request(url, {
+      method: init?.method ?? "GET",
+      headers: headerRecord(init?.headers),
+      ...(body ? { body } : {}),
+      ...(init?.signal ? { signal: init.signal } : {}),
+      refuseRedirects: init?.redirect === "error",
+    });
+    // A Response may not carry a body for these statuses.
+    const empty = answer.status === 204 || answer.status === 205 || answer.status === 304;
+    return new Response(empty ? null : answer.body, {
+      status: answer.status,
+      statusText: answer.statusText,
+      headers: responseHeaders(answer.headers),
     });
   };
+
+  return { fetch: keptAliveFetch, request };
 }
 
 function headerRecord(headers: RequestInit["headers"]): Record<string, string> {

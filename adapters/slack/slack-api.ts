@@ -2,7 +2,7 @@ import { type Logger as BoltLogger, webApi } from "@slack/bolt";
 import { z } from "zod";
 import { CodedError } from "../../src/errors.js";
 import { createChatWrites } from "./chat-writes.js";
-import { keepAliveFetch } from "./keep-alive-fetch.js";
+import { keepAliveHttp } from "./keep-alive-fetch.js";
 import type { HomeView, ModalView, SlackMessage } from "./render-schema.js";
 
 /**
@@ -86,14 +86,14 @@ const DEFAULT_RETRIES = webApi.retryPolicies.tenRetriesInAboutThirtyMinutes.retr
 const REQUEST_TIMEOUT_MS = 10_000;
 
 export function createSlackApi(options: SlackApiOptions): SlackApi {
-  const fetch = keepAliveFetch({ timeoutMs: REQUEST_TIMEOUT_MS });
+  const http = keepAliveHttp({ timeoutMs: REQUEST_TIMEOUT_MS });
   const client = new webApi.WebClient(options.token, {
     logger: options.logger,
     // A 429 would otherwise pause this client's whole queue (every channel of every team) for Retry-After;
     // rejecting lets the nudge pacer wait for that one channel only.
     rejectRateLimitedCalls: true,
     // The request time limit lives in the fetch (see keep-alive-fetch.ts), so the client's own `timeout` stays off.
-    fetch,
+    fetch: http.fetch,
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...(options.retries === undefined ? {} : { retryConfig: { retries: options.retries } }),
   });
@@ -101,7 +101,7 @@ export function createSlackApi(options: SlackApiOptions): SlackApi {
     token: options.token,
     apiUrl: options.apiUrl ?? SLACK_API_URL,
     retries: options.retries ?? DEFAULT_RETRIES,
-    fetch,
+    request: http.request,
   });
   return {
     async postMessage(channel, message, threadTs) {

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { webApi } from "@slack/bolt";
 import { afterEach, describe, expect, it } from "vitest";
 import { createChatWrites } from "../../../adapters/slack/chat-writes.js";
+import { keepAliveHttp } from "../../../adapters/slack/keep-alive-fetch.js";
 import { slackErrorCode } from "../../../adapters/slack/slack-api.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../../fakes/fake-slack-api.js";
 
@@ -48,7 +49,7 @@ const writes = (apiUrl: string, retries = 0) =>
     token: "xoxb-chat",
     apiUrl,
     retries,
-    fetch,
+    request: keepAliveHttp({ timeoutMs: 5000 }).request,
     sleep: async (ms) => {
       waits.push(ms);
     },
@@ -63,6 +64,15 @@ describe("chat writes posted as JSON", () => {
     expect(call?.auth).toBe("Bearer xoxb-chat");
     // The blocks arrive as Block Kit JSON, not as form-encoded text.
     expect(call?.body).toMatchObject({ channel: "D1", text: message.text, blocks: message.blocks });
+  });
+
+  it("send text beyond Latin-1 (ticks, ellipses, emoji) byte for byte, as one UTF-8 body", async () => {
+    const api = await fake();
+    const text = "✓ Choose L2 · Separate groups… 🚀";
+    const blocks = [{ type: "section" as const, text: { type: "mrkdwn" as const, text } }];
+    await writes(api.apiUrl).call("chat.update", { channel: "D1", ts: "1.2", text, blocks });
+    const [call] = api.calls("chat.update");
+    expect(call?.body).toMatchObject({ ts: "1.2", text, blocks });
   });
 
   it("turn Slack's refusal into the client's platform error, with Slack's code, and do not retry it", async () => {

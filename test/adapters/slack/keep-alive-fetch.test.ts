@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { boltLogger } from "../../../adapters/slack/bolt-logger.js";
-import { keepAliveFetch } from "../../../adapters/slack/keep-alive-fetch.js";
+import { keepAliveHttp } from "../../../adapters/slack/keep-alive-fetch.js";
 import { createSlackApi } from "../../../adapters/slack/slack-api.js";
 import { recordingLogger } from "../../fakes/recording-logger.js";
 
@@ -65,7 +65,7 @@ describe("the Web API client's fetch", () => {
   it("gives up on a call Slack never answers, after its time limit", async () => {
     const slack = await serve((req) => req.resume());
     const started = Date.now();
-    const call = keepAliveFetch({ timeoutMs: 300 })(`${slack.url}/api/chat.postMessage`, {
+    const call = keepAliveHttp({ timeoutMs: 300 }).fetch(`${slack.url}/api/chat.postMessage`, {
       method: "POST",
       body: "channel=C1",
     });
@@ -77,7 +77,7 @@ describe("the Web API client's fetch", () => {
   it("gives up sooner when the caller's signal aborts", async () => {
     const slack = await serve((req) => req.resume());
     const started = Date.now();
-    const call = keepAliveFetch({ timeoutMs: 60_000 })(`${slack.url}/api/chat.postMessage`, {
+    const call = keepAliveHttp({ timeoutMs: 60_000 }).fetch(`${slack.url}/api/chat.postMessage`, {
       method: "POST",
       body: "channel=C1",
       signal: AbortSignal.timeout(200),
@@ -91,7 +91,7 @@ describe("the Web API client's fetch", () => {
       req.resume();
       res.writeHead(429, { "retry-after": "7", "content-type": "application/json" }).end('{"ok":false}');
     });
-    const response = await keepAliveFetch({ timeoutMs: 5000 })(`${slack.url}/api/chat.postMessage`, {
+    const response = await keepAliveHttp({ timeoutMs: 5000 }).fetch(`${slack.url}/api/chat.postMessage`, {
       method: "POST",
       body: "x=1",
     });
