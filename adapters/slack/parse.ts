@@ -79,70 +79,101 @@ export function parseSlackPayload(body: unknown): SlackRequest {
   }
 }
 
+/**
+ * The payload's kind, from the fields Slack sets on each (a slash command has no `type`): every click came through
+ * here after failing the command's schema first, and a schema that fails builds its issues, on every click.
+ */
+function kindOf(body: unknown): "command" | "block_actions" | "view_submission" | "event_callback" | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const { type, command } = body as { type?: unknown; command?: unknown };
+  if (typeof command === "string") return "command";
+  return type === "block_actions" || type === "view_submission" || type === "event_callback" ? type : undefined;
+}
+
 function parse(body: unknown): SlackRequest {
+  switch (kindOf(body)) {
+    case "command":
+      return parseCommand(body);
+    case "block_actions": {
+      const click = blockActionsPayload.safeParse(body);
+      return click.success ? parseClick(click.data, body) : invalid("block_actions", click.error, body);
+    }
+    case "view_submission": {
+      const submitted = viewSubmissionPayload.safeParse(body);
+      return submitted.success
+        ? parseSubmission(submitted.data, body)
+        : invalid("view_submission", submitted.error, body);
+    }
+    case "event_callback":
+      return parseEventCallback(body);
+    default: {
+      const type = typeof body === "object" && body !== null && "type" in body ? String(body.type) : "unknown";
+      return unsupported(`payload type ${type} not handled`, body);
+    }
+  }
+}
+
+const invalid = (kind: string, error: { message: string }, body: unknown) =>
+  unsupported(`invalid ${kind} payload: ${error.message}`, body);
+
+function parseCommand(body: unknown): SlackRequest {
   const command = commandPayload.safeParse(body);
-  if (command.success) {
-    const c = command.data;
+  if (!command.success) return invalid("command", command.error, body);
+  const c = command.data;
+  const event = {
+    kind: "command" as const,
+    text: c.text.slice(0, TEXT_MAX),
+    // A group DM is no team either: its id does not say so (G… or C…), its name does.
+    address: {
+      ...address(c.team_id, c.channel_id, undefined, isDirectId(c.channel_id) || isGroupDm(c.channel_name)),
+      ...named(c.channel_name),
+    },
+    user: user(c.user_id, c.user_name),
+    raw: body,
+  };
+  return { event, origin: originOf(event, { ...withUrl(c.response_url), ...withTrigger(c.trigger_id) }) };
+}
+
+function parseEventCallback(body: unknown): SlackRequest {
+  const callback = eventCallbackPayload.safeParse(body);
+  if (!callback.success) return invalid("event_callback", callback.error, body);
+  const { team_id: workspace, event } = callback.data;
+  const home = appHomeOpenedEvent.safeParse(event);
+  if (home.success) {
     const event = {
-      kind: "command" as const,
-      text: c.text.slice(0, TEXT_MAX),
-      // A group DM is no team either: its id does not say so (G… or C…), its name does.
-      address: {
-        ...address(c.team_id, c.channel_id, undefined, isDirectId(c.channel_id) || isGroupDm(c.channel_name)),
-        ...named(c.channel_name),
-      },
-      user: user(c.user_id, c.user_name),
+      kind: "home" as const,
+      address: address(workspace, home.data.channel, undefined, true),
+      user: user(home.data.user, undefined),
       raw: body,
     };
-    return { event, origin: originOf(event, { ...withUrl(c.response_url), ...withTrigger(c.trigger_id) }) };
+    return { event, origin: originOf(event, { home: "opened" }) };
   }
-  const click = blockActionsPayload.safeParse(body);
-  if (click.success) return parseClick(click.data, body);
-  const submitted = viewSubmissionPayload.safeParse(body);
-  if (submitted.success) return parseSubmission(submitted.data, body);
-
-  const callback = eventCallbackPayload.safeParse(body);
-  if (callback.success) {
-    const { team_id: workspace, event } = callback.data;
-    const home = appHomeOpenedEvent.safeParse(event);
-    if (home.success) {
-      const event = {
-        kind: "home" as const,
-        address: address(workspace, home.data.channel, undefined, true),
-        user: user(home.data.user, undefined),
-        raw: body,
-      };
-      return { event, origin: originOf(event, { home: "opened" }) };
-    }
-    const joined = memberJoinedChannelEvent.safeParse(event);
-    if (joined.success) {
-      const bot = callback.data.authorizations?.find((a) => a.is_bot)?.user_id;
-      if (bot === undefined || joined.data.user !== bot) return unsupported("someone else joined a channel", body);
-      const event = {
-        kind: "joined" as const,
-        address: address(workspace, joined.data.channel),
-        user: user(joined.data.inviter ?? joined.data.user, undefined),
-        raw: body,
-      };
-      return { event, origin: originOf(event) };
-    }
-    const dm = directMessageEvent.safeParse(event);
-    if (dm.success) {
-      if (dm.data.subtype !== undefined || dm.data.bot_id !== undefined)
-        return unsupported("bot message or message subtype", body);
-      const event = {
-        kind: "text" as const,
-        text: dm.data.text.slice(0, TEXT_MAX),
-        address: address(workspace, dm.data.channel, dm.data.thread_ts, true),
-        user: user(dm.data.user, undefined),
-        raw: body,
-      };
-      return { event, origin: originOf(event) };
-    }
-    return unsupported(`event ${event.type} not handled`, body);
+  const joined = memberJoinedChannelEvent.safeParse(event);
+  if (joined.success) {
+    const bot = callback.data.authorizations?.find((a) => a.is_bot)?.user_id;
+    if (bot === undefined || joined.data.user !== bot) return unsupported("someone else joined a channel", body);
+    const event = {
+      kind: "joined" as const,
+      address: address(workspace, joined.data.channel),
+      user: user(joined.data.inviter ?? joined.data.user, undefined),
+      raw: body,
+    };
+    return { event, origin: originOf(event) };
   }
-  const type = typeof body === "object" && body !== null && "type" in body ? String(body.type) : "unknown";
-  return unsupported(`payload type ${type} not handled`, body);
+  const dm = directMessageEvent.safeParse(event);
+  if (dm.success) {
+    if (dm.data.subtype !== undefined || dm.data.bot_id !== undefined)
+      return unsupported("bot message or message subtype", body);
+    const event = {
+      kind: "text" as const,
+      text: dm.data.text.slice(0, TEXT_MAX),
+      address: address(workspace, dm.data.channel, dm.data.thread_ts, true),
+      user: user(dm.data.user, undefined),
+      raw: body,
+    };
+    return { event, origin: originOf(event) };
+  }
+  return unsupported(`event ${event.type} not handled`, body);
 }
 
 function parseClick(p: BlockActionsPayload, body: unknown): SlackRequest {

@@ -225,12 +225,28 @@ describe("parseSlackPayload: where the replies go, read off the same parse", () 
 });
 
 describe("parseSlackPayload never throws", () => {
-  it.each([null, undefined, 42, "payload", [], {}, { type: "block_actions" }, { type: "event_callback", event: null }])(
-    "%j is unsupported",
-    (payload) => {
-      expect(eventOf(payload).kind).toBe("unsupported");
-    },
-  );
+  it.each([
+    null,
+    undefined,
+    42,
+    "payload",
+    [],
+    {},
+    { type: "block_actions" },
+    { type: "event_callback", event: null },
+    { command: "/mlops-assess" },
+  ])("%j is unsupported", (payload) => {
+    expect(eventOf(payload).kind).toBe("unsupported");
+  });
+
+  it("says which kind of payload was malformed, for the log", () => {
+    expect(eventOf({ command: "/mlops-assess", text: "status" })).toMatchObject({
+      reason: expect.stringMatching(/^invalid command payload/),
+    });
+    expect(eventOf({ type: "block_actions", actions: "none" })).toMatchObject({
+      reason: expect.stringMatching(/^invalid block_actions payload/),
+    });
+  });
 
   it("holds for any JSON value, and for recorded payloads with any field replaced", () => {
     fc.assert(
