@@ -103,6 +103,49 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
     res.writeHead(status, { "content-type": "text/plain" }).end(reason);
   }
 
+  /** One chart request: its link checked, then its picture (drawn once, see chart-renderer.ts) or a 304. */
+  function serve(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://chart");
+    const kind = [summary, history].find((k) => k.path === url.pathname);
+    if (!kind) return reject(res, 404, "no such chart");
+    const query = url.searchParams;
+    const [payload, expires, signature] = [query.get("d") ?? "", query.get("e") ?? "", query.get("s") ?? ""];
+    const expected = Buffer.from(sign(kind, payload, expires));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return reject(res, 403, "bad signature");
+    if (!(Number(expires) > options.clock().getTime())) return reject(res, 410, "this chart link has expired");
+    const cacheHeaders = {
+      // The same link always draws the same picture: clients and proxies may keep it until it expires, and
+      // ask again with its tag (304, no drawing, no bytes).
+      "cache-control": `public, max-age=${Math.max(0, Math.floor((Number(expires) - options.clock().getTime()) / 1000))}, immutable`,
+      etag: `"${signature}"`,
+    };
+    const known = (req.headers["if-none-match"] ?? "").split(/,\s*/);
+    if (known.includes(cacheHeaders.etag) || known.includes("*")) return void res.writeHead(304, cacheHeaders).end();
+    renderer
+      .png(signature, () => toPng(kind.draw(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")))))
+      .then(
+        (png) =>
+          paced(() => {
+            res.writeHead(200, {
+              ...cacheHeaders,
+              "content-type": "image/png",
+              "content-length": String(png.length),
+            });
+            res.end(png);
+          }),
+        (error: unknown) => {
+          if (error instanceof ChartsBusyError) {
+            options.logger.warn({}, "chart refused: too many being drawn");
+            res.writeHead(503, { "retry-after": String(BUSY_RETRY_AFTER_S), "content-type": "text/plain" });
+            return void res.end("busy, try again shortly");
+          }
+          // Signed by us yet unreadable: only a change of the schema between releases gets here.
+          reject(res, 400, "unreadable chart");
+        },
+      );
+  }
+
   return {
     chartFor(message) {
       return { url: link(summary, encodeSummary(message)), alt: chartAltText(message) };
@@ -110,47 +153,8 @@ export function createChartLinks(options: ChartLinksOptions): ChartLinks {
     historyChartFor(data) {
       return { url: link(history, encodeHistory(data)), alt: historyAltText(data, options.levelNames) };
     },
-    handler(req, res) {
-      const url = new URL(req.url ?? "/", "http://chart");
-      const kind = [summary, history].find((k) => k.path === url.pathname);
-      if (!kind) return reject(res, 404, "no such chart");
-      const query = url.searchParams;
-      const [payload, expires, signature] = [query.get("d") ?? "", query.get("e") ?? "", query.get("s") ?? ""];
-      const expected = Buffer.from(sign(kind, payload, expires));
-      const given = Buffer.from(signature);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected))
-        return reject(res, 403, "bad signature");
-      if (!(Number(expires) > options.clock().getTime())) return reject(res, 410, "this chart link has expired");
-      const cacheHeaders = {
-        // The same link always draws the same picture: clients and proxies may keep it until it expires, and
-        // ask again with its tag (304, no drawing, no bytes).
-        "cache-control": `public, max-age=${Math.max(0, Math.floor((Number(expires) - options.clock().getTime()) / 1000))}, immutable`,
-        etag: `"${signature}"`,
-      };
-      const known = (req.headers["if-none-match"] ?? "").split(/,\s*/);
-      if (known.includes(cacheHeaders.etag) || known.includes("*")) return void res.writeHead(304, cacheHeaders).end();
-      renderer
-        .png(signature, () => toPng(kind.draw(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")))))
-        .then(
-          (png) =>
-            paced(() => {
-              res.writeHead(200, {
-                ...cacheHeaders,
-                "content-type": "image/png",
-                "content-length": String(png.length),
-              });
-              res.end(png);
-            }),
-          (error: unknown) => {
-            if (error instanceof ChartsBusyError) {
-              options.logger.warn({}, "chart refused: too many being drawn");
-              res.writeHead(503, { "retry-after": String(BUSY_RETRY_AFTER_S), "content-type": "text/plain" });
-              return void res.end("busy, try again shortly");
-            }
-            // Signed by us yet unreadable: only a change of the schema between releases gets here.
-            reject(res, 400, "unreadable chart");
-          },
-        );
-    },
+    // The checks wait their turn too: a hundred clients fetching one new link arrive within a few milliseconds,
+    // and their URLs parsed and signatures checked all at once held the loop for as long.
+    handler: (req, res) => paced(() => serve(req, res)),
   };
 }
