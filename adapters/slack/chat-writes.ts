@@ -18,11 +18,16 @@ import type { SlackMessage } from "./render-schema.js";
  * failures and HTTP errors, with the client's back-off.
  */
 export interface ChatWrites {
-  call(method: ChatMethod, body: ChatBody): Promise<Record<string, unknown>>;
+  /**
+   * `where` (channel, ts, thread_ts, user) and the message, as one JSON body. The same message object sent again
+   * (a rendered question several people are shown) is encoded once: its bytes are kept while the object lives.
+   */
+  call(method: ChatMethod, where: ChatTarget, message: SlackMessage): Promise<Record<string, unknown>>;
 }
 
 export type ChatMethod = "chat.postMessage" | "chat.update" | "chat.postEphemeral";
-export type ChatBody = SlackMessage & Record<string, unknown>;
+/** The fields that say where a message goes; never `text` or `blocks`, which the message brings. */
+export type ChatTarget = { channel: string } & Record<string, string>;
 
 export interface ChatWritesOptions {
   token: string;
@@ -38,6 +43,8 @@ export interface ChatWritesOptions {
 /** @slack/web-api's default policy (`tenRetriesInAboutThirtyMinutes`): its growth factor, from retry's 1 s start. */
 const BACKOFF_FACTOR = webApi.retryPolicies.tenRetriesInAboutThirtyMinutes.factor ?? 2;
 const FIRST_WAIT_MS = 1000;
+
+const COMMA = Buffer.from(",");
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -75,9 +82,23 @@ export function createChatWrites(options: ChatWritesOptions): ChatWrites {
     return result;
   }
 
+  const encoded = new WeakMap<SlackMessage, Buffer>();
+  /** `{"channel":…,"ts":…` then `,"text":…,"blocks":[…]}`: the message's own JSON with its brace dropped. */
+  function bodyOf(where: ChatTarget, message: SlackMessage): Buffer {
+    let bytes = encoded.get(message);
+    if (!bytes) {
+      bytes = Buffer.from(JSON.stringify(message));
+      encoded.set(message, bytes);
+    }
+    const head = Buffer.from(JSON.stringify(where));
+    // "{}" has no field to join: the body is `where` alone.
+    if (bytes.length <= 2) return head;
+    return Buffer.concat([head.subarray(0, head.length - 1), COMMA, bytes.subarray(1)]);
+  }
+
   return {
-    async call(method, body) {
-      const bytes = Buffer.from(JSON.stringify(body));
+    async call(method, where, message) {
+      const bytes = bodyOf(where, message);
       for (let attempt = 0; ; attempt++) {
         try {
           return await once(method, bytes);

@@ -13,6 +13,7 @@ import type { Store } from "../../src/store/store.js";
 import { spellSlackCommand } from "./command-spelling.js";
 import type { Origin } from "./origin.js";
 import type { Profiles } from "./profiles.js";
+import { createQuestionRenders } from "./question-renders.js";
 import { section } from "./render-elements.js";
 import { renderForm } from "./render-form.js";
 import { renderHome } from "./render-home.js";
@@ -68,14 +69,15 @@ export function createDelivery(deps: {
 }): SlackDelivery {
   const { apiFor, store, keys, profiles, logger } = deps;
 
+  const question = createQuestionRenders();
+
   /**
    * Render and check against Block Kit's limits; a message that breaks them still goes out, as its text.
    * Questions, one per click, skip the check: test/adapters/slack/render.test.ts proves that any question message
    * at all renders within the limits, so checking each one again only spent CPU on every click.
    */
   function render(message: OutboundMessage): SlackMessage {
-    const rendered = renderMessage(message);
-    return message.kind === "question" ? rendered : checked(rendered, message.kind);
+    return message.kind === "question" ? question(message) : checked(renderMessage(message), message.kind);
   }
 
   function checked(rendered: SlackMessage, kind: OutboundMessage["kind"]): SlackMessage {
@@ -85,7 +87,7 @@ export function createDelivery(deps: {
 
   /** For a message the bot posts or edits itself: its first screen, and its details for a thread reply under it. */
   function renderForThread(message: OutboundMessage): { message: SlackMessage; thread?: SlackMessage } {
-    if (message.kind === "question") return { message: renderMessage(message) };
+    if (message.kind === "question") return { message: question(message) };
     const { message: first, thread } = renderThreaded(message);
     return { message: checked(first, message.kind), ...(thread ? { thread: checked(thread, message.kind) } : {}) };
   }

@@ -1,7 +1,7 @@
 import { type Logger as BoltLogger, webApi } from "@slack/bolt";
 import { z } from "zod";
 import { CodedError } from "../../src/errors.js";
-import { createChatWrites } from "./chat-writes.js";
+import { type ChatTarget, createChatWrites } from "./chat-writes.js";
 import { keepAliveHttp } from "./keep-alive-fetch.js";
 import type { HomeView, ModalView, SlackMessage } from "./render-schema.js";
 
@@ -105,18 +105,15 @@ export function createSlackApi(options: SlackApiOptions): SlackApi {
   });
   return {
     async postMessage(channel, message, threadTs) {
-      const result = await chat.call("chat.postMessage", {
-        channel,
-        ...message,
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-      });
+      const where: ChatTarget = threadTs ? { channel, thread_ts: threadTs } : { channel };
+      const result = await chat.call("chat.postMessage", where, message);
       return posted.parse(result);
     },
     async update(channel, ts, message) {
-      await chat.call("chat.update", { channel, ts, ...message });
+      await chat.call("chat.update", { channel, ts }, message);
     },
     async postEphemeral(channel, user, message) {
-      await chat.call("chat.postEphemeral", { channel, user, ...message });
+      await chat.call("chat.postEphemeral", { channel, user }, message);
     },
     async openDm(user) {
       return opened.parse(await client.conversations.open({ users: user })).channel.id;

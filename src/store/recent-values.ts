@@ -5,17 +5,20 @@
  * holds, and whatever would be decided without a write (a refusal, nothing to change) is decided again on a fresh
  * read, so a stale entry costs a round trip, never a wrong answer.
  */
-export interface RecentValues {
+export interface RecentValues<V = string | null> {
   /** The raw value last seen at `key`: null when it was absent, undefined when this process does not know. */
-  get(key: string): string | null | undefined;
-  remember(key: string, raw: string | null): void;
+  get(key: string): V | undefined;
+  remember(key: string, raw: V): void;
   forget(key: string): void;
   forgetAll(): void;
 }
 
-/** Keeps the `limit` most recently used keys (a Map iterates in insertion order: the first key is the least recent). */
-export function createRecentValues(limit: number): RecentValues {
-  const values = new Map<string, string | null>();
+/**
+ * Keeps the `limit` most recently used keys (a Map iterates in insertion order: the first key is the least recent).
+ * Values are raw JSON for the store; other callers keep what they would otherwise compute again (rendered questions).
+ */
+export function createRecentValues<V = string | null>(limit: number): RecentValues<V> {
+  const values = new Map<string, V>();
   return {
     get(key) {
       const raw = values.get(key);

@@ -58,7 +58,7 @@ const writes = (apiUrl: string, retries = 0) =>
 describe("chat writes posted as JSON", () => {
   it("send the message as Slack's JSON body with the bot token, and return Slack's answer", async () => {
     const api = await fake();
-    const result = await writes(api.apiUrl).call("chat.postMessage", { channel: "D1", ...message });
+    const result = await writes(api.apiUrl).call("chat.postMessage", { channel: "D1" }, message);
     expect(result).toMatchObject({ ok: true, channel: "D1" });
     const [call] = api.calls("chat.postMessage");
     expect(call?.auth).toBe("Bearer xoxb-chat");
@@ -70,15 +70,29 @@ describe("chat writes posted as JSON", () => {
     const api = await fake();
     const text = "✓ Choose L2 · Separate groups… 🚀";
     const blocks = [{ type: "section" as const, text: { type: "mrkdwn" as const, text } }];
-    await writes(api.apiUrl).call("chat.update", { channel: "D1", ts: "1.2", text, blocks });
+    await writes(api.apiUrl).call("chat.update", { channel: "D1", ts: "1.2" }, { text, blocks });
     const [call] = api.calls("chat.update");
     expect(call?.body).toMatchObject({ ts: "1.2", text, blocks });
+  });
+
+  it("send one message to several places, each body with its own target and the whole message", async () => {
+    const api = await fake();
+    const chat = writes(api.apiUrl);
+    const shared = Object.freeze({ ...message });
+    await chat.call("chat.update", { channel: "D1", ts: "1.1" }, shared);
+    await chat.call("chat.update", { channel: "D2", ts: "2.2" }, shared);
+    await chat.call("chat.postMessage", { channel: "C3", thread_ts: "3.3" }, shared);
+    expect(api.calls().map((c) => c.body)).toEqual([
+      { channel: "D1", ts: "1.1", ...message },
+      { channel: "D2", ts: "2.2", ...message },
+      { channel: "C3", thread_ts: "3.3", ...message },
+    ]);
   });
 
   it("turn Slack's refusal into the client's platform error, with Slack's code, and do not retry it", async () => {
     const api = await fake();
     api.fail("chat.update", "message_not_found");
-    const failed = writes(api.apiUrl, 3).call("chat.update", { channel: "D1", ts: "1.2", ...message });
+    const failed = writes(api.apiUrl, 3).call("chat.update", { channel: "D1", ts: "1.2" }, message);
     await expect(failed).rejects.toBeInstanceOf(webApi.WebAPIPlatformError);
     expect(slackErrorCode(await failed.catch((e: unknown) => e))).toBe("message_not_found");
     expect(api.calls("chat.update")).toHaveLength(1);
@@ -87,7 +101,7 @@ describe("chat writes posted as JSON", () => {
   it("reject a 429 at once with its Retry-After, for the caller to pace", async () => {
     const api = await fake();
     api.rateLimit("chat.postEphemeral", 1, 7);
-    const failed = writes(api.apiUrl, 3).call("chat.postEphemeral", { channel: "C1", user: "U1", ...message });
+    const failed = writes(api.apiUrl, 3).call("chat.postEphemeral", { channel: "C1", user: "U1" }, message);
     const error = await failed.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(webApi.WebAPIRateLimitedError);
     expect(error).toMatchObject({ code: "slack_webapi_rate_limited_error", retryAfter: 7 });
@@ -97,7 +111,7 @@ describe("chat writes posted as JSON", () => {
   it("retry HTTP errors with a growing wait, up to the retries allowed", async () => {
     waits.length = 0;
     const slack = await flaky([503, 502]);
-    const result = await writes(slack.apiUrl, 2).call("chat.postMessage", { channel: "C1", ...message });
+    const result = await writes(slack.apiUrl, 2).call("chat.postMessage", { channel: "C1" }, message);
     expect(result).toMatchObject({ ok: true });
     expect(slack.calls()).toBe(3);
     expect(waits).toHaveLength(2);
@@ -105,7 +119,7 @@ describe("chat writes posted as JSON", () => {
 
     const giveUp = await flaky([500, 500, 500]);
     const error = await writes(giveUp.apiUrl, 1)
-      .call("chat.postMessage", { channel: "C1", ...message })
+      .call("chat.postMessage", { channel: "C1" }, message)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(webApi.WebAPIHTTPError);
     expect(error).toMatchObject({ statusCode: 500 });
@@ -120,7 +134,7 @@ describe("chat writes posted as JSON", () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     const error = await writes(url, 1)
-      .call("chat.update", { channel: "C1", ts: "1.2", ...message })
+      .call("chat.update", { channel: "C1", ts: "1.2" }, message)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(webApi.WebAPIRequestError);
     expect(waits).toHaveLength(1);
