@@ -80,10 +80,13 @@ export function parseSlackPayload(body: unknown): SlackRequest {
 }
 
 /**
- * The payload's kind, from the fields Slack sets on each (a slash command has no `type`): every click came through
- * here after failing the command's schema first, and a schema that fails builds its issues, on every click.
+ * The payload's kind, from the fields Slack sets on each (a slash command has no `type`), read before any schema:
+ * every click came through here and the replay check after failing the command's schema first, and a schema that
+ * fails builds its issues, on every click.
  */
-function kindOf(body: unknown): "command" | "block_actions" | "view_submission" | "event_callback" | undefined {
+export function payloadKind(
+  body: unknown,
+): "command" | "block_actions" | "view_submission" | "event_callback" | undefined {
   if (typeof body !== "object" || body === null) return undefined;
   const { type, command } = body as { type?: unknown; command?: unknown };
   if (typeof command === "string") return "command";
@@ -91,7 +94,7 @@ function kindOf(body: unknown): "command" | "block_actions" | "view_submission" 
 }
 
 function parse(body: unknown): SlackRequest {
-  switch (kindOf(body)) {
+  switch (payloadKind(body)) {
     case "command":
       return parseCommand(body);
     case "block_actions": {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { EVENT_DEDUPE_TTL_MS, SIGNATURE_WINDOW_MS } from "../../src/store/keys.js";
+import { payloadKind } from "./parse.js";
 import { commandPayload, eventCallbackPayload } from "./schema.js";
 
 /**
@@ -13,19 +14,16 @@ export interface RequestIdentity {
   ttlMs: number;
 }
 
-/** The two fields that tell an event or a command from a click, read without a schema that would fail. */
-type Kind = { type?: unknown; command?: unknown };
-
 export function requestIdentity(body: unknown): RequestIdentity | undefined {
-  // Every click comes through here and is neither: a schema that fails builds its issues, on every click.
-  const kind: Kind = typeof body === "object" && body !== null ? body : {};
-  if (kind.type === "event_callback") {
+  // Every click comes through here and is neither: told apart before any schema runs (see payloadKind).
+  const kind = payloadKind(body);
+  if (kind === "event_callback") {
     const envelope = eventCallbackPayload.safeParse(body);
     if (envelope.success && envelope.data.event_id) {
       return { workspace: envelope.data.team_id, id: envelope.data.event_id, ttlMs: EVENT_DEDUPE_TTL_MS };
     }
   }
-  if (typeof kind.command !== "string") return undefined;
+  if (kind !== "command") return undefined;
   const command = commandPayload.safeParse(body);
   if (!command.success) return undefined;
   const digest = createHash("sha256").update(JSON.stringify(body)).digest("base64url");
