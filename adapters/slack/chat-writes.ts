@@ -1,6 +1,5 @@
-import type { IncomingHttpHeaders } from "node:http";
 import { webApi } from "@slack/bolt";
-import type { KeptAliveHttp } from "./keep-alive-fetch.js";
+import { type KeptAliveHttp, type PlainResponse, responseHeaders } from "./keep-alive-fetch.js";
 import type { SlackMessage } from "./render-schema.js";
 
 /**
@@ -56,7 +55,7 @@ export function createChatWrites(options: ChatWritesOptions): ChatWrites {
   };
 
   async function once(method: ChatMethod, body: Buffer): Promise<Record<string, unknown>> {
-    let response: Awaited<ReturnType<ChatWritesOptions["request"]>>;
+    let response: PlainResponse;
     try {
       response = await options.request(`${options.apiUrl}${method}`, {
         method: "POST",
@@ -73,7 +72,8 @@ export function createChatWrites(options: ChatWritesOptions): ChatWrites {
     }
     const text = response.body.toString("utf8");
     if (response.status !== 200) {
-      throw new webApi.WebAPIHTTPError(response.status, response.statusText, headerStrings(response.headers), text);
+      const headers = Object.fromEntries(responseHeaders(response.headers).entries());
+      throw new webApi.WebAPIHTTPError(response.status, response.statusText, headers, text);
     }
     const result = parseResult(text);
     if (result.ok !== true) {
@@ -120,13 +120,4 @@ function parseResult(text: string): Record<string, unknown> {
     // Not JSON: reported below like any other answer without `ok: true`.
   }
   return { ok: false, error: "invalid_response" };
-}
-
-/** The error classes' shape for headers: a repeated header's values joined, as fetch's Headers would. */
-function headerStrings(headers: IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return out;
 }

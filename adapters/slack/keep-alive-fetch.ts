@@ -123,7 +123,8 @@ function headerRecord(headers: RequestInit["headers"]): Record<string, string> {
   return out;
 }
 
-function responseHeaders(headers: IncomingHttpHeaders): Headers {
+/** node:http's headers as fetch's Headers (a repeated header's values joined on reading). */
+export function responseHeaders(headers: IncomingHttpHeaders): Headers {
   const out = new Headers();
   for (const [name, value] of Object.entries(headers)) {
     if (typeof value === "string") out.set(name, value);
