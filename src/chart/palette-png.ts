@@ -1,19 +1,12 @@
-/** What palettePng needs of node:zlib, passed in: the drawing thread hands it its own require("node:zlib"). */
-export interface PngZlib {
-  deflateSync(data: Uint8Array, options: { level: number }): Uint8Array;
-  crc32(data: Uint8Array): number;
-}
+import * as zlib from "node:zlib";
 
 /**
  * An opaque drawing of at most 256 colours as an 8-bit palette PNG, pixel for pixel the same; anything else gives
  * undefined (the caller keeps resvg's RGBA PNG). A chart is flat colours and their anti-aliased edges on white: the
  * summary chart has about 135 colours and is 44.5 KB this way instead of resvg's 109.4 KB, which every phone showing
  * it downloads and every fetch of its link writes. Encoding it takes 13 ms, less than resvg's own PNG encoder (35 ms).
- *
- * Its source is also sent as text to the drawing thread (png.ts), so it uses nothing but its arguments and globals:
- * no imports and no inner functions.
  */
-export function palettePng(rgba: Uint8Array, width: number, height: number, zlib: PngZlib): Uint8Array | undefined {
+export function palettePng(rgba: Uint8Array, width: number, height: number): Uint8Array | undefined {
   // Read four bytes as one number: on little-endian machines (all Node runs on) alpha is the top byte.
   if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) return undefined;
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();

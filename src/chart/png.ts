@@ -1,7 +1,7 @@
-import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
-import * as zlib from "node:zlib";
+import type { Worker } from "node:worker_threads";
 import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
+import { moduleWorker } from "../threads/module-worker.js";
+import type { Drawn, DrawRequest } from "./drawing-thread.js";
 import { palettePng } from "./palette-png.js";
 
 /**
@@ -17,39 +17,8 @@ const options = (scale: number): ResvgRenderOptions => ({
 
 export function svgToPng(svg: string, scale = 2): Buffer {
   const image = new Resvg(svg, options(scale)).render();
-  const palette = palettePng(image.pixels, image.width, image.height, zlib);
+  const palette = palettePng(image.pixels, image.width, image.height);
   return palette ? Buffer.from(palette.buffer, palette.byteOffset, palette.byteLength) : image.asPng();
-}
-
-/**
- * The drawing thread's code. Plain CommonJS evaluated in the worker, so it runs the same under tsx, vitest and the
- * compiled build (a worker file would need a path that differs between them); resvg is loaded by its resolved path.
- * On Linux the thread lowers its own CPU priority: on a busy machine a chart then waits for the acks, not the acks
- * for the chart (elsewhere it runs at normal priority).
- */
-const THREAD_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const zlib = require("node:zlib");
-const { Resvg } = require(workerData.resvg);
-${palettePng.toString()}
-try {
-  // Linux: this thread's own id, and the lowest CPU priority for it alone (setpriority takes a thread id there).
-  const tid = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
-  require("node:os").setPriority(tid, 19);
-} catch {}
-parentPort.on("message", ({ id, svg, options }) => {
-  try {
-    const image = new Resvg(svg, options).render();
-    parentPort.postMessage({ id, png: palettePng(image.pixels, image.width, image.height, zlib) || image.asPng() });
-  } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.message ? error.message : error) });
-  }
-});`;
-
-interface Drawn {
-  id: number;
-  png?: Uint8Array;
-  error?: string;
 }
 
 /**
@@ -71,8 +40,7 @@ function createDrawingThread() {
   }
 
   function start(): Worker {
-    const resvg = createRequire(import.meta.url).resolve("@resvg/resvg-js");
-    const thread = new Worker(THREAD_SOURCE, { eval: true, workerData: { resvg } });
+    const thread = moduleWorker(import.meta.url, "./drawing-thread", undefined);
     thread.on("message", ({ id, png, error }: Drawn) => {
       const waiting = pending.get(id);
       pending.delete(id);
@@ -92,7 +60,8 @@ function createDrawingThread() {
     worker.ref();
     const id = nextId++;
     const drawn = new Promise<Buffer>((resolve, reject) => pending.set(id, { resolve, reject }));
-    worker.postMessage({ id, svg, options: options(scale) });
+    const request: DrawRequest = { id, svg, scale };
+    worker.postMessage(request);
     return drawn;
   };
 }
