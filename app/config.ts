@@ -92,6 +92,13 @@ export const envSchema = z.object({
   /** Signs chart links; at least 16 characters, e.g. `openssl rand -hex 32`. */
   CHART_SECRET: optional(z.string().min(16)),
   CHART_LINK_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(365).default(90)),
+  /**
+   * Chart images on a port of their own, served by a thread at the lowest CPU priority, so a crowd of image fetches
+   * never holds up an ack; PORT then no longer serves them. Route `/charts/` to it (or point CHART_PUBLIC_URL at it).
+   */
+  CHART_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  /** Where chart links point, when that is not PUBLIC_URL (a host of its own for CHART_PORT, say). */
+  CHART_PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
   /** Prometheus /metrics on its own port (keep it off the public network); without it, on PORT behind METRICS_TOKEN. */
   METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   /** Bearer token /metrics asks for; without METRICS_PORT it is the only way /metrics is served on PORT. */
@@ -136,6 +143,8 @@ function missingPartners(source: NodeJS.ProcessEnv): string[] {
   needs("MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_ID");
   both("REDIS_SENTINELS", "REDIS_SENTINEL_NAME");
   both("PUBLIC_URL", "CHART_SECRET");
+  needs("CHART_PORT", "CHART_SECRET");
+  needs("CHART_PUBLIC_URL", "CHART_SECRET");
   if (set("MICROSOFT_APP_ID") && source.MICROSOFT_APP_TYPE === "SingleTenant")
     needs("MICROSOFT_APP_ID", "MICROSOFT_APP_TENANT_ID");
   return problems;

@@ -29,6 +29,7 @@ import { connectRedisClient } from "../src/store/redis-client.js";
 import { createRedisStore } from "../src/store/redis-store.js";
 import type { Store } from "../src/store/store.js";
 import { DAY_MS } from "../src/time-units.js";
+import { type ChartServer, startChartServer } from "./chart-server.js";
 import type { Env } from "./config.js";
 import { createDownloads, DOWNLOAD_PATH } from "./downloads.js";
 import { flowMetrics } from "./flow-metrics.js";
@@ -91,17 +92,17 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   const store = deps.store ?? (await storeFor(config, logger));
   const keys = createKeys(config.KEY_PREFIX);
   const clock = deps.clock ?? systemClock;
-  const charts =
+  // What a chart link needs, here and in the chart thread (CHART_PORT).
+  const chartLinkSettings =
     config.PUBLIC_URL && config.CHART_SECRET
-      ? createChartLinks({
-          publicUrl: config.PUBLIC_URL,
+      ? {
+          publicUrl: config.CHART_PUBLIC_URL ?? config.PUBLIC_URL,
           secret: config.CHART_SECRET,
           ttlMs: config.CHART_LINK_DAYS * DAY_MS,
           levelNames: model.levels.map((l) => l.name),
-          clock,
-          logger,
-        })
+        }
       : undefined;
+  const charts = chartLinkSettings && createChartLinks({ ...chartLinkSettings, clock, logger });
   if (!charts) logger.info({}, "summary charts off: set PUBLIC_URL and CHART_SECRET to post them");
   // Filled in as the adapters are made below; the flows only ask once events arrive.
   const memberships: Partial<Record<Address["platform"], MembershipQuestion>> = {};
@@ -230,7 +231,8 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     logger,
     routes,
     getRoutes: {
-      ...(charts ? { [CHART_PATH]: charts.handler, [HISTORY_CHART_PATH]: charts.handler } : {}),
+      // With a chart port of its own, this port serves no charts: the crowd fetching them goes there.
+      ...(charts && !config.CHART_PORT ? { [CHART_PATH]: charts.handler, [HISTORY_CHART_PATH]: charts.handler } : {}),
       ...(downloads ? { [DOWNLOAD_PATH]: downloads.handler } : {}),
       ...multiWorkspace?.routes,
     },
@@ -244,6 +246,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   if (!config.METRICS_PORT && !config.METRICS_TOKEN) {
     logger.info({}, "metrics off: set METRICS_PORT (a port of their own) or METRICS_TOKEN (bearer token on PORT)");
   }
+  let chartServer: ChartServer | undefined;
   const listenOn = (target: typeof server, port: number, host: string) =>
     new Promise<number>((resolve) => target.listen(port, host, () => resolve((target.address() as AddressInfo).port)));
   return {
@@ -257,6 +260,10 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       if (metricsServer && config.METRICS_PORT) {
         logger.info({ port: await listenOn(metricsServer, config.METRICS_PORT, host) }, "metrics listening");
       }
+      if (config.CHART_PORT && chartLinkSettings) {
+        const thread = { port: config.CHART_PORT, host, logLevel: config.LOG_LEVEL };
+        chartServer = await startChartServer({ ...chartLinkSettings, ...thread }, logger);
+      }
       const bound = await listenOn(server, port, host);
       logger.info({ port: bound }, "listening");
       return `http://127.0.0.1:${bound}`;
@@ -268,6 +275,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       await purgeTicker?.stop();
       if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await chartServer?.close();
       // Acknowledged requests may still be answering; their writes need Redis.
       await slackIdle();
       await store.close();

@@ -48,6 +48,8 @@ describe("configuration", () => {
       [{ REDIS_SENTINEL_NAME: "mymaster" }, "REDIS_SENTINELS"],
       [{ PUBLIC_URL: "https://bot.example" }, "CHART_SECRET"],
       [{ CHART_SECRET: "0123456789abcdef" }, "PUBLIC_URL"],
+      [{ CHART_PORT: "3100" }, "CHART_SECRET"],
+      [{ CHART_PUBLIC_URL: "https://charts.bot.example" }, "CHART_SECRET"],
     ];
     for (const [env, missing] of halves) {
       const error = (() => {
