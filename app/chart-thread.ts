@@ -6,7 +6,7 @@ import { systemClock } from "../src/chat/ports.js";
 import { lowerThisThreadPriority, thisThreadId } from "../src/threads/thread-priority.js";
 import { createHttpServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
-import { createMetrics } from "./metrics.js";
+import { createMetrics, type MetricsData } from "./metrics.js";
 
 /**
  * The chart thread (CHART_PORT, started by chart-server.ts): chart images on a port of their own, served by a
@@ -24,8 +24,13 @@ export const chartThreadSettings = z.object({
 });
 export type ChartThreadSettings = z.infer<typeof chartThreadSettings>;
 
-/** What the thread tells the main thread once, after it tried to listen. */
-export type ChartThreadReport = { listening: number; threadId?: number; lowered: boolean } | { failed: string };
+/** What the thread tells the main thread: once, whether it listens; then its metrics whenever asked. */
+export type ChartThreadReport =
+  | { listening: number; threadId?: number; lowered: boolean }
+  | { failed: string }
+  | { scraped: number; data: MetricsData };
+/** What the main thread asks: this thread's metrics (for a scrape), or to close. */
+export type ToChartThread = { scrape: number } | "close";
 
 const report = (message: ChartThreadReport) => parentPort?.postMessage(message);
 
@@ -33,10 +38,12 @@ const settings = chartThreadSettings.parse((workerData as { data: unknown }).dat
 const lowered = lowerThisThreadPriority();
 const logger = createLogger({ level: settings.logLevel }).child({ thread: "charts" });
 const links = createChartLinks({ ...settings, clock: systemClock, logger });
+// Its requests only: the process-wide figures are the main thread's to report.
+const metrics = createMetrics({ processDefaults: false });
 const server = createHttpServer({
   // Readiness is the main port's business: this one only says whether it answers.
   readiness: () => Promise.resolve({ ready: true, reasons: [], platforms: {} }),
-  metrics: createMetrics(),
+  metrics,
   logger,
   routes: {},
   getRoutes: { [CHART_PATH]: links.handler, [HISTORY_CHART_PATH]: links.handler },
@@ -50,7 +57,8 @@ server.listen(settings.port, settings.host, () => {
   const threadId = thisThreadId();
   report({ listening: port, lowered, ...(threadId === undefined ? {} : { threadId }) });
 });
-// "close": stop taking connections, finish the responses under way, then end the thread (not the process).
-parentPort?.on("message", (message: unknown) => {
-  if (message === "close") server.close(() => process.exit(0));
+parentPort?.on("message", (message: ToChartThread) => {
+  // Closing: stop taking connections, finish the responses under way, then end the thread (not the process).
+  if (message === "close") return void server.close(() => process.exit(0));
+  metrics.registry.getMetricsAsJSON().then((data) => report({ scraped: message.scrape, data }));
 });

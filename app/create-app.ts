@@ -262,7 +262,9 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       }
       if (config.CHART_PORT && chartLinkSettings) {
         const thread = { port: config.CHART_PORT, host, logLevel: config.LOG_LEVEL };
-        chartServer = await startChartServer({ ...chartLinkSettings, ...thread }, logger);
+        const charts = await startChartServer({ ...chartLinkSettings, ...thread }, logger);
+        metrics.include(() => charts.metrics());
+        chartServer = charts;
       }
       const bound = await listenOn(server, port, host);
       logger.info({ port: bound }, "listening");

@@ -140,7 +140,7 @@ function serveMetrics(req: IncomingMessage, res: ServerResponse, metrics: Metric
       return send(res, 401, JSON.stringify({ error: "metrics need Authorization: Bearer <METRICS_TOKEN>" }));
     }
   }
-  metrics.registry.metrics().then(
+  metrics.scrape().then(
     (text) => send(res, 200, text, metrics.registry.contentType),
     (error: unknown) => {
       logger.error({ err: error }, "metrics failed");

@@ -1,11 +1,29 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { AggregatorRegistry, Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
-/** Prometheus metrics; one registry per app instance so tests and several apps in one process stay apart. */
-export function createMetrics() {
+/** A registry's metrics as data, the form in which another thread hands over its own. */
+export type MetricsData = Awaited<ReturnType<Registry["getMetricsAsJSON"]>>;
+
+/**
+ * Prometheus metrics; one registry per app instance so tests and several apps in one process stay apart. A thread
+ * of the app's (the chart thread) keeps a registry of its own without the process-wide defaults, which the main
+ * thread's already count; every scrape adds in what such threads report (`include`), summed by name and labels.
+ */
+export function createMetrics(options: { processDefaults: boolean } = { processDefaults: true }) {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  if (options.processDefaults) collectDefaultMetrics({ register: registry });
+  const threads = new Set<() => Promise<MetricsData>>();
   return {
     registry,
+    /** Adds another thread's metrics to every scrape from now on. */
+    include(thread: () => Promise<MetricsData>): void {
+      threads.add(thread);
+    },
+    /** The text a scrape gets: this registry, plus what the included threads report. */
+    async scrape(): Promise<string> {
+      if (threads.size === 0) return registry.metrics();
+      const reports = await Promise.all([registry.getMetricsAsJSON(), ...[...threads].map((report) => report())]);
+      return AggregatorRegistry.aggregate(reports).metrics();
+    },
     httpDuration: new Histogram({
       name: "http_request_duration_seconds",
       help: "HTTP request latency by route and status",

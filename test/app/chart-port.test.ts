@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startChartServer } from "../../app/chart-server.js";
 import { readConfig } from "../../app/config.js";
 import { createApp, type RunningApp } from "../../app/create-app.js";
-import { createChartLinks } from "../../src/chart/chart-links.js";
+import { CHART_PATH, createChartLinks } from "../../src/chart/chart-links.js";
 import { defaultModel } from "../../src/engine/default-model/index.js";
 import { sampleSummary } from "../chart/sample-summary.js";
 import { recordingLogger } from "../fakes/recording-logger.js";
@@ -16,6 +16,7 @@ import { freePort } from "../reliability/own-redis.js";
  * own by a thread at the lowest CPU priority, so the fetches are accepted and answered away from the acking loop.
  */
 const SECRET = "chart-port-secret-0123456789";
+const METRICS_TOKEN = "metrics-token-0123456789";
 const levelNames = defaultModel.levels.map((l) => l.name);
 let app: RunningApp | undefined;
 let stops: Array<() => Promise<void>> = [];
@@ -54,6 +55,7 @@ describe("chart images on a port of their own (CHART_PORT)", () => {
         CHART_PORT: String(chartPort),
         CHART_PUBLIC_URL: chartOrigin,
         LOG_LEVEL: "warn",
+        METRICS_TOKEN,
       }),
       logger,
     });
@@ -71,6 +73,19 @@ describe("chart images on a port of their own (CHART_PORT)", () => {
     const onPort = new URL(link);
     expect((await fetch(`${base}${onPort.pathname}${onPort.search}`)).status).toBe(404);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+
+    // The chart thread's requests are in the app's one /metrics, beside the main thread's, counted once.
+    const scraped = await (
+      await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
+    const chartRequests = (status: number) =>
+      `http_request_duration_seconds_count{route="${CHART_PATH}",method="GET",status="${status}"}`;
+    expect(scraped).toContain(`${chartRequests(200)} 1`);
+    expect(scraped).toContain(`${chartRequests(304)} 1`);
+    expect(scraped).toContain(`${chartRequests(403)} 1`);
+    expect(scraped).toContain('http_request_duration_seconds_count{route="/healthz",method="GET",status="200"} 1');
+    expect(scraped.match(/^process_cpu_seconds_total /gm)).toHaveLength(1);
+    expect(scraped.match(/^nodejs_heap_size_used_bytes /gm)).toHaveLength(1);
 
     const started = logger.lines.find((l) => l.message === "charts listening");
     expect(started?.fields).toMatchObject({ port: chartPort, lowestPriority: true });
@@ -91,6 +106,8 @@ describe("chart images on a port of their own (CHART_PORT)", () => {
 
     await charts.current().terminate();
     await expect(fetch(link)).rejects.toThrow();
+    // A scrape meanwhile goes on without the chart thread's figures, and does not wait for them.
+    expect(await charts.metrics()).toEqual([]);
     for (
       let tries = 0;
       tries < 50 &&
@@ -104,6 +121,8 @@ describe("chart images on a port of their own (CHART_PORT)", () => {
     }
     expect((await fetch(link)).status).toBe(200);
     expect(logger.lines.map((l) => l.message)).toContain("chart thread ended; starting another in 1000 ms");
+    const names = (await charts.metrics()).map((m) => m.name);
+    expect(names).toContain("http_request_duration_seconds");
   });
 
   it("does not start when the chart port is taken, and says which port", async () => {
