@@ -1,18 +1,8 @@
 import { parentPort } from "node:worker_threads";
 import { lowerThisThreadPriority } from "../threads/thread-priority.js";
-import { svgToPng } from "./png.js";
+import { type Drawn, type DrawRequest, svgToPng } from "./png.js";
 
 /** The drawing thread (png.ts starts it): draws and encodes one chart per message, at the lowest CPU priority. */
-export interface DrawRequest {
-  id: number;
-  svg: string;
-  scale: number;
-}
-export interface Drawn {
-  id: number;
-  png?: Uint8Array;
-  error?: string;
-}
 
 lowerThisThreadPriority();
 parentPort?.on("message", ({ id, svg, scale }: DrawRequest) => {

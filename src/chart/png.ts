@@ -1,7 +1,6 @@
 import type { Worker } from "node:worker_threads";
 import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
 import { moduleWorker } from "../threads/module-worker.js";
-import type { Drawn, DrawRequest } from "./drawing-thread.js";
 import { palettePng } from "./palette-png.js";
 
 /**
@@ -19,6 +18,18 @@ export function svgToPng(svg: string, scale = 2): Buffer {
   const image = new Resvg(svg, options(scale)).render();
   const palette = palettePng(image.pixels, image.width, image.height);
   return palette ? Buffer.from(palette.buffer, palette.byteOffset, palette.byteLength) : image.asPng();
+}
+
+/** What png.ts asks of the drawing thread (drawing-thread.ts), and what the thread answers. */
+export interface DrawRequest {
+  id: number;
+  svg: string;
+  scale: number;
+}
+export interface Drawn {
+  id: number;
+  png?: Uint8Array;
+  error?: string;
 }
 
 /**

@@ -24,6 +24,7 @@ const CORE = [
   "src/store/",
   "src/schedule/",
   "src/chart/",
+  "src/threads/",
   "src/model-file.ts",
   "src/time-units.ts",
   "src/errors.ts",
@@ -42,10 +43,16 @@ export const LAYERS: Layer[] = [
     packages: ["zod", "ioredis", "node:crypto"],
   },
   {
+    name: "threads",
+    files: ["src/threads/"],
+    may: [],
+    packages: ["node:fs", "node:os", "node:worker_threads"],
+  },
+  {
     name: "chart",
     files: ["src/chart/"],
-    may: ["src/chat/", "src/errors.ts"],
-    packages: ["zod", "@resvg/resvg-js", "node:crypto", "node:http", "node:module", "node:worker_threads", "node:zlib"],
+    may: ["src/chat/", "src/errors.ts", "src/threads/"],
+    packages: ["zod", "@resvg/resvg-js", "node:crypto", "node:http", "node:worker_threads", "node:zlib"],
   },
   {
     name: "model file",
