@@ -293,14 +293,17 @@ async function ackParts() {
   const bare = await startBareBolt(PORT_BASE);
   const bareWrite = await startBareBolt(PORT_BASE + 2, { url: redisUrl, keyPrefix: `${prefix}-bare` });
   const ackApi = await startFakeSlackProcess();
+  /** One replica for the click and command rows, its charts on `port` unless `extra` says otherwise. */
+  const ackReplica = (port: number, extra: Record<string, string> = {}) =>
+    startReplicas(1, {
+      redisUrl,
+      slackApiUrl: ackApi.apiUrl,
+      keyPrefix: `${prefix}-ack`,
+      firstPort: port,
+      extra: { PUBLIC_URL: `http://127.0.0.1:${port}`, CHART_SECRET, ...extra },
+    });
   const oursOrigin = `http://127.0.0.1:${PORT_BASE + 1}`;
-  const app = await startReplicas(1, {
-    redisUrl,
-    slackApiUrl: ackApi.apiUrl,
-    keyPrefix: `${prefix}-ack`,
-    firstPort: PORT_BASE + 1,
-    extra: { PUBLIC_URL: oursOrigin, CHART_SECRET },
-  });
+  const app = await ackReplica(PORT_BASE + 1);
   const ours = `${app.urls[0]}/slack/events`;
 
   const urls = { bare: bare.url, ours };
@@ -313,17 +316,9 @@ async function ackParts() {
   if (wanted("durable")) {
     // The same app with CHART_PORT: chart images from a thread of their own, on a port of their own.
     const chartsOrigin = `http://127.0.0.1:${PORT_BASE + 4}`;
-    const charted = await startReplicas(1, {
-      redisUrl,
-      slackApiUrl: ackApi.apiUrl,
-      keyPrefix: `${prefix}-ack`,
-      firstPort: PORT_BASE + 3,
-      extra: {
-        PUBLIC_URL: `http://127.0.0.1:${PORT_BASE + 3}`,
-        CHART_SECRET,
-        CHART_PORT: String(PORT_BASE + 4),
-        CHART_PUBLIC_URL: chartsOrigin,
-      },
+    const charted = await ackReplica(PORT_BASE + 3, {
+      CHART_PORT: String(PORT_BASE + 4),
+      CHART_PUBLIC_URL: chartsOrigin,
     });
     const chartPort = {
       clicks: `${charted.urls[0]}/slack/events`,
