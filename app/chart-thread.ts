@@ -60,5 +60,11 @@ server.listen(settings.port, settings.host, () => {
 parentPort?.on("message", (message: ToChartThread) => {
   // Closing: stop taking connections, finish the responses under way, then end the thread (not the process).
   if (message === "close") return void server.close(() => process.exit(0));
-  metrics.registry.getMetricsAsJSON().then((data) => report({ scraped: message.scrape, data }));
+  metrics.registry.getMetricsAsJSON().then(
+    (data) => report({ scraped: message.scrape, data }),
+    (error: unknown) => {
+      logger.warn({ err: error }, "chart thread metrics failed");
+      report({ scraped: message.scrape, data: [] });
+    },
+  );
 });

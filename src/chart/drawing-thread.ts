@@ -1,8 +1,7 @@
+/** The drawing thread (png.ts starts it): draws and encodes one chart per message, at the lowest CPU priority. */
 import { parentPort } from "node:worker_threads";
 import { lowerThisThreadPriority } from "../threads/thread-priority.js";
 import { type Drawn, type DrawRequest, svgToPng } from "./png.js";
-
-/** The drawing thread (png.ts starts it): draws and encodes one chart per message, at the lowest CPU priority. */
 
 lowerThisThreadPriority();
 parentPort?.on("message", ({ id, svg, scale }: DrawRequest) => {
