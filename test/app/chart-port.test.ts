@@ -7,6 +7,7 @@ import { createApp, type RunningApp } from "../../app/create-app.js";
 import { CHART_PATH, createChartLinks } from "../../src/chart/chart-links.js";
 import { defaultModel } from "../../src/engine/default-model/index.js";
 import { sampleSummary } from "../chart/sample-summary.js";
+import { fetchesReady } from "../fakes/chart-fetchers.js";
 import { recordingLogger } from "../fakes/recording-logger.js";
 import { quietLogger } from "../flows/harness.js";
 import { freePort } from "../reliability/own-redis.js";
@@ -92,6 +93,42 @@ describe("chart images on a port of their own (CHART_PORT)", () => {
     const threadId = (started?.fields as { threadId?: number } | undefined)?.threadId ?? 0;
     expect(niceOf(threadId)).toBe(19);
     expect(niceOf(process.pid)).toBeLessThan(19);
+  });
+
+  it("leaves the acking loop out of a crowd's fetches: a tenth of the loop time they take on PORT, or less", async () => {
+    /** How long this process's event loop (the one that acks) was busy while 200 clients fetched a drawn chart. */
+    async function loopBusyMs(config: Record<string, string>, chartOrigin: (base: string) => string) {
+      app = await createApp({
+        config: readConfig({
+          PUBLIC_URL: "https://bot.example.com",
+          CHART_SECRET: SECRET,
+          LOG_LEVEL: "warn",
+          ...config,
+        }),
+        logger: quietLogger,
+      });
+      const link = linkAt(chartOrigin(await app.listen(0, "127.0.0.1")));
+      expect((await fetch(link)).status).toBe(200);
+      const fetches = await fetchesReady(link, 200);
+      const before = performance.eventLoopUtilization();
+      const statuses = await fetches.go();
+      const busy = performance.eventLoopUtilization(before).active;
+      expect(statuses.filter((s) => s === 200)).toHaveLength(200);
+      await app.close();
+      app = undefined;
+      return busy;
+    }
+    const onPort = await loopBusyMs({}, (base) => base);
+    const chartPort = await freePort();
+    const onChartPort = await loopBusyMs(
+      { CHART_PORT: String(chartPort), CHART_PUBLIC_URL: `http://127.0.0.1:${chartPort}` },
+      () => `http://127.0.0.1:${chartPort}`,
+    );
+    console.info(
+      `[chart port] acking loop busy during 200 fetches: ${onPort.toFixed(1)} ms on PORT, ${onChartPort.toFixed(1)} ms with CHART_PORT`,
+    );
+    expect(onPort).toBeGreaterThan(10);
+    expect(onChartPort).toBeLessThan(onPort / 10);
   });
 
   it("replaces a chart thread that dies, on the same port", async () => {

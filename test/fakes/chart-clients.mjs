@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `node bench/chart-clients.mjs <link> <count>`: that many clients fetching one chart link at once, started by
-// bench/durable.ts, which waits for "ready" and then writes a line to say go. They stand in for people's chat
+// `node test/fakes/chart-clients.mjs <link> <count>`: that many clients fetching one chart link at once, started by
+// chart-fetchers.ts, which waits for "ready" and then writes a line to say go. They stand in for people's chat
 // clients on other machines, so on the bench's machine they take as little CPU as an HTTP/1.1 client can: a raw
 // socket each, one request, and the body's bytes counted, not kept. (fetch, measured side by side: about 250 ms
 // of CPU for 100 chart images, taken from the app and the load generator on two cores.)
