@@ -262,9 +262,9 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       }
       if (config.CHART_PORT && chartLinkSettings) {
         const thread = { port: config.CHART_PORT, host, logLevel: config.LOG_LEVEL };
-        const charts = await startChartServer({ ...chartLinkSettings, ...thread }, logger);
-        metrics.include(() => charts.metrics());
-        chartServer = charts;
+        const chartThread = await startChartServer({ ...chartLinkSettings, ...thread }, logger);
+        metrics.include(() => chartThread.metrics());
+        chartServer = chartThread;
       }
       const bound = await listenOn(server, port, host);
       logger.info({ port: bound }, "listening");
